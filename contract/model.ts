@@ -1,0 +1,291 @@
+/**
+ * The domain as data: zod schemas shared by the store, the ops, the pack and the renderer.
+ * Types are inferred from the schemas so there is one definition of each shape.
+ */
+import { z } from 'zod';
+
+export const Id = z.number().int().positive();
+const text = (max = 2000) => z.string().trim().max(max);
+const longText = z.string().max(200_000);
+
+/** A partial calendar date: '2017', '2021-03' or '2024-01-12'. Used for "information dated". */
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'Use a year, year-month or a full date (2017, 2021-03, 2024-01-12).');
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.');
+/** Wall-clock time in the meeting's zone, 'YYYY-MM-DDTHH:MM'. */
+export const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use a local date and time as YYYY-MM-DDTHH:MM.');
+export const TimeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'Unknown IANA time zone (e.g. Europe/Zurich).' },
+);
+
+// ---------- institutions ----------
+export const INSTITUTION_KINDS = [
+  'un_agency',
+  'financial_institution',
+  'forum',
+  'regional_organisation',
+  'national_government',
+  'social_partner',
+  'ngo',
+  'body',
+  'department',
+  'other',
+] as const;
+export const InstitutionKind = z.enum(INSTITUTION_KINDS);
+
+export const InstitutionInput = z.object({
+  name: text(300).min(1, 'An institution needs a name.'),
+  acronym: text(40).default(''),
+  kind: InstitutionKind.default('other'),
+  parentId: Id.nullable().default(null),
+  seat: text(200).default(''),
+  website: text(500).default(''),
+  profile: longText.default(''),
+  topics: z.array(text(100).min(1)).max(50).default([]),
+});
+export type InstitutionInput = z.input<typeof InstitutionInput>;
+
+export const Institution = z.object({
+  id: Id,
+  name: z.string(),
+  acronym: z.string(),
+  kind: InstitutionKind,
+  parentId: Id.nullable(),
+  seat: z.string(),
+  website: z.string(),
+  profile: z.string(),
+  topics: z.array(z.string()),
+  /** Names from the root down to this institution, e.g. ['ILO', 'Governing Body']. */
+  path: z.array(z.string()),
+  childCount: z.number().int(),
+  contactCount: z.number().int(),
+  updatedAt: z.string(),
+});
+export type Institution = z.infer<typeof Institution>;
+
+// ---------- contacts ----------
+export const LabelledValue = z.object({ label: text(60).default(''), value: text(300).min(1) });
+export const Phone = LabelledValue.extend({ e164: z.string().nullable().default(null) });
+export type Phone = z.infer<typeof Phone>;
+
+export const ContactInput = z
+  .object({
+    honorific: text(60).default(''),
+    givenName: text(200).default(''),
+    familyName: text(200).default(''),
+    position: text(300).default(''),
+    institutionId: Id.nullable().default(null),
+    phones: z.array(Phone).max(20).default([]),
+    emails: z.array(LabelledValue).max(20).default([]),
+    website: text(500).default(''),
+    languages: z.array(text(40).min(1)).max(20).default([]),
+    notes: longText.default(''),
+    internal: z.boolean().default(false),
+    source: text(500).default(''),
+    informationDated: PartialDate.nullable().default(null),
+  })
+  .refine((c) => c.givenName !== '' || c.familyName !== '', { message: 'A contact needs a given or family name.', path: ['familyName'] });
+export type ContactInput = z.input<typeof ContactInput>;
+
+export const Contact = z.object({
+  id: Id,
+  honorific: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  /** "Mr. Thoralf Stenvold" */
+  displayName: z.string(),
+  position: z.string(),
+  institutionId: Id.nullable(),
+  institutionName: z.string().nullable(),
+  phones: z.array(Phone),
+  emails: z.array(z.object({ label: z.string(), value: z.string() })),
+  website: z.string(),
+  languages: z.array(z.string()),
+  notes: z.string(),
+  internal: z.boolean(),
+  source: z.string(),
+  informationDated: z.string().nullable(),
+  /** Details older than the configured age, or undated: flagged "to check". */
+  stale: z.boolean(),
+  updatedAt: z.string(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+// ---------- meetings ----------
+export const MEETING_FORMATS = ['in_person', 'virtual', 'hybrid'] as const;
+export const MEETING_STATUSES = ['planned', 'confirmed', 'held', 'cancelled'] as const;
+export const DELEGATION_ROLES = ['head', 'member', 'adviser', 'note_taker'] as const;
+export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
+
+export const MeetingInput = z
+  .object({
+    title: text(300).min(1, 'A meeting needs a title.'),
+    series: text(200).default(''),
+    kind: text(100).default(''),
+    start: LocalDateTime,
+    end: LocalDateTime,
+    timeZone: TimeZone.default('Europe/Zurich'),
+    venue: text(300).default(''),
+    format: z.enum(MEETING_FORMATS).default('in_person'),
+    hostInstitutionId: Id.nullable().default(null),
+    institutionIds: z.array(Id).max(100).default([]),
+    status: z.enum(MEETING_STATUSES).default('planned'),
+    notes: longText.default(''),
+  })
+  .refine((m) => m.end >= m.start, { message: 'The meeting ends before it starts.', path: ['end'] });
+export type MeetingInput = z.input<typeof MeetingInput>;
+
+export const AgendaItem = z.object({
+  id: Id,
+  position: z.number().int(),
+  time: z.string(),
+  title: z.string(),
+  lead: z.string(),
+  documents: z.string(),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const Participant = z.object({
+  contactId: Id,
+  displayName: z.string(),
+  position: z.string(),
+  institutionName: z.string().nullable(),
+  stale: z.boolean(),
+  informationDated: z.string().nullable(),
+  role: z.string(),
+});
+export type Participant = z.infer<typeof Participant>;
+
+export const FollowUpAction = z.object({
+  id: Id,
+  meetingId: Id,
+  meetingTitle: z.string(),
+  text: z.string(),
+  owner: z.string(),
+  dueDate: z.string().nullable(),
+  status: z.enum(ACTION_STATUSES),
+  overdue: z.boolean(),
+});
+export type FollowUpAction = z.infer<typeof FollowUpAction>;
+
+export const Meeting = z.object({
+  id: Id,
+  title: z.string(),
+  series: z.string(),
+  seriesId: Id.nullable(),
+  kind: z.string(),
+  /** Wall-clock start/end in the meeting's zone, 'YYYY-MM-DDTHH:MM'. */
+  start: z.string(),
+  end: z.string(),
+  /** The same instants as ISO 8601 with the zone's offset, e.g. '2026-03-12T10:00:00+01:00'. */
+  startIso: z.string(),
+  endIso: z.string(),
+  timeZone: z.string(),
+  venue: z.string(),
+  format: z.enum(MEETING_FORMATS),
+  hostInstitutionId: Id.nullable(),
+  hostInstitutionName: z.string().nullable(),
+  institutionIds: z.array(Id),
+  status: z.enum(MEETING_STATUSES),
+  notes: z.string(),
+  updatedAt: z.string(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+export const MeetingDetail = Meeting.extend({
+  agenda: z.array(AgendaItem),
+  delegation: z.array(Participant),
+  counterparts: z.array(Participant),
+  outcomes: z.array(z.object({ id: Id, text: z.string() })),
+  actions: z.array(FollowUpAction),
+  /** Open actions from earlier meetings of the same series or host institution. */
+  carriedActions: z.array(FollowUpAction),
+  briefingIds: z.array(Id),
+});
+export type MeetingDetail = z.infer<typeof MeetingDetail>;
+
+// ---------- briefings ----------
+export const BRIEFING_STATUSES = ['draft', 'in_review', 'final'] as const;
+export const SECTION_KINDS = [
+  'markdown',
+  'key_messages',
+  'qa',
+  'agenda_briefs',
+  'programme',
+  'whos_who',
+  'institution_profiles',
+  'history',
+  'open_actions',
+  'contact_sheet',
+] as const;
+export const SectionKind = z.enum(SECTION_KINDS);
+export const HANDLING_MARKS = ['may_use', 'not_for_disclosure', 'internal'] as const;
+
+export const Briefing = z.object({
+  id: Id,
+  meetingId: Id,
+  meetingTitle: z.string(),
+  title: z.string(),
+  classification: z.string(),
+  language: z.string(),
+  owner: z.string(),
+  deadline: z.string().nullable(),
+  status: z.enum(BRIEFING_STATUSES),
+  updatedAt: z.string(),
+});
+export type Briefing = z.infer<typeof Briefing>;
+
+export const BriefingInput = z.object({
+  meetingId: Id,
+  title: text(300).min(1, 'A briefing needs a title.'),
+  classification: text(100).default(''),
+  language: z.string().regex(/^[a-z]{2}$/).default('en'),
+  owner: text(200).default(''),
+  deadline: IsoDate.nullable().default(null),
+});
+export type BriefingInput = z.input<typeof BriefingInput>;
+
+export const Section = z.object({
+  id: Id,
+  briefingId: Id,
+  position: z.number().int(),
+  kind: SectionKind,
+  title: z.string(),
+  /** Markdown for written sections; JSON text for structured ones; '' for generated ones. */
+  content: z.string(),
+  handling: z.enum(HANDLING_MARKS),
+  updatedAt: z.string(),
+});
+export type Section = z.infer<typeof Section>;
+
+export const BriefingDetail = Briefing.extend({ sections: z.array(Section) });
+export type BriefingDetail = z.infer<typeof BriefingDetail>;
+
+// ---------- search & system ----------
+export const SEARCH_KINDS = ['institution', 'contact', 'meeting', 'briefing'] as const;
+export const SearchHit = z.object({
+  kind: z.enum(SEARCH_KINDS),
+  id: Id,
+  title: z.string(),
+  subtitle: z.string(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SystemInfo = z.object({
+  appVersion: z.string(),
+  schemaVersion: z.number().int(),
+  databasePath: z.string(),
+  counts: z.object({ institutions: z.number(), contacts: z.number(), meetings: z.number(), briefings: z.number() }),
+  empty: z.boolean(),
+  staleAfterMonths: z.number().int(),
+});
+export type SystemInfo = z.infer<typeof SystemInfo>;

@@ -1,0 +1,173 @@
+/**
+ * The one operation table. Every operation the renderer (or the CLI, or a script over HTTP)
+ * may ask for is declared here once: name → input schema, output schema, read/write, doc.
+ * Electron IPC, the HTTP host and the CLI are all derived from this object; never list ops by hand.
+ */
+import { z } from 'zod';
+import {
+  Briefing,
+  BriefingDetail,
+  BriefingInput,
+  Contact,
+  ContactInput,
+  Id,
+  Institution,
+  InstitutionInput,
+  Meeting,
+  MeetingDetail,
+  MeetingInput,
+  SearchHit,
+  SystemInfo,
+  DELEGATION_ROLES,
+} from './model';
+
+interface OpSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  kind: 'read' | 'write';
+  doc: string;
+}
+const op = <I extends z.ZodType, O extends z.ZodType>(spec: OpSpec<I, O>) => spec;
+
+const ById = z.object({ id: Id });
+const Ok = z.object({ ok: z.literal(true) });
+const Page = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item) });
+
+export const ops = {
+  // ----- system -----
+  'system.info': op({ input: z.object({}), output: SystemInfo, kind: 'read', doc: 'App and database facts: schema version, counts, whether the dossier is empty.' }),
+  'system.check': op({
+    input: z.object({}),
+    output: z.object({ ok: z.boolean(), schemaVersion: z.number().int(), integrity: z.array(z.string()) }),
+    kind: 'read',
+    doc: 'Run PRAGMA integrity_check and report the schema version.',
+  }),
+  'system.loadDemo': op({
+    input: z.object({}),
+    output: z.object({ institutions: z.number(), contacts: z.number(), meetings: z.number() }),
+    kind: 'write',
+    doc: 'Load the demo dossier (seed institutions, contacts and an upcoming WPSDG meeting). Refused if the dossier is not empty.',
+  }),
+
+  // ----- search -----
+  'search.query': op({
+    input: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).default(30) }),
+    output: z.array(SearchHit),
+    kind: 'read',
+    doc: 'Full-text search over institutions, contacts, meetings and briefings, ignoring case and diacritics.',
+  }),
+
+  // ----- institutions -----
+  'institution.list': op({
+    input: z.object({ query: z.string().max(200).default('') }),
+    output: z.array(Institution),
+    kind: 'read',
+    doc: 'All institutions (tree order: parents before children), optionally filtered by name or acronym.',
+  }),
+  'institution.get': op({ input: ById, output: Institution, kind: 'read', doc: 'One institution with its path and counts.' }),
+  'institution.create': op({ input: InstitutionInput, output: Institution, kind: 'write', doc: 'Create an institution or unit.' }),
+  'institution.update': op({
+    input: z.object({ id: Id, patch: InstitutionInput }),
+    output: Institution,
+    kind: 'write',
+    doc: 'Replace an institution’s fields; moving it under one of its own units is refused.',
+  }),
+  'institution.delete': op({ input: ById, output: Ok, kind: 'write', doc: 'Delete an institution; its units move up to its parent, its contacts keep their data.' }),
+
+  // ----- contacts -----
+  'contact.list': op({
+    input: z.object({
+      query: z.string().max(200).default(''),
+      institutionId: Id.nullable().default(null),
+      stale: z.boolean().nullable().default(null),
+      internal: z.boolean().nullable().default(null),
+      language: z.string().max(40).default(''),
+      sort: z.enum(['name', 'institution', 'dated', 'updated']).default('name'),
+      limit: z.number().int().min(1).max(1000).default(200),
+      offset: z.number().int().min(0).default(0),
+    }),
+    output: Page(Contact),
+    kind: 'read',
+    doc: 'Contacts, filtered and sorted, one page at a time.',
+  }),
+  'contact.get': op({ input: ById, output: Contact, kind: 'read', doc: 'One contact with phones, e-mails and staleness.' }),
+  'contact.create': op({ input: ContactInput, output: Contact, kind: 'write', doc: 'Create a contact officer (or internal staff member).' }),
+  'contact.update': op({ input: z.object({ id: Id, patch: ContactInput }), output: Contact, kind: 'write', doc: 'Replace a contact’s fields.' }),
+  'contact.delete': op({ input: ById, output: Ok, kind: 'write', doc: 'Delete a contact (removes it from delegations and counterparts).' }),
+  'contact.confirmDetails': op({ input: ById, output: Contact, kind: 'write', doc: 'Mark the contact’s details as confirmed today.' }),
+
+  // ----- meetings -----
+  'meeting.list': op({
+    input: z.object({ when: z.enum(['upcoming', 'past', 'all']).default('all'), seriesId: Id.nullable().default(null) }),
+    output: z.array(Meeting),
+    kind: 'read',
+    doc: 'Meetings ordered by start: upcoming soonest first, past latest first.',
+  }),
+  'meeting.get': op({ input: ById, output: MeetingDetail, kind: 'read', doc: 'A meeting with agenda, delegation, counterparts, outcomes and actions.' }),
+  'meeting.create': op({ input: MeetingInput, output: Meeting, kind: 'write', doc: 'Create a meeting; a new series name creates the series.' }),
+  'meeting.update': op({ input: z.object({ id: Id, patch: MeetingInput }), output: Meeting, kind: 'write', doc: 'Replace a meeting’s fields.' }),
+  'meeting.delete': op({ input: ById, output: Ok, kind: 'write', doc: 'Delete a meeting with its agenda, delegation and briefings.' }),
+  'meeting.setParticipant': op({
+    input: z.object({
+      meetingId: Id,
+      contactId: Id,
+      side: z.enum(['delegation', 'counterpart']),
+      role: z.enum(DELEGATION_ROLES).default('member'),
+    }),
+    output: MeetingDetail,
+    kind: 'write',
+    doc: 'Add a contact to the delegation (with a role) or as a counterpart, or change the role.',
+  }),
+  'meeting.removeParticipant': op({
+    input: z.object({ meetingId: Id, contactId: Id, side: z.enum(['delegation', 'counterpart']) }),
+    output: MeetingDetail,
+    kind: 'write',
+    doc: 'Remove a contact from the delegation or the counterparts.',
+  }),
+  'agenda.save': op({
+    input: z.object({
+      meetingId: Id,
+      id: Id.nullable().default(null),
+      time: z.string().trim().max(40).default(''),
+      title: z.string().trim().min(1, 'An agenda item needs a title.').max(500),
+      lead: z.string().trim().max(300).default(''),
+      documents: z.string().trim().max(2000).default(''),
+    }),
+    output: MeetingDetail,
+    kind: 'write',
+    doc: 'Add an agenda item at the end, or update one.',
+  }),
+  'agenda.remove': op({ input: z.object({ meetingId: Id, id: Id }), output: MeetingDetail, kind: 'write', doc: 'Remove an agenda item.' }),
+  'agenda.reorder': op({
+    input: z.object({ meetingId: Id, ids: z.array(Id).max(500) }),
+    output: MeetingDetail,
+    kind: 'write',
+    doc: 'Put the meeting’s agenda items in the given order (all ids, each once).',
+  }),
+
+  // ----- briefings -----
+  'briefing.list': op({
+    input: z.object({ meetingId: Id.nullable().default(null) }),
+    output: z.array(Briefing),
+    kind: 'read',
+    doc: 'Briefings, most recently changed first.',
+  }),
+  'briefing.get': op({ input: ById, output: BriefingDetail, kind: 'read', doc: 'A briefing with its sections in order.' }),
+  'briefing.create': op({
+    input: BriefingInput.extend({ template: z.enum(['standard', 'empty']).default('standard') }),
+    output: BriefingDetail,
+    kind: 'write',
+    doc: 'Create a briefing for a meeting, with the sections of the standard delegation brief or none.',
+  }),
+  'briefing.delete': op({ input: ById, output: Ok, kind: 'write', doc: 'Delete a briefing with its sections and versions.' }),
+} as const;
+
+export type Ops = typeof ops;
+export type OpName = keyof Ops;
+/** What a caller passes (defaults optional). */
+export type In<K extends OpName> = z.input<Ops[K]['input']>;
+/** What a handler receives (defaults applied). */
+export type Parsed<K extends OpName> = z.output<Ops[K]['input']>;
+export type Out<K extends OpName> = z.output<Ops[K]['output']>;
+export const opNames = Object.keys(ops) as OpName[];
+export const isOpName = (name: string): name is OpName => Object.prototype.hasOwnProperty.call(ops, name);

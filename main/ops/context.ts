@@ -1,0 +1,25 @@
+/** What every operation runs against: the open dossier and the clock. */
+import type { Out, OpName, Parsed } from '../../contract/ops';
+import { type WriteDb, writeTx } from '../store/db';
+
+export interface OpsContext {
+  db: WriteDb;
+  /** Path of the database file (':memory:' in tests). */
+  dbPath: string;
+  /** Directory for backups and other files beside the database. */
+  dataDir: string;
+  /** The clock; tests pin it. */
+  now: () => Date;
+  /** Reports progress of long work (imports, packs, backups) to whoever asked; a no-op by default. */
+  progress?: (done: number, total: number, label: string) => void;
+  /** Set when the caller cancelled; long work checks it between steps and rolls back. */
+  signal?: AbortSignal;
+}
+
+export type Handler<K extends OpName> = (input: Parsed<K>, ctx: OpsContext) => Out<K> | Promise<Out<K>>;
+export type HandlerMap<K extends OpName> = { [P in K]: Handler<P> };
+
+/** Runs `fn` as one write transaction (BEGIN IMMEDIATE): all of it lands or none of it does. */
+export const write = <T>(ctx: OpsContext, fn: () => T): T => writeTx(ctx.db, fn);
+
+export const today = (ctx: OpsContext) => ctx.now().toISOString().slice(0, 10);

@@ -1,0 +1,55 @@
+/**
+ * The implementation of the contract: one typed map from op name to handler, checked for completeness,
+ * and `dispatch`, the only entry point used by IPC, HTTP and the CLI.
+ */
+import { ZodError } from 'zod';
+import { DossierError, type ErrorData, type Reply } from '../../contract/errors';
+import { type OpName, type Out, isOpName, ops } from '../../contract/ops';
+import type { Handler, OpsContext } from './context';
+import { briefingHandlers } from './briefings';
+import { contactHandlers } from './contacts';
+import { institutionHandlers } from './institutions';
+import { meetingHandlers } from './meetings';
+import { systemHandlers } from './system';
+
+export const handlers = {
+  ...systemHandlers,
+  ...institutionHandlers,
+  ...contactHandlers,
+  ...meetingHandlers,
+  ...briefingHandlers,
+} satisfies { [K in OpName]: Handler<K> };
+
+/** Turns any thrown value into the error data that crosses transports; unknown errors are logged here and sent without a stack. */
+export function toErrorData(err: unknown, log: (msg: string, err: unknown) => void = (m, e) => console.error(m, e)): ErrorData {
+  if (err instanceof DossierError) return err.toData();
+  if (err instanceof ZodError) {
+    const issue = err.issues[0];
+    const field = issue?.path.map(String).join('.') ?? '';
+    const message = issue ? `${field ? field + ': ' : ''}${issue.message}` : 'Invalid input.';
+    return { code: 'invalid_input', message, ...(field ? { field } : {}), details: { issues: err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) } };
+  }
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'conflict', message: `The change conflicts with existing data (${code}).` };
+  }
+  log('Unexpected error in an operation:', err);
+  return { code: 'internal', message: 'Something went wrong inside Dossier. The change was not saved; details are in the log.' };
+}
+
+/** Validates the raw input against the op's schema and runs its handler. Throws DossierError. */
+export async function dispatch<K extends OpName>(ctx: OpsContext, name: K | string, raw: unknown): Promise<Out<K>> {
+  if (!isOpName(name)) throw new DossierError('not_found', `There is no operation called "${name}".`, { field: 'op' });
+  const parsed = ops[name].input.parse(raw ?? {});
+  const handler = handlers[name] as unknown as (i: unknown, c: OpsContext) => unknown;
+  return (await handler(parsed, ctx)) as Out<K>;
+}
+
+/** `dispatch` with the reply envelope every transport sends: never throws. */
+export async function call(ctx: OpsContext, name: string, raw: unknown, log?: (msg: string, err: unknown) => void): Promise<Reply<unknown>> {
+  try {
+    return { ok: true, value: await dispatch(ctx, name, raw) };
+  } catch (err) {
+    return { ok: false, error: toErrorData(err, log) };
+  }
+}

@@ -1,0 +1,19 @@
+import type { HandlerMap } from './context';
+import { write } from './context';
+import { createInstitution, deleteInstitution, getInstitution, listInstitutions, updateInstitution } from '../store/institutions';
+
+export const institutionHandlers: HandlerMap<'institution.list' | 'institution.get' | 'institution.create' | 'institution.update' | 'institution.delete'> = {
+  'institution.list': ({ query }, { db }) => listInstitutions(db, query),
+  'institution.get': ({ id }, { db }) => getInstitution(db, id),
+  'institution.create': (f, ctx) => write(ctx, () => getInstitution(ctx.db, createInstitution(ctx.db, f))),
+  'institution.update': ({ id, patch }, ctx) =>
+    write(ctx, () => {
+      updateInstitution(ctx.db, id, patch);
+      return getInstitution(ctx.db, id);
+    }),
+  'institution.delete': ({ id }, ctx) =>
+    write(ctx, () => {
+      deleteInstitution(ctx.db, id);
+      return { ok: true as const };
+    }),
+};

@@ -1,0 +1,239 @@
+/** Contact officers and our own staff, with phones, e-mails and the date their details were last confirmed. */
+import type { z } from 'zod';
+import { notFound, DossierError } from '../../contract/errors';
+import type { Contact, ContactInput } from '../../contract/model';
+import { type ReadDb, type WriteDb, nowIso } from './db';
+import { indexRecord, toFtsQuery, unindexRecord } from './search';
+import { getSetting } from './settings';
+import { all, get, run } from './sql';
+
+/** A contact's fields after validation (defaults applied). */
+export type ContactFields = z.output<typeof ContactInput>;
+
+export interface ContactQuery {
+  query?: string;
+  institutionId?: number | null;
+  stale?: boolean | null;
+  internal?: boolean | null;
+  language?: string;
+  sort?: 'name' | 'institution' | 'dated' | 'updated';
+  limit?: number;
+  offset?: number;
+}
+
+interface Row {
+  id: number;
+  honorific: string;
+  given_name: string;
+  family_name: string;
+  position: string;
+  institution_id: number | null;
+  institution_name: string | null;
+  website: string;
+  languages: string;
+  notes: string;
+  internal: number;
+  source: string;
+  information_dated: string | null;
+  updated_at: string;
+  stale: number;
+}
+
+// The last day a partial date can stand for: '2017' → '2017-12-31'. Details count as dated that late.
+const PERIOD_END = `CASE length(c.information_dated) WHEN 4 THEN c.information_dated || '-12-31' WHEN 7 THEN c.information_dated || '-31' ELSE c.information_dated END`;
+const STALE = `(c.information_dated IS NULL OR ${PERIOD_END} < @threshold)`;
+const SELECT = `
+  SELECT c.id, c.honorific, c.given_name, c.family_name, c.position, c.institution_id, i.name AS institution_name,
+         c.website, c.languages, c.notes, c.internal, c.source, c.information_dated, c.updated_at, ${STALE} AS stale
+    FROM contacts c LEFT JOIN institutions i ON i.id = c.institution_id`;
+
+/** 'YYYY-MM-DD' before which details are stale, from the configured age. */
+export function staleThreshold(db: ReadDb, today: Date = new Date()): string {
+  const months = getSetting(db, 'staleAfterMonths');
+  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - months, today.getUTCDate()));
+  return d.toISOString().slice(0, 10);
+}
+
+export function displayName(c: { honorific: string; givenName: string; familyName: string }): string {
+  return [c.honorific, c.givenName, c.familyName].filter(Boolean).join(' ');
+}
+
+function hydrate(db: ReadDb, rows: Row[]): Contact[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const inList = `(${ids.map(() => '?').join(',')})`;
+  const phones = db.prepare(`SELECT contact_id, label, value, e164 FROM contact_phones WHERE contact_id IN ${inList} ORDER BY position`).all(...ids) as {
+    contact_id: number;
+    label: string;
+    value: string;
+    e164: string | null;
+  }[];
+  const emails = db.prepare(`SELECT contact_id, label, value FROM contact_emails WHERE contact_id IN ${inList} ORDER BY position`).all(...ids) as {
+    contact_id: number;
+    label: string;
+    value: string;
+  }[];
+  return rows.map((r) => {
+    const names = { honorific: r.honorific, givenName: r.given_name, familyName: r.family_name };
+    return {
+      id: r.id,
+      ...names,
+      displayName: displayName(names),
+      position: r.position,
+      institutionId: r.institution_id,
+      institutionName: r.institution_name,
+      phones: phones.filter((p) => p.contact_id === r.id).map((p) => ({ label: p.label, value: p.value, e164: p.e164 })),
+      emails: emails.filter((e) => e.contact_id === r.id).map((e) => ({ label: e.label, value: e.value })),
+      website: r.website,
+      languages: JSON.parse(r.languages) as string[],
+      notes: r.notes,
+      internal: r.internal === 1,
+      source: r.source,
+      informationDated: r.information_dated,
+      stale: r.stale === 1,
+      updatedAt: r.updated_at,
+    };
+  });
+}
+
+export function getContact(db: ReadDb, id: number, today?: Date): Contact {
+  const row = db.prepare(`${SELECT} WHERE c.id = @id`).get({ id, threshold: staleThreshold(db, today) }) as Row | undefined;
+  if (!row) throw notFound('Contact', id);
+  return hydrate(db, [row])[0]!;
+}
+
+export function getContacts(db: ReadDb, ids: readonly number[], today?: Date): Contact[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(`${SELECT} WHERE c.id IN (SELECT value FROM json_each(@ids))`)
+    .all({ ids: JSON.stringify(ids), threshold: staleThreshold(db, today) }) as Row[];
+  const byId = new Map(hydrate(db, rows).map((c) => [c.id, c]));
+  return ids.map((id) => byId.get(id)).filter((c): c is Contact => c !== undefined);
+}
+
+const ORDER: Record<NonNullable<ContactQuery['sort']>, string> = {
+  name: 'c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id',
+  institution: 'i.name IS NULL, i.name COLLATE NOCASE, c.family_name COLLATE NOCASE, c.id',
+  dated: `${PERIOD_END} IS NOT NULL, ${PERIOD_END}, c.family_name COLLATE NOCASE, c.id`,
+  updated: 'c.updated_at DESC, c.id DESC',
+};
+
+export function listContacts(db: ReadDb, q: ContactQuery = {}, today?: Date): { total: number; items: Contact[] } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { threshold: staleThreshold(db, today) };
+  const fts = q.query ? toFtsQuery(q.query) : null;
+  if (q.query && !fts) return { total: 0, items: [] };
+  if (fts) {
+    where.push('c.id IN (SELECT rowid / 8 FROM search_index WHERE search_index MATCH @fts AND rowid % 8 = 2)');
+    params.fts = fts;
+  }
+  if (q.institutionId != null) {
+    // The institution and all its units.
+    where.push(`c.institution_id IN (WITH RECURSIVE sub(id) AS (SELECT @inst UNION SELECT i2.id FROM institutions i2 JOIN sub ON i2.parent_id = sub.id) SELECT id FROM sub)`);
+    params.inst = q.institutionId;
+  }
+  if (q.stale != null) where.push(q.stale ? STALE : `NOT ${STALE}`);
+  if (q.internal != null) {
+    where.push('c.internal = @internal');
+    params.internal = q.internal ? 1 : 0;
+  }
+  if (q.language) {
+    where.push('EXISTS (SELECT 1 FROM json_each(c.languages) WHERE lower(value) = lower(@lang))');
+    params.lang = q.language;
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT count(*) AS n FROM contacts c LEFT JOIN institutions i ON i.id = c.institution_id ${whereSql}`).get(params) as { n: number }).n;
+  params.limit = q.limit ?? 200;
+  params.offset = q.offset ?? 0;
+  const rows = db.prepare(`${SELECT} ${whereSql} ORDER BY ${ORDER[q.sort ?? 'name']} LIMIT @limit OFFSET @offset`).all(params) as Row[];
+  return { total, items: hydrate(db, rows) };
+}
+
+function checkInstitution(db: ReadDb, institutionId: number | null): void {
+  if (institutionId !== null && !get(db, 'SELECT 1 FROM institutions WHERE id = ?', institutionId)) {
+    throw new DossierError('invalid_input', `Institution ${institutionId} does not exist.`, { field: 'institutionId' });
+  }
+}
+
+function writeDetails(db: WriteDb, id: number, f: ContactFields): void {
+  run(db, 'DELETE FROM contact_phones WHERE contact_id = ?', id);
+  run(db, 'DELETE FROM contact_emails WHERE contact_id = ?', id);
+  f.phones.forEach((p, i) => run(db, 'INSERT INTO contact_phones (contact_id, position, label, value, e164) VALUES (?, ?, ?, ?, ?)', id, i, p.label, p.value, p.e164));
+  f.emails.forEach((e, i) => run(db, 'INSERT INTO contact_emails (contact_id, position, label, value) VALUES (?, ?, ?, ?)', id, i, e.label, e.value));
+  reindexContact(db, id);
+}
+
+export function reindexContact(db: WriteDb, id: number): void {
+  const r = get<{ honorific: string; given_name: string; family_name: string; position: string; notes: string; inst: string | null }>(
+    db,
+    `SELECT c.honorific, c.given_name, c.family_name, c.position, c.notes, i.name || ' ' || i.acronym AS inst
+       FROM contacts c LEFT JOIN institutions i ON i.id = c.institution_id WHERE c.id = ?`,
+    id,
+  );
+  if (!r) return;
+  const emails = all<{ value: string }>(db, 'SELECT value FROM contact_emails WHERE contact_id = ?', id).map((e) => e.value);
+  const former = all<{ position: string }>(db, 'SELECT position FROM contact_positions WHERE contact_id = ?', id).map((p) => p.position);
+  indexRecord(db, 'contact', id, `${r.given_name} ${r.family_name}`, [r.position, r.inst ?? '', emails.join(' '), r.notes, ...former].join(' '));
+}
+
+export function createContact(db: WriteDb, f: ContactFields): number {
+  checkInstitution(db, f.institutionId);
+  const now = nowIso();
+  const id = Number(
+    run(
+      db,
+      `INSERT INTO contacts (honorific, given_name, family_name, position, institution_id, website, languages, notes, internal, source, information_dated, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      f.honorific,
+      f.givenName,
+      f.familyName,
+      f.position,
+      f.institutionId,
+      f.website,
+      JSON.stringify(f.languages),
+      f.notes,
+      f.internal ? 1 : 0,
+      f.source,
+      f.informationDated,
+      now,
+      now,
+    ).lastInsertRowid,
+  );
+  writeDetails(db, id, f);
+  return id;
+}
+
+export function updateContact(db: WriteDb, id: number, f: ContactFields): void {
+  if (!get(db, 'SELECT 1 FROM contacts WHERE id = ?', id)) throw notFound('Contact', id);
+  checkInstitution(db, f.institutionId);
+  run(
+    db,
+    `UPDATE contacts SET honorific = ?, given_name = ?, family_name = ?, position = ?, institution_id = ?, website = ?, languages = ?,
+       notes = ?, internal = ?, source = ?, information_dated = ?, updated_at = ? WHERE id = ?`,
+    f.honorific,
+    f.givenName,
+    f.familyName,
+    f.position,
+    f.institutionId,
+    f.website,
+    JSON.stringify(f.languages),
+    f.notes,
+    f.internal ? 1 : 0,
+    f.source,
+    f.informationDated,
+    nowIso(),
+    id,
+  );
+  writeDetails(db, id, f);
+}
+
+export function confirmContactDetails(db: WriteDb, id: number, today: Date = new Date()): void {
+  const res = run(db, 'UPDATE contacts SET information_dated = ?, updated_at = ? WHERE id = ?', today.toISOString().slice(0, 10), nowIso(), id);
+  if (res.changes === 0) throw notFound('Contact', id);
+}
+
+export function deleteContact(db: WriteDb, id: number): void {
+  const res = run(db, 'DELETE FROM contacts WHERE id = ?', id);
+  if (res.changes === 0) throw notFound('Contact', id);
+  unindexRecord(db, 'contact', id);
+}

@@ -1,0 +1,148 @@
+/**
+ * Opening the one SQLite file: identity checks first (read-only, so a foreign or newer file is
+ * never touched), then explicit pragmas on every open, then pending migrations in one transaction.
+ * The only module besides the repositories that imports better-sqlite3.
+ */
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { DossierError } from '../../contract/errors';
+import { LATEST_VERSION, migrations } from './migrations/index';
+
+/** A handle that may only read. Repositories that only read take this. */
+export type ReadDb = Database.Database & { readonly __access: 'read' | 'write' };
+/** A handle that may write. Pass it only where writes belong. */
+export type WriteDb = Database.Database & { readonly __access: 'write' };
+
+/** PRAGMA application_id of a Dossier database: 'DOSS'. */
+export const APPLICATION_ID = 0x444f5353;
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+export interface OpenOptions {
+  /** Refuse to create the file if it is missing. */
+  mustExist?: boolean;
+  /** ms to wait on a lock held by another process (the CLI while the app runs). */
+  busyTimeoutMs?: number;
+}
+
+/** Checks a file is a Dossier database the app can open, without writing to it. Returns its schema version (0 = new). */
+export function inspectFile(path: string): number {
+  if (!existsSync(path) || statSync(path).size === 0) return 0;
+  const head = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.toString('latin1') !== SQLITE_MAGIC) {
+    throw new DossierError('not_dossier', `${path} is not a Dossier database (it is not an SQLite file). It was left untouched.`, {
+      details: { file: path },
+    });
+  }
+  const ro = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const appId = ro.pragma('application_id', { simple: true }) as number;
+    const version = ro.pragma('user_version', { simple: true }) as number;
+    const tables = ro.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number };
+    if (appId !== APPLICATION_ID && !(appId === 0 && tables.n === 0)) {
+      throw new DossierError('not_dossier', `${path} is an SQLite database of another application, not a Dossier database. It was left untouched.`, {
+        details: { file: path, applicationId: appId },
+      });
+    }
+    if (version > LATEST_VERSION) throw schemaTooNew(path, version);
+    return version;
+  } catch (err) {
+    if (err instanceof DossierError) throw err;
+    throw new DossierError('not_dossier', `${path} cannot be read as a Dossier database: ${(err as Error).message}. It was left untouched.`, {
+      details: { file: path },
+    });
+  } finally {
+    ro.close();
+  }
+}
+
+const schemaTooNew = (path: string, version: number) =>
+  new DossierError(
+    'schema_too_new',
+    `${path} was written by a newer Dossier (schema ${version}; this app knows up to ${LATEST_VERSION}). Update Dossier to open it. The file was left untouched.`,
+    { details: { file: path, schemaVersion: version, knownVersion: LATEST_VERSION } },
+  );
+
+/** Pragmas set on every open: durability and integrity are not left to defaults. */
+export function applyPragmas(db: Database.Database, busyTimeoutMs = 10_000): void {
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  if (db.name !== ':memory:') db.pragma('journal_mode = WAL');
+  // FULL: every acknowledged commit is synced to disk, so it survives a killed process and a power cut.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('trusted_schema = OFF');
+}
+
+/** Opens (creating if needed) and migrates a Dossier database. */
+export function openDb(path: string, opts: OpenOptions = {}): WriteDb {
+  if (opts.mustExist && !existsSync(path)) {
+    throw new DossierError('not_found', `No Dossier database at ${path}.`, { details: { file: path } });
+  }
+  inspectFile(path);
+  const db = new Database(path) as WriteDb;
+  try {
+    applyPragmas(db, opts.busyTimeoutMs);
+    migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** An in-memory database at the latest schema (or at `version`), for tests. */
+export function createDb(version: number = LATEST_VERSION): WriteDb {
+  const db = new Database(':memory:') as WriteDb;
+  applyPragmas(db);
+  migrateTo(db, version);
+  return db;
+}
+
+export function schemaVersion(db: ReadDb): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function migrate(db: WriteDb): void {
+  migrateTo(db, LATEST_VERSION);
+}
+
+/** Applies pending migrations up to `target` in one transaction; on any failure nothing changes. */
+export function migrateTo(db: WriteDb, target: number, list: readonly { version: number; up: (db: WriteDb) => void }[] = migrations): void {
+  for (let i = 1; i < list.length; i++) {
+    if (list[i]!.version <= list[i - 1]!.version) throw new Error(`Migrations out of order at version ${list[i]!.version}`);
+  }
+  const current = schemaVersion(db);
+  const known = list.length ? list[list.length - 1]!.version : 0;
+  if (current > known) throw schemaTooNew(db.name, current);
+  const pending = list.filter((m) => m.version > current && m.version <= target);
+  if (pending.length === 0) return;
+  const run = db.transaction(() => {
+    for (const m of pending) m.up(db);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
+  });
+  run.immediate();
+}
+
+/** Runs `fn` in a write transaction that takes the lock at once (BEGIN IMMEDIATE), so it waits on busy_timeout instead of failing mid-way. */
+export function writeTx<T>(db: WriteDb, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}
+
+/** Copies the live database to `dest` with SQLite's online backup API (safe while the app writes). */
+export async function backupTo(db: ReadDb, dest: string): Promise<{ pages: number }> {
+  const res = await db.backup(dest);
+  return { pages: res.totalPages };
+}
+
+export function integrityCheck(db: ReadDb): string[] {
+  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+  return rows.map((r) => r.integrity_check);
+}
+
+export const nowIso = () => new Date().toISOString();

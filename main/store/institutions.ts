@@ -1,0 +1,152 @@
+/** Institutions and their units, kept as a tree (ILO > Governing Body > WPSDG). */
+import { DossierError, notFound } from '../../contract/errors';
+import type { z } from 'zod';
+import type { Institution, InstitutionInput } from '../../contract/model';
+import { type ReadDb, type WriteDb, nowIso } from './db';
+import { indexRecord, unindexRecord } from './search';
+import { all, get, run } from './sql';
+import { institutionTopics, setInstitutionTopics } from './topics';
+
+/** An institution's fields after validation (defaults applied). */
+export type InstitutionFields = z.output<typeof InstitutionInput>;
+
+interface Row {
+  id: number;
+  parent_id: number | null;
+  name: string;
+  acronym: string;
+  kind: Institution['kind'];
+  seat: string;
+  website: string;
+  profile: string;
+  updated_at: string;
+  path: string;
+  child_count: number;
+  contact_count: number;
+}
+
+// Tree order with each node's path of short names (acronym where there is one).
+const TREE_SQL = `
+  WITH RECURSIVE tree(id, sort_key, path) AS (
+    SELECT id, lower(name), json_array(CASE WHEN acronym <> '' THEN acronym ELSE name END)
+      FROM institutions WHERE parent_id IS NULL
+    UNION ALL
+    SELECT i.id, t.sort_key || char(31) || lower(i.name), json_insert(t.path, '$[#]', CASE WHEN i.acronym <> '' THEN i.acronym ELSE i.name END)
+      FROM institutions i JOIN tree t ON i.parent_id = t.id
+  )
+  SELECT i.id, i.parent_id, i.name, i.acronym, i.kind, i.seat, i.website, i.profile, i.updated_at, t.path,
+         (SELECT count(*) FROM institutions c WHERE c.parent_id = i.id) AS child_count,
+         (SELECT count(*) FROM contacts c WHERE c.institution_id = i.id) AS contact_count
+    FROM tree t JOIN institutions i ON i.id = t.id`;
+
+function toInstitution(db: ReadDb, r: Row): Institution {
+  return {
+    id: r.id,
+    name: r.name,
+    acronym: r.acronym,
+    kind: r.kind,
+    parentId: r.parent_id,
+    seat: r.seat,
+    website: r.website,
+    profile: r.profile,
+    topics: institutionTopics(db, r.id),
+    path: JSON.parse(r.path) as string[],
+    childCount: r.child_count,
+    contactCount: r.contact_count,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function listInstitutions(db: ReadDb, query = ''): Institution[] {
+  const q = query.trim().toLowerCase();
+  const rows = all<Row>(db, `${TREE_SQL} ORDER BY t.sort_key`);
+  const filtered = q ? rows.filter((r) => r.name.toLowerCase().includes(q) || r.acronym.toLowerCase().includes(q)) : rows;
+  return filtered.map((r) => toInstitution(db, r));
+}
+
+export function getInstitution(db: ReadDb, id: number): Institution {
+  const row = get<Row>(db, `${TREE_SQL} WHERE i.id = ?`, id);
+  if (!row) throw notFound('Institution', id);
+  return toInstitution(db, row);
+}
+
+export function findInstitutionByName(db: ReadDb, name: string): number | null {
+  const r = get<{ id: number }>(db, 'SELECT id FROM institutions WHERE lower(name) = lower(?) OR lower(acronym) = lower(?) ORDER BY id LIMIT 1', name, name);
+  return r?.id ?? null;
+}
+
+/** Refuses a parent that is the institution itself or one of its units. */
+function checkParent(db: ReadDb, id: number | null, parentId: number | null): void {
+  if (parentId === null) return;
+  if (!get(db, 'SELECT 1 FROM institutions WHERE id = ?', parentId)) {
+    throw new DossierError('invalid_input', `Parent institution ${parentId} does not exist.`, { field: 'parentId' });
+  }
+  if (id === null) return;
+  const cycle = get(
+    db,
+    `WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT i.parent_id FROM institutions i JOIN up ON i.id = up.id WHERE i.parent_id IS NOT NULL)
+     SELECT 1 FROM up WHERE id = ?`,
+    parentId,
+    id,
+  );
+  if (cycle) throw new DossierError('conflict', 'An institution cannot be moved under itself or one of its own units.', { field: 'parentId' });
+}
+
+function reindex(db: WriteDb, id: number): void {
+  const r = get<{ name: string; acronym: string; seat: string; profile: string }>(db, 'SELECT name, acronym, seat, profile FROM institutions WHERE id = ?', id);
+  if (r) indexRecord(db, 'institution', id, `${r.name} ${r.acronym}`, `${r.seat} ${r.profile}`);
+}
+
+export function createInstitution(db: WriteDb, f: InstitutionFields, source = ''): number {
+  checkParent(db, null, f.parentId);
+  const now = nowIso();
+  const id = Number(
+    run(
+      db,
+      `INSERT INTO institutions (parent_id, name, acronym, kind, seat, website, profile, source, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      f.parentId,
+      f.name,
+      f.acronym,
+      f.kind,
+      f.seat,
+      f.website,
+      f.profile,
+      source,
+      now,
+      now,
+    ).lastInsertRowid,
+  );
+  setInstitutionTopics(db, id, f.topics);
+  reindex(db, id);
+  return id;
+}
+
+export function updateInstitution(db: WriteDb, id: number, f: InstitutionFields): void {
+  if (!get(db, 'SELECT 1 FROM institutions WHERE id = ?', id)) throw notFound('Institution', id);
+  checkParent(db, id, f.parentId);
+  run(
+    db,
+    `UPDATE institutions SET parent_id = ?, name = ?, acronym = ?, kind = ?, seat = ?, website = ?, profile = ?, updated_at = ? WHERE id = ?`,
+    f.parentId,
+    f.name,
+    f.acronym,
+    f.kind,
+    f.seat,
+    f.website,
+    f.profile,
+    nowIso(),
+    id,
+  );
+  setInstitutionTopics(db, id, f.topics);
+  reindex(db, id);
+}
+
+/** Deletes an institution; its units move up to its parent rather than losing their place. */
+export function deleteInstitution(db: WriteDb, id: number): void {
+  const row = get<{ parent_id: number | null }>(db, 'SELECT parent_id FROM institutions WHERE id = ?', id);
+  if (!row) throw notFound('Institution', id);
+  run(db, 'UPDATE institutions SET parent_id = ? WHERE parent_id = ?', row.parent_id, id);
+  run(db, 'DELETE FROM institutions WHERE id = ?', id);
+  unindexRecord(db, 'institution', id);
+}

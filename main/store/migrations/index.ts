@@ -1,0 +1,12 @@
+import type { WriteDb } from '../db';
+import migrate0010 from './0010-init';
+
+export interface Migration {
+  version: number;
+  up: (db: WriteDb) => void;
+}
+
+/** Every migration the app knows, oldest first. Append only; never edit a shipped one. */
+export const migrations: readonly Migration[] = [{ version: 10, up: migrate0010 }];
+
+export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
