@@ -1,0 +1,7 @@
+/** Every CLI command, in the order `dossier help` lists them. Later features add theirs here. */
+import type { Command } from '../command';
+import { check, demo, init, search } from './basics';
+import { list, show } from './list';
+import { backup, serve } from './serve';
+
+export const commands: Command[] = [init, demo, list, show, search, check, backup, serve];

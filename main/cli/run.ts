@@ -1,0 +1,97 @@
+/**
+ * The CLI: `dossier [--db FILE] [--json] <command> ...`. Parses global flags, opens the dossier lazily,
+ * runs one command, maps errors to exit statuses (1 bad input, 2 usage). Testable: `runCli(argv, io)`.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DossierError } from '../../contract/errors';
+import type { OpsContext } from '../ops/context';
+import { dispatch, toErrorData } from '../ops/index';
+import { resolveDbPath } from '../paths';
+import { openDb } from '../store/db';
+import { type Command, type CommandEnv, EXIT_STATUS, type Io, UsageError } from './command';
+import { commands } from './commands/index';
+
+const GLOBAL = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  return [
+    'Dossier — institutions, contact officers, meetings, briefings and briefing packs.',
+    '',
+    'Usage: dossier [--db FILE] [--json] <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    '  --db FILE   the dossier to use (default: $DOSSIER_DB, else the per-user data directory)',
+    '  --json      machine-readable JSON on stdout',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], io: Io = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') }, now: () => Date = () => new Date()): Promise<number> {
+  const name = argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--db');
+  const command: Command | undefined = commands.find((c) => c.name === name);
+  let ctx: OpsContext | undefined;
+  try {
+    if (!name) {
+      io.out(helpText());
+      return argv.includes('--help') || argv.includes('-h') || argv.length === 0 ? 0 : 2;
+    }
+    if (name === 'help') {
+      io.out(helpText());
+      return 0;
+    }
+    if (!command) throw new UsageError(`Unknown command "${name}". Run "dossier help" for the list.`);
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: { ...GLOBAL, ...(command.options ?? {}) }, allowPositionals: true, strict: true });
+    } catch (err) {
+      throw new UsageError(`${(err as Error).message}\nUsage: dossier ${command.usage}`);
+    }
+    const values = parsed.values as Record<string, string | boolean | undefined>;
+    if (values.help) {
+      io.out(`Usage: dossier ${command.usage}\n${command.summary}`);
+      return 0;
+    }
+    const positionals = parsed.positionals.slice(parsed.positionals.indexOf(name) + 1);
+    const dbPath = resolveDbPath(values.db as string | undefined);
+    const json = values.json === true;
+    const open = (): OpsContext => {
+      if (!ctx) {
+        mkdirSync(dirname(dbPath), { recursive: true });
+        ctx = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now };
+      }
+      return ctx;
+    };
+    const env: CommandEnv = {
+      ctx: open,
+      call: (op, input) => dispatch(open(), op, input),
+      dbPath,
+      json,
+      io,
+      print: (value, human) => {
+        io.out(json ? JSON.stringify(value, null, 2) : human());
+      },
+    };
+    const code = await command.run(positionals, values, env);
+    return typeof code === 'number' ? code : 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`dossier: ${err.message}`);
+      return 2;
+    }
+    const data = toErrorData(err, (m, e) => io.err(`${m} ${e instanceof Error ? e.stack : String(e)}`));
+    const where = data.details && typeof data.details.line === 'number' ? ` (${data.details.file ?? 'input'}, line ${data.details.line})` : '';
+    io.err(`dossier: ${data.message}${where}`);
+    return err instanceof DossierError || data.code !== 'internal' ? EXIT_STATUS[data.code] : 1;
+  } finally {
+    ctx?.db.close();
+  }
+}

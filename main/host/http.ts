@@ -1,0 +1,176 @@
+/**
+ * Browser mode: serves the built renderer and the contract over HTTP on 127.0.0.1 only.
+ * Every API request needs the per-launch token; the Host header must name this loopback host
+ * (defeats DNS rebinding) and a cross-site Origin is refused. Routes come from the contract table.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { ErrorCode, ErrorData } from '../../contract/errors';
+import { isOpName, ops } from '../../contract/ops';
+import { CONTENT_SECURITY_POLICY, TOKEN_HEADER } from '../../contract/security';
+import type { OpsContext } from '../ops/context';
+import { call } from '../ops/index';
+
+/** HTTP status for each error code: the only place this mapping lives. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  not_found: 404,
+  conflict: 409,
+  schema_too_new: 409,
+  not_dossier: 409,
+  internal: 500,
+};
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.wasm': 'application/wasm',
+};
+
+const MAX_BODY = 64 * 1024 * 1024;
+
+export interface HostOptions {
+  ctx: OpsContext;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Directory of the built renderer (renderer/dist); omit to serve the API only. */
+  staticDir?: string;
+  token?: string;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+export interface Host {
+  url: string;
+  /** The URL to open in a browser: carries the token in the fragment, which never reaches the server logs. */
+  launchUrl: string;
+  port: number;
+  token: string;
+  close: () => Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+    ...extra,
+  });
+  res.end(body);
+}
+
+const sendError = (res: ServerResponse, status: number, error: ErrorData) => send(res, status, JSON.stringify({ ok: false, error }));
+
+function tokenMatches(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too_large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function startHost(opts: HostOptions): Promise<Host> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const log = opts.log ?? ((m, e) => console.error(m, e ?? ''));
+  let port = 0;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  const server = createServer(async (req, res) => {
+    try {
+      const host = req.headers.host ?? '';
+      if (!allowedHosts().has(host)) return sendError(res, 403, { code: 'invalid_input', message: 'Wrong Host header: Dossier answers only on its own loopback address.', field: 'host' });
+      const origin = req.headers.origin;
+      if (origin !== undefined && origin !== `http://${host}`) return sendError(res, 403, { code: 'invalid_input', message: 'Requests from another origin are refused.', field: 'origin' });
+      const url = new URL(req.url ?? '/', `http://${host}`);
+
+      if (url.pathname.startsWith('/api/')) {
+        if (!tokenMatches(req.headers[TOKEN_HEADER] as string | undefined, token)) {
+          return sendError(res, 401, { code: 'invalid_input', message: 'Missing or wrong Dossier token.', field: 'token' });
+        }
+        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+        if (!isOpName(name)) return sendError(res, 404, { code: 'not_found', message: `There is no operation called "${name}".`, field: 'op' });
+        if (req.method !== 'POST') return send(res, 405, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'Use POST.' } }), undefined, { allow: 'POST' });
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+          return sendError(res, 415, { code: 'invalid_input', message: 'Send the input as application/json.', field: 'content-type' });
+        }
+        let input: unknown;
+        try {
+          const body = await readBody(req);
+          input = body.trim() === '' ? {} : JSON.parse(body);
+        } catch (err) {
+          if ((err as Error).message === 'too_large') return sendError(res, 413, { code: 'invalid_input', message: 'The request is too large.' });
+          return sendError(res, 400, { code: 'invalid_input', message: 'The request body is not valid JSON.' });
+        }
+        const reply = await call(opts.ctx, name, input, log);
+        // `kind` tells writes from reads; writes are never cached by anything in between.
+        const status = reply.ok ? 200 : HTTP_STATUS[reply.error.code];
+        return send(res, status, JSON.stringify(reply), undefined, { 'x-dossier-op-kind': ops[name].kind });
+      }
+
+      if (!opts.staticDir || (req.method !== 'GET' && req.method !== 'HEAD')) return sendError(res, 404, { code: 'not_found', message: 'Not found.' });
+      serveStatic(opts.staticDir, url.pathname, res);
+    } catch (err) {
+      log('Host request failed:', err);
+      if (!res.headersSent) sendError(res, 500, { code: 'internal', message: 'Something went wrong inside Dossier.' });
+    }
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      const url = `http://127.0.0.1:${port}/`;
+      resolve({
+        url,
+        launchUrl: `${url}#token=${token}`,
+        port,
+        token,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      });
+    });
+  });
+}
+
+function serveStatic(root: string, pathname: string, res: ServerResponse): void {
+  const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  let file = join(root, rel);
+  if (!file.startsWith(root + sep) && file !== root) return sendError(res, 404, { code: 'not_found', message: 'Not found.' });
+  // Single-page app: unknown paths get index.html.
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+  if (!existsSync(file)) return sendError(res, 404, { code: 'not_found', message: 'The renderer is not built. Run `npm run build`.' });
+  res.writeHead(200, {
+    'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+  });
+  createReadStream(file).pipe(res);
+}
