@@ -270,6 +270,25 @@ export type Section = z.infer<typeof Section>;
 export const BriefingDetail = Briefing.extend({ sections: z.array(Section) });
 export type BriefingDetail = z.infer<typeof BriefingDetail>;
 
+// Structured sections keep JSON in Section.content. The editor writes these shapes and the pack reads them;
+// a section whose JSON does not parse is shown as empty, never fails the pack.
+/** key_messages: the lines the delegation must land, in order; each item is inline Markdown. */
+export const KeyMessagesContent = z.object({ items: z.array(z.string().max(5000)).max(200).default([]) });
+export type KeyMessagesContent = z.infer<typeof KeyMessagesContent>;
+/** qa: defensive questions with the answer to give, in order; answers are Markdown. */
+export const QaContent = z.object({
+  pairs: z.array(z.object({ question: z.string().max(2000), answer: z.string().max(50_000).default('') })).max(200).default([]),
+});
+export type QaContent = z.infer<typeof QaContent>;
+/**
+ * agenda_briefs: lines to take per agenda item (Markdown), keyed by agenda item id and printed under the item's
+ * number and title in agenda order. A brief whose item was removed from the agenda is kept and shown as orphaned.
+ */
+export const AgendaBriefsContent = z.object({
+  briefs: z.array(z.object({ agendaItemId: Id, text: z.string().max(50_000).default('') })).max(500).default([]),
+});
+export type AgendaBriefsContent = z.infer<typeof AgendaBriefsContent>;
+
 // ---------- search & system ----------
 export const SEARCH_KINDS = ['institution', 'contact', 'meeting', 'briefing'] as const;
 export const SearchHit = z.object({
