@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { notFound, DossierError } from '../../contract/errors';
 import type { Contact, ContactInput } from '../../contract/model';
 import { type ReadDb, type WriteDb, nowIso } from './db';
-import { indexRecord, toFtsQuery, unindexRecord } from './search';
+import { fold, indexRecord, toFtsQuery, unindexRecord } from './search';
 import { getSetting } from './settings';
 import { all, get, run } from './sql';
 
@@ -112,9 +112,9 @@ export function getContacts(db: ReadDb, ids: readonly number[], today?: Date): C
 }
 
 const ORDER: Record<NonNullable<ContactQuery['sort']>, string> = {
-  name: 'c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id',
-  institution: 'i.name IS NULL, i.name COLLATE NOCASE, c.family_name COLLATE NOCASE, c.id',
-  dated: `${PERIOD_END} IS NOT NULL, ${PERIOD_END}, c.family_name COLLATE NOCASE, c.id`,
+  name: 'c.sort_name, c.id',
+  institution: 'i.name IS NULL, i.name COLLATE NOCASE, c.sort_name, c.id',
+  dated: `${PERIOD_END} IS NOT NULL, ${PERIOD_END}, c.sort_name, c.id`,
   updated: 'c.updated_at DESC, c.id DESC',
 };
 
@@ -155,7 +155,10 @@ function checkInstitution(db: ReadDb, institutionId: number | null): void {
   }
 }
 
+const sortName = (f: ContactFields) => fold(`${f.familyName} ${f.givenName}`).trim();
+
 function writeDetails(db: WriteDb, id: number, f: ContactFields): void {
+  run(db, 'UPDATE contacts SET sort_name = ? WHERE id = ?', sortName(f), id);
   run(db, 'DELETE FROM contact_phones WHERE contact_id = ?', id);
   run(db, 'DELETE FROM contact_emails WHERE contact_id = ?', id);
   f.phones.forEach((p, i) => run(db, 'INSERT INTO contact_phones (contact_id, position, label, value, e164) VALUES (?, ?, ?, ?, ?)', id, i, p.label, p.value, p.e164));

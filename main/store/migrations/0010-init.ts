@@ -51,11 +51,13 @@ export default function migrate0010(db: WriteDb): void {
       internal INTEGER NOT NULL DEFAULT 0 CHECK (internal IN (0, 1)),
       source TEXT NOT NULL DEFAULT '',
       information_dated TEXT,
+      -- family and given name folded (case, accents, ß→ss) by the store, so lists sort Çelik with the Cs
+      sort_name TEXT NOT NULL DEFAULT '',
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
     ) STRICT;
     CREATE INDEX contacts_institution ON contacts(institution_id);
-    CREATE INDEX contacts_name ON contacts(family_name COLLATE NOCASE, given_name COLLATE NOCASE);
+    CREATE INDEX contacts_sort_name ON contacts(sort_name);
 
     CREATE TABLE contact_phones (
       id INTEGER PRIMARY KEY,
