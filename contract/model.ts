@@ -285,9 +285,76 @@ export type QaContent = z.infer<typeof QaContent>;
  * number and title in agenda order. A brief whose item was removed from the agenda is kept and shown as orphaned.
  */
 export const AgendaBriefsContent = z.object({
-  briefs: z.array(z.object({ agendaItemId: Id, text: z.string().max(50_000).default('') })).max(500).default([]),
+  briefs: z
+    .array(
+      z.object({
+        agendaItemId: Id,
+        text: z.string().max(50_000).default(''),
+        /** The item's title when the brief was last saved, so an orphaned brief still says what it was about. */
+        title: z.string().max(500).optional(),
+      }),
+    )
+    .max(500)
+    .default([]),
 });
 export type AgendaBriefsContent = z.infer<typeof AgendaBriefsContent>;
+
+/** Classification markings offered in the editor; any other text is allowed too. */
+export const CLASSIFICATION_PRESETS = ['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'VS – Nur für den Dienstgebrauch', 'OFFICIAL-SENSITIVE'] as const;
+export const BRIEFING_LANGUAGES = ['en', 'de', 'nl', 'fr'] as const;
+
+/** The briefing's own fields that the editor changes; each one optional. */
+export const BriefingPatch = z.object({
+  title: text(300).min(1, 'A briefing needs a title.').optional(),
+  classification: text(100).optional(),
+  language: z.enum(BRIEFING_LANGUAGES).optional(),
+  owner: text(200).optional(),
+  deadline: IsoDate.nullable().optional(),
+});
+export type BriefingPatch = z.input<typeof BriefingPatch>;
+
+/** A saved version of a briefing (without its snapshot). */
+export const BriefingVersion = z.object({
+  id: Id,
+  briefingId: Id,
+  number: z.number().int(),
+  name: z.string(),
+  /** Why it was saved: 'manual', 'status: draft → final', 'before restoring version 2'. */
+  reason: z.string(),
+  createdAt: z.string(),
+});
+export type BriefingVersion = z.infer<typeof BriefingVersion>;
+
+/** One run of a word-level diff: unchanged, inserted or deleted text. */
+export const DiffPart = z.object({ value: z.string(), added: z.boolean(), removed: z.boolean() });
+export type DiffPart = z.infer<typeof DiffPart>;
+/** Two states of a briefing compared section by section (sections matched by id, in the newer order). */
+export const BriefingComparison = z.object({
+  from: z.object({ label: z.string(), title: z.string() }),
+  to: z.object({ label: z.string(), title: z.string() }),
+  fields: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
+  sections: z.array(
+    z.object({
+      sectionId: Id,
+      kind: SectionKind,
+      change: z.enum(['added', 'removed', 'changed', 'unchanged']),
+      titleBefore: z.string().nullable(),
+      titleAfter: z.string().nullable(),
+      parts: z.array(DiffPart),
+    }),
+  ),
+});
+export type BriefingComparison = z.infer<typeof BriefingComparison>;
+
+/** A standard line to take, tagged by topic. */
+export const Snippet = z.object({ id: Id, topic: z.string(), title: z.string(), text: z.string(), updatedAt: z.string() });
+export type Snippet = z.infer<typeof Snippet>;
+export const SnippetInput = z.object({
+  id: Id.nullable().default(null),
+  topic: text(100).default(''),
+  title: text(200).default(''),
+  text: z.string().trim().min(1, 'A snippet needs some text.').max(50_000),
+});
 
 // ---------- search & system ----------
 export const SEARCH_KINDS = ['institution', 'contact', 'meeting', 'briefing'] as const;

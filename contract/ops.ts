@@ -19,6 +19,15 @@ import {
   SearchHit,
   SystemInfo,
   DELEGATION_ROLES,
+  BRIEFING_STATUSES,
+  BriefingComparison,
+  BriefingPatch,
+  BriefingVersion,
+  HANDLING_MARKS,
+  Section,
+  SectionKind,
+  Snippet,
+  SnippetInput,
 } from './model';
 
 interface OpSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -160,6 +169,77 @@ export const ops = {
     doc: 'Create a briefing for a meeting, with the sections of the standard delegation brief or none.',
   }),
   'briefing.delete': op({ input: ById, output: Ok, kind: 'write', doc: 'Delete a briefing with its sections and versions.' }),
+  'briefing.update': op({
+    input: z.object({ id: Id, patch: BriefingPatch }),
+    output: BriefingDetail,
+    kind: 'write',
+    doc: 'Change a briefing’s title, classification, language, owner or deadline; refused while it is final.',
+  }),
+  'briefing.setStatus': op({
+    input: z.object({ id: Id, status: z.enum(BRIEFING_STATUSES) }),
+    output: BriefingDetail,
+    kind: 'write',
+    doc: 'Move a briefing between draft, in review and final (final → draft reopens it); saves a version of the new state.',
+  }),
+  'section.add': op({
+    input: z.object({ briefingId: Id, kind: SectionKind, title: z.string().trim().max(300).default(''), afterId: Id.nullable().default(null) }),
+    output: BriefingDetail,
+    kind: 'write',
+    doc: 'Add an empty section of a kind, after the given section or at the end.',
+  }),
+  'section.update': op({
+    input: z.object({
+      id: Id,
+      title: z.string().trim().min(1, 'A section needs a title.').max(300).optional(),
+      content: z.string().max(200_000).optional(),
+      handling: z.enum(HANDLING_MARKS).optional(),
+    }),
+    output: Section,
+    kind: 'write',
+    doc: 'Save a section’s title, content (Markdown, or the JSON of a structured kind) or handling mark; refused while the briefing is final.',
+  }),
+  'section.remove': op({ input: ById, output: BriefingDetail, kind: 'write', doc: 'Remove a section (its text stays in the saved versions).' }),
+  'section.reorder': op({
+    input: z.object({ briefingId: Id, ids: z.array(Id).max(500) }),
+    output: BriefingDetail,
+    kind: 'write',
+    doc: 'Put the briefing’s sections in the given order (all ids, each once).',
+  }),
+  'version.save': op({
+    input: z.object({ briefingId: Id, name: z.string().trim().max(200).default('') }),
+    output: BriefingVersion,
+    kind: 'write',
+    doc: 'Save the briefing as it is now as a numbered, optionally named version.',
+  }),
+  'version.list': op({ input: z.object({ briefingId: Id }), output: z.array(BriefingVersion), kind: 'read', doc: 'The briefing’s saved versions, newest first.' }),
+  'version.get': op({
+    input: ById,
+    output: BriefingVersion.extend({ snapshot: BriefingDetail }),
+    kind: 'read',
+    doc: 'One saved version with the briefing and sections as they were.',
+  }),
+  'version.compare': op({
+    input: z.object({ briefingId: Id, from: Id, to: Id.nullable().default(null) }),
+    output: BriefingComparison,
+    kind: 'read',
+    doc: 'Compare a saved version with another (or with the current state when `to` is null), section by section, word by word.',
+  }),
+  'version.restore': op({
+    input: ById,
+    output: BriefingDetail,
+    kind: 'write',
+    doc: 'Bring back a version’s content as the current state, after saving the current state as a version; nothing is overwritten.',
+  }),
+
+  // ----- snippets -----
+  'snippet.list': op({
+    input: z.object({ query: z.string().max(200).default('') }),
+    output: z.object({ topics: z.array(z.string()), snippets: z.array(Snippet) }),
+    kind: 'read',
+    doc: 'Standard lines to take, by topic, optionally filtered by words in the title, text or topic; and every topic name.',
+  }),
+  'snippet.save': op({ input: SnippetInput, output: Snippet, kind: 'write', doc: 'Create a snippet (or update one by id); a new topic name creates the topic.' }),
+  'snippet.delete': op({ input: ById, output: Ok, kind: 'write', doc: 'Delete a snippet.' }),
 } as const;
 
 export type Ops = typeof ops;

@@ -1,8 +1,51 @@
+/** Briefings and their sections. Every write refuses a final briefing (see assertEditable). */
 import type { HandlerMap } from './context';
 import { write } from './context';
-import { createBriefing, deleteBriefing, getBriefingDetail, listBriefings } from '../store/briefings';
+import {
+  addSection,
+  assertEditable,
+  createBriefing,
+  deleteBriefing,
+  getBriefing,
+  getBriefingDetail,
+  listBriefings,
+  removeSection,
+  reindexBriefing,
+  reorderSections,
+  setBriefingStatus,
+  updateBriefing,
+  updateSection,
+} from '../store/briefings';
+import { saveVersion } from '../store/versions';
 
-export const briefingHandlers: HandlerMap<'briefing.list' | 'briefing.get' | 'briefing.create' | 'briefing.delete'> = {
+const STATUS_WORDS = { draft: 'draft', in_review: 'in review', final: 'final' } as const;
+
+/** Default title of a new section of each kind, as the standard template names them. */
+const KIND_TITLES: Record<string, string> = {
+  markdown: 'Notes',
+  key_messages: 'Key messages',
+  qa: 'Defensive Q&A',
+  agenda_briefs: 'Lines to take per agenda item',
+  programme: 'Programme',
+  whos_who: 'Who’s who',
+  institution_profiles: 'Institution profiles',
+  history: 'History and outcomes',
+  open_actions: 'Open follow-up actions',
+  contact_sheet: 'Contact sheet',
+};
+
+export const briefingHandlers: HandlerMap<
+  | 'briefing.list'
+  | 'briefing.get'
+  | 'briefing.create'
+  | 'briefing.delete'
+  | 'briefing.update'
+  | 'briefing.setStatus'
+  | 'section.add'
+  | 'section.update'
+  | 'section.remove'
+  | 'section.reorder'
+> = {
   'briefing.list': ({ meetingId }, { db }) => listBriefings(db, meetingId),
   'briefing.get': ({ id }, { db }) => getBriefingDetail(db, id),
   'briefing.create': ({ template, ...f }, ctx) => write(ctx, () => getBriefingDetail(ctx.db, createBriefing(ctx.db, f, template))),
@@ -10,5 +53,32 @@ export const briefingHandlers: HandlerMap<'briefing.list' | 'briefing.get' | 'br
     write(ctx, () => {
       deleteBriefing(ctx.db, id);
       return { ok: true as const };
+    }),
+  'briefing.update': ({ id, patch }, ctx) =>
+    write(ctx, () => {
+      updateBriefing(ctx.db, id, patch);
+      return getBriefingDetail(ctx.db, id);
+    }),
+  'briefing.setStatus': ({ id, status }, ctx) =>
+    write(ctx, () => {
+      const before = getBriefing(ctx.db, id).status;
+      // A status change is a milestone: keep the state it applies to as a version.
+      if (setBriefingStatus(ctx.db, id, status)) saveVersion(ctx.db, id, '', `status: ${STATUS_WORDS[before]} → ${STATUS_WORDS[status]}`);
+      return getBriefingDetail(ctx.db, id);
+    }),
+  'section.add': ({ briefingId, kind, title, afterId }, ctx) =>
+    write(ctx, () => {
+      assertEditable(ctx.db, briefingId);
+      addSection(ctx.db, briefingId, kind, title || KIND_TITLES[kind] || 'Section', undefined, afterId);
+      reindexBriefing(ctx.db, briefingId);
+      return getBriefingDetail(ctx.db, briefingId);
+    }),
+  'section.update': ({ id, ...patch }, ctx) => write(ctx, () => updateSection(ctx.db, id, patch)),
+  'section.remove': ({ id }, ctx) => write(ctx, () => getBriefingDetail(ctx.db, removeSection(ctx.db, id))),
+  'section.reorder': ({ briefingId, ids }, ctx) =>
+    write(ctx, () => {
+      assertEditable(ctx.db, briefingId);
+      reorderSections(ctx.db, briefingId, ids);
+      return getBriefingDetail(ctx.db, briefingId);
     }),
 };

@@ -11,6 +11,8 @@ import { contactHandlers } from './contacts';
 import { institutionHandlers } from './institutions';
 import { meetingHandlers } from './meetings';
 import { systemHandlers } from './system';
+import { snippetHandlers } from './snippets';
+import { versionHandlers } from './versions';
 
 export const handlers = {
   ...systemHandlers,
@@ -18,6 +20,8 @@ export const handlers = {
   ...contactHandlers,
   ...meetingHandlers,
   ...briefingHandlers,
+  ...versionHandlers,
+  ...snippetHandlers,
 } satisfies { [K in OpName]: Handler<K> };
 
 /** Turns any thrown value into the error data that crosses transports; unknown errors are logged here and sent without a stack. */

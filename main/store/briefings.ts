@@ -1,7 +1,16 @@
 /** Briefings for a meeting: ordered sections, written, structured or generated from the store. */
 import type { z } from 'zod';
-import { notFound } from '../../contract/errors';
-import type { Briefing, BriefingDetail, BriefingInput, Section } from '../../contract/model';
+import { DossierError, invalid, notFound } from '../../contract/errors';
+import {
+  AgendaBriefsContent,
+  type Briefing,
+  type BriefingDetail,
+  type BriefingInput,
+  type BriefingPatch,
+  KeyMessagesContent,
+  QaContent,
+  type Section,
+} from '../../contract/model';
 import { type ReadDb, type WriteDb, nowIso } from './db';
 import { getMeeting } from './meetings';
 import { indexRecord, unindexRecord } from './search';
@@ -92,12 +101,17 @@ export function getBriefingDetail(db: ReadDb, id: number): BriefingDetail {
   return { ...getBriefing(db, id), sections: listSections(db, id) };
 }
 
-export function addSection(db: WriteDb, briefingId: number, kind: Section['kind'], title: string, content = emptyContent(kind)): number {
-  return Number(
+export function addSection(db: WriteDb, briefingId: number, kind: Section['kind'], title: string, content = emptyContent(kind), afterId: number | null = null): number {
+  // Versions match sections by id, so a new section must not take the id of one removed earlier (SQLite would reuse
+  // the highest rowid once it is deleted): start above every id this briefing's saved versions mention.
+  const id = Number(
     run(
       db,
-      `INSERT INTO briefing_sections (briefing_id, position, kind, title, content, updated_at)
-       VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM briefing_sections WHERE briefing_id = ?), ?, ?, ?, ?)`,
+      `INSERT INTO briefing_sections (id, briefing_id, position, kind, title, content, updated_at)
+       VALUES (max((SELECT coalesce(max(id), 0) FROM briefing_sections),
+                   (SELECT coalesce(max(json_extract(s.value, '$.id')), 0) FROM briefing_versions v, json_each(v.snapshot, '$.sections') s WHERE v.briefing_id = ?)) + 1,
+               ?, (SELECT coalesce(max(position), 0) + 1 FROM briefing_sections WHERE briefing_id = ?), ?, ?, ?, ?)`,
+      briefingId,
       briefingId,
       briefingId,
       kind,
@@ -106,6 +120,100 @@ export function addSection(db: WriteDb, briefingId: number, kind: Section['kind'
       nowIso(),
     ).lastInsertRowid,
   );
+  if (afterId !== null) {
+    const ids = listSections(db, briefingId).map((s) => s.id).filter((x) => x !== id);
+    const at = ids.indexOf(afterId);
+    if (at < 0) throw invalid('afterId', `Section ${afterId} is not part of this briefing.`);
+    ids.splice(at + 1, 0, id);
+    reorderSections(db, briefingId, ids);
+  }
+  return id;
+}
+
+export function getSection(db: ReadDb, id: number): Section {
+  const s = get<{ briefing_id: number }>(db, 'SELECT briefing_id FROM briefing_sections WHERE id = ?', id);
+  if (!s) throw notFound('Section', id);
+  return listSections(db, s.briefing_id).find((x) => x.id === id)!;
+}
+
+/** Writes are refused while a briefing is final: it is what went out, until someone reopens it. */
+export function assertEditable(db: ReadDb, briefingId: number): void {
+  if (getBriefing(db, briefingId).status === 'final') {
+    throw new DossierError('conflict', 'This briefing is final and cannot be changed. Reopen it (set it back to draft) first.', { field: 'status' });
+  }
+}
+
+export function touchBriefing(db: WriteDb, id: number): void {
+  run(db, 'UPDATE briefings SET updated_at = ? WHERE id = ?', nowIso(), id);
+}
+
+export function updateBriefing(db: WriteDb, id: number, patch: z.output<typeof BriefingPatch>): void {
+  assertEditable(db, id);
+  const b = getBriefing(db, id);
+  run(
+    db,
+    'UPDATE briefings SET title = ?, classification = ?, language = ?, owner = ?, deadline = ?, updated_at = ? WHERE id = ?',
+    patch.title ?? b.title,
+    patch.classification ?? b.classification,
+    patch.language ?? b.language,
+    patch.owner ?? b.owner,
+    patch.deadline === undefined ? b.deadline : patch.deadline,
+    nowIso(),
+    id,
+  );
+  reindexBriefing(db, id);
+}
+
+export function setBriefingStatus(db: WriteDb, id: number, status: Briefing['status']): boolean {
+  const b = getBriefing(db, id);
+  if (b.status === status) return false;
+  run(db, 'UPDATE briefings SET status = ?, updated_at = ? WHERE id = ?', status, nowIso(), id);
+  return true;
+}
+
+const STRUCTURED = { key_messages: KeyMessagesContent, qa: QaContent, agenda_briefs: AgendaBriefsContent } as const;
+
+/** Structured content must be the JSON the pack reads; it is stored normalised (defaults filled in). */
+export function normaliseContent(kind: Section['kind'], content: string): string {
+  if (!(kind in STRUCTURED)) return content;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(content);
+  } catch {
+    throw invalid('content', `The content of a ${kind.replace('_', ' ')} section must be JSON.`);
+  }
+  const parsed = STRUCTURED[kind as keyof typeof STRUCTURED].safeParse(raw);
+  if (!parsed.success) throw invalid('content', `The ${kind.replace('_', ' ')} content does not fit its shape: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+  return JSON.stringify(parsed.data);
+}
+
+export function updateSection(db: WriteDb, id: number, patch: { title?: string | undefined; content?: string | undefined; handling?: Section['handling'] | undefined }): Section {
+  const s = getSection(db, id);
+  assertEditable(db, s.briefingId);
+  const content = patch.content === undefined ? s.content : normaliseContent(s.kind, patch.content);
+  const now = nowIso();
+  run(db, 'UPDATE briefing_sections SET title = ?, content = ?, handling = ?, updated_at = ? WHERE id = ?', patch.title ?? s.title, content, patch.handling ?? s.handling, now, id);
+  touchBriefing(db, s.briefingId);
+  reindexBriefing(db, s.briefingId);
+  return getSection(db, id);
+}
+
+export function removeSection(db: WriteDb, id: number): number {
+  const s = getSection(db, id);
+  assertEditable(db, s.briefingId);
+  run(db, 'DELETE FROM briefing_sections WHERE id = ?', id);
+  touchBriefing(db, s.briefingId);
+  reindexBriefing(db, s.briefingId);
+  return s.briefingId;
+}
+
+export function reorderSections(db: WriteDb, briefingId: number, ids: readonly number[]): void {
+  const current = listSections(db, briefingId).map((s) => s.id);
+  if (ids.length !== current.length || new Set(ids).size !== ids.length || !ids.every((id) => current.includes(id))) {
+    throw invalid('ids', 'The new order must list every section of the briefing exactly once.');
+  }
+  ids.forEach((sid, i) => run(db, 'UPDATE briefing_sections SET position = ? WHERE id = ?', i + 1, sid));
+  touchBriefing(db, briefingId);
 }
 
 export function reindexBriefing(db: WriteDb, id: number): void {

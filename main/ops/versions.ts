@@ -1,0 +1,90 @@
+/** Saved versions of a briefing: save, list, compare section by section, restore as a new state. */
+import { diffWordsWithSpace } from 'diff';
+import { DossierError } from '../../contract/errors';
+import { AgendaBriefsContent, type BriefingComparison, type BriefingDetail, KeyMessagesContent, QaContent, type Section } from '../../contract/model';
+import type { HandlerMap } from './context';
+import { write } from './context';
+import { getBriefingDetail } from '../store/briefings';
+import { getVersion, listVersions, restoreVersion, saveVersion, versionLabel, versionSnapshot } from '../store/versions';
+
+function parseJson<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false } }, content: string, empty: T): T {
+  try {
+    const r = schema.safeParse(JSON.parse(content));
+    return r.success ? r.data : empty;
+  } catch {
+    return empty;
+  }
+}
+
+/** A section as readable text, so a diff of structured sections reads like the pack, not like JSON. */
+export function sectionText(s: Pick<Section, 'kind' | 'content'>): string {
+  switch (s.kind) {
+    case 'markdown':
+      return s.content;
+    case 'key_messages':
+      return parseJson(KeyMessagesContent, s.content, { items: [] })
+        .items.map((m) => `• ${m}`)
+        .join('\n');
+    case 'qa':
+      return parseJson(QaContent, s.content, { pairs: [] })
+        .pairs.map((p) => `Q: ${p.question}\nA: ${p.answer}`)
+        .join('\n\n');
+    case 'agenda_briefs':
+      return parseJson(AgendaBriefsContent, s.content, { briefs: [] })
+        .briefs.filter((b) => b.text.trim() !== '')
+        .map((b) => `${b.title ?? `Agenda item ${b.agendaItemId}`}\n${b.text}`)
+        .join('\n\n');
+    default:
+      return ''; // generated from the store when shown; nothing of its own to compare
+  }
+}
+
+const FIELDS = ['title', 'classification', 'language', 'owner', 'deadline', 'status'] as const;
+
+/** Compares two states of a briefing: fields that changed, then every section of either, in the newer order. */
+export function compareBriefings(a: BriefingDetail, b: BriefingDetail, labels: { from: string; to: string }): BriefingComparison {
+  const fields = FIELDS.filter((f) => (a[f] ?? '') !== (b[f] ?? '')).map((f) => ({ field: f, before: String(a[f] ?? ''), after: String(b[f] ?? '') }));
+  const before = new Map(a.sections.map((s) => [s.id, s]));
+  const after = new Set(b.sections.map((s) => s.id));
+  const sections: BriefingComparison['sections'] = b.sections.map((s) => {
+    const old = before.get(s.id);
+    const oldText = old ? sectionText(old) : '';
+    const newText = sectionText(s);
+    const parts = diffWordsWithSpace(oldText, newText).map((p) => ({ value: p.value, added: p.added, removed: p.removed }));
+    const changed = !old || oldText !== newText || old.title !== s.title;
+    return { sectionId: s.id, kind: s.kind, change: !old ? 'added' : changed ? 'changed' : 'unchanged', titleBefore: old?.title ?? null, titleAfter: s.title, parts };
+  });
+  // Removed sections go where they stood before, after the section that preceded them.
+  a.sections.forEach((s, i) => {
+    if (after.has(s.id)) return;
+    const prev = a.sections[i - 1];
+    const at = prev ? sections.findIndex((x) => x.sectionId === prev.id) + 1 : 0;
+    const text = sectionText(s);
+    sections.splice(at, 0, { sectionId: s.id, kind: s.kind, change: 'removed', titleBefore: s.title, titleAfter: null, parts: text ? [{ value: text, added: false, removed: true }] : [] });
+  });
+  return { from: { label: labels.from, title: a.title }, to: { label: labels.to, title: b.title }, fields, sections };
+}
+
+export const versionHandlers: HandlerMap<'version.save' | 'version.list' | 'version.get' | 'version.compare' | 'version.restore'> = {
+  'version.save': ({ briefingId, name }, ctx) => write(ctx, () => saveVersion(ctx.db, briefingId, name, 'manual')),
+  'version.list': ({ briefingId }, { db }) => {
+    getBriefingDetail(db, briefingId); // not_found for an unknown briefing rather than an empty list
+    return listVersions(db, briefingId);
+  },
+  'version.get': ({ id }, { db }) => ({ ...getVersion(db, id), snapshot: versionSnapshot(db, id) }),
+  'version.compare': ({ briefingId, from, to }, { db }) => {
+    const vFrom = getVersion(db, from);
+    const vTo = to === null ? null : getVersion(db, to);
+    if (vFrom.briefingId !== briefingId || (vTo && vTo.briefingId !== briefingId)) {
+      throw new DossierError('invalid_input', 'Both versions must belong to this briefing.', { field: vTo && vTo.briefingId !== briefingId ? 'to' : 'from' });
+    }
+    const a = versionSnapshot(db, from);
+    const b = vTo ? versionSnapshot(db, vTo.id) : getBriefingDetail(db, briefingId);
+    return compareBriefings(a, b, { from: versionLabel(vFrom), to: vTo ? versionLabel(vTo) : 'Current text' });
+  },
+  'version.restore': ({ id }, ctx) =>
+    write(ctx, () => {
+      restoreVersion(ctx.db, id);
+      return getBriefingDetail(ctx.db, getVersion(ctx.db, id).briefingId);
+    }),
+};
