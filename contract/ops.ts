@@ -29,6 +29,7 @@ import {
   Snippet,
   SnippetInput,
 } from './model';
+import { ACTION_STATUSES, IsoDate, LocalDateTime, MeetingProposal, TimeZone } from './model';
 
 interface OpSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -152,6 +153,80 @@ export const ops = {
     output: MeetingDetail,
     kind: 'write',
     doc: 'Put the meeting’s agenda items in the given order (all ids, each once).',
+  }),
+  'meeting.series': op({
+    input: z.object({}),
+    output: z.array(z.object({ id: Id, name: z.string(), meetingCount: z.number().int(), lastMeetingId: Id.nullable() })),
+    kind: 'read',
+    doc: 'Every meeting series by name, with its number of meetings and its latest meeting.',
+  }),
+  'meeting.createFromPrevious': op({
+    input: z.object({
+      seriesId: Id.nullable().default(null),
+      meetingId: Id.nullable().default(null),
+      start: LocalDateTime,
+      end: LocalDateTime,
+      timeZone: TimeZone.nullable().default(null),
+    }),
+    output: Meeting,
+    kind: 'write',
+    doc: 'New meeting copying series, venue, format, host, institutions, delegation and agenda titles of the series’ last meeting (or of meetingId).',
+  }),
+  'outcome.save': op({
+    input: z.object({
+      meetingId: Id,
+      id: Id.nullable().default(null),
+      text: z.string().trim().min(1, 'An outcome needs a text.').max(5000),
+      committedBy: z.string().trim().max(200).default(''),
+    }),
+    output: MeetingDetail,
+    kind: 'write',
+    doc: 'Add an outcome to a meeting, or update one; committedBy is "us", "counterpart" or a name.',
+  }),
+  'outcome.remove': op({ input: z.object({ meetingId: Id, id: Id }), output: MeetingDetail, kind: 'write', doc: 'Remove an outcome.' }),
+  'action.save': op({
+    input: z.object({
+      meetingId: Id,
+      id: Id.nullable().default(null),
+      text: z.string().trim().min(1, 'An action needs a text.').max(5000),
+      owner: z.string().trim().max(200).default(''),
+      dueDate: IsoDate.nullable().default(null),
+      status: z.enum(ACTION_STATUSES).default('open'),
+    }),
+    output: MeetingDetail,
+    kind: 'write',
+    doc: 'Add a follow-up action to a meeting, or update one.',
+  }),
+  'action.setStatus': op({
+    input: z.object({ id: Id, status: z.enum(ACTION_STATUSES), meetingId: Id }),
+    output: MeetingDetail,
+    kind: 'write',
+    doc: 'Close (done, dropped) or reopen an action; returns the meeting it was changed from (meetingId).',
+  }),
+  'action.carryForward': op({
+    input: z.object({ id: Id, toMeetingId: Id }),
+    output: MeetingDetail,
+    kind: 'write',
+    doc: 'Keep an open action open and carry it to a later meeting, where it shows as carried forward.',
+  }),
+  'action.remove': op({ input: z.object({ meetingId: Id, id: Id }), output: MeetingDetail, kind: 'write', doc: 'Delete a follow-up action.' }),
+  'meeting.importPreview': op({
+    input: z.object({ content: z.string().max(20_000_000), fileName: z.string().max(500).default('calendar.ics'), defaultZone: TimeZone.default('UTC') }),
+    output: z.object({ meetings: z.array(MeetingProposal) }),
+    kind: 'read',
+    doc: 'Read an .ics file without saving: one proposed meeting per VEVENT; a malformed file is refused naming its line.',
+  }),
+  'meeting.importIcs': op({
+    input: z.object({ content: z.string().max(20_000_000), fileName: z.string().max(500).default('calendar.ics'), defaultZone: TimeZone.default('UTC') }),
+    output: z.object({ created: z.array(Id), skipped: z.number().int() }),
+    kind: 'write',
+    doc: 'Import every VEVENT of an .ics file as a meeting with its agenda, all or nothing; events already imported (same UID) are skipped.',
+  }),
+  'meeting.exportIcs': op({
+    input: z.object({ meetingId: Id.nullable().default(null), seriesId: Id.nullable().default(null), all: z.boolean().default(false) }),
+    output: z.object({ content: z.string(), count: z.number().int(), fileName: z.string() }),
+    kind: 'read',
+    doc: 'One meeting, a series or all meetings as iCalendar (VTIMEZONE included; agenda as "Item N:" lines in DESCRIPTION).',
   }),
 
   // ----- briefings -----

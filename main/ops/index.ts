@@ -10,6 +10,7 @@ import { briefingHandlers } from './briefings';
 import { contactHandlers } from './contacts';
 import { institutionHandlers } from './institutions';
 import { meetingHandlers } from './meetings';
+import { meetingIoHandlers } from './meeting-io';
 import { systemHandlers } from './system';
 import { snippetHandlers } from './snippets';
 import { versionHandlers } from './versions';
@@ -19,6 +20,7 @@ export const handlers = {
   ...institutionHandlers,
   ...contactHandlers,
   ...meetingHandlers,
+  ...meetingIoHandlers,
   ...briefingHandlers,
   ...versionHandlers,
   ...snippetHandlers,

@@ -12,7 +12,10 @@ import {
   saveAgendaItem,
   setParticipant,
   updateMeeting,
+  createFromPrevious,
+  listSeries,
 } from '../store/meetings';
+import { carryActionForward, removeAction, removeOutcome, saveAction, saveOutcome, setActionStatus } from '../store/actions';
 
 export const meetingHandlers: HandlerMap<
   | 'meeting.list'
@@ -25,6 +28,14 @@ export const meetingHandlers: HandlerMap<
   | 'agenda.save'
   | 'agenda.remove'
   | 'agenda.reorder'
+  | 'meeting.series'
+  | 'meeting.createFromPrevious'
+  | 'outcome.save'
+  | 'outcome.remove'
+  | 'action.save'
+  | 'action.setStatus'
+  | 'action.carryForward'
+  | 'action.remove'
 > = {
   'meeting.list': (q, { db, now }) => listMeetings(db, q, now()),
   'meeting.get': ({ id }, { db }) => getMeetingDetail(db, id),
@@ -64,4 +75,13 @@ export const meetingHandlers: HandlerMap<
       reorderAgenda(ctx.db, meetingId, ids);
       return getMeetingDetail(ctx.db, meetingId);
     }),
+  'meeting.series': (_i, { db }) => listSeries(db),
+  'meeting.createFromPrevious': ({ seriesId, meetingId, start, end, timeZone }, ctx) =>
+    write(ctx, () => getMeeting(ctx.db, createFromPrevious(ctx.db, { seriesId, meetingId }, { start, end, timeZone }))),
+  'outcome.save': ({ meetingId, ...o }, ctx) => write(ctx, () => (saveOutcome(ctx.db, meetingId, o), getMeetingDetail(ctx.db, meetingId))),
+  'outcome.remove': ({ meetingId, id }, ctx) => write(ctx, () => (removeOutcome(ctx.db, meetingId, id), getMeetingDetail(ctx.db, meetingId))),
+  'action.save': ({ meetingId, ...a }, ctx) => write(ctx, () => (saveAction(ctx.db, meetingId, a), getMeetingDetail(ctx.db, meetingId))),
+  'action.setStatus': ({ id, status, meetingId }, ctx) => write(ctx, () => (setActionStatus(ctx.db, id, status), getMeetingDetail(ctx.db, meetingId))),
+  'action.carryForward': ({ id, toMeetingId }, ctx) => write(ctx, () => (carryActionForward(ctx.db, id, toMeetingId), getMeetingDetail(ctx.db, toMeetingId))),
+  'action.remove': ({ meetingId, id }, ctx) => write(ctx, () => (removeAction(ctx.db, meetingId, id), getMeetingDetail(ctx.db, meetingId))),
 };

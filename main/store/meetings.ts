@@ -1,8 +1,9 @@
 /** Meetings: when and where (UTC instants plus the meeting's IANA zone), who attends, agenda, outcomes, actions. */
 import type { z } from 'zod';
 import { DossierError, notFound } from '../../contract/errors';
-import type { AgendaItem, FollowUpAction, Meeting, MeetingDetail, MeetingInput, Participant } from '../../contract/model';
+import type { AgendaItem, Meeting, MeetingDetail, MeetingInput, Participant } from '../../contract/model';
 import { utcToZoned, zonedToUtcMs } from '../../contract/time';
+import { carriedActions, listActions, listOutcomes } from './actions';
 import { getContacts, displayName } from './contacts';
 import { type ReadDb, type WriteDb, nowIso } from './db';
 import { indexRecord, unindexRecord } from './search';
@@ -113,50 +114,6 @@ function participants(db: ReadDb, meetingId: number, table: 'delegation_members'
   });
 }
 
-interface ActionRow {
-  id: number;
-  meeting_id: number;
-  meeting_title: string;
-  text: string;
-  owner: string;
-  due_date: string | null;
-  status: FollowUpAction['status'];
-}
-const ACTION_SELECT = `SELECT a.id, a.meeting_id, m.title AS meeting_title, a.text, a.owner, a.due_date, a.status FROM actions a JOIN meetings m ON m.id = a.meeting_id`;
-const toAction = (r: ActionRow, today: string): FollowUpAction => ({
-  id: r.id,
-  meetingId: r.meeting_id,
-  meetingTitle: r.meeting_title,
-  text: r.text,
-  owner: r.owner,
-  dueDate: r.due_date,
-  status: r.status,
-  overdue: r.status === 'open' && r.due_date !== null && r.due_date < today,
-});
-
-/** Open actions from earlier meetings of the same series or with the same host institution. */
-export function carriedActions(db: ReadDb, meetingId: number, today: string = new Date().toISOString().slice(0, 10)): FollowUpAction[] {
-  const m = get<{ starts_at: string; series_id: number | null; host_institution_id: number | null }>(
-    db,
-    'SELECT starts_at, series_id, host_institution_id FROM meetings WHERE id = ?',
-    meetingId,
-  );
-  if (!m || (m.series_id === null && m.host_institution_id === null)) return [];
-  return all<ActionRow>(
-    db,
-    `${ACTION_SELECT}
-      WHERE a.status = 'open' AND a.meeting_id <> ? AND m.starts_at < ?
-        AND ((? IS NOT NULL AND m.series_id = ?) OR (? IS NOT NULL AND m.host_institution_id = ?))
-      ORDER BY a.due_date IS NULL, a.due_date, a.id`,
-    meetingId,
-    m.starts_at,
-    m.series_id,
-    m.series_id,
-    m.host_institution_id,
-    m.host_institution_id,
-  ).map((r) => toAction(r, today));
-}
-
 export function getMeetingDetail(db: ReadDb, id: number): MeetingDetail {
   const today = new Date().toISOString().slice(0, 10);
   return {
@@ -164,8 +121,8 @@ export function getMeetingDetail(db: ReadDb, id: number): MeetingDetail {
     agenda: listAgenda(db, id),
     delegation: participants(db, id, 'delegation_members'),
     counterparts: participants(db, id, 'counterparts'),
-    outcomes: all<{ id: number; text: string }>(db, 'SELECT id, text FROM outcomes WHERE meeting_id = ? ORDER BY position, id', id),
-    actions: all<ActionRow>(db, `${ACTION_SELECT} WHERE a.meeting_id = ? ORDER BY a.id`, id).map((r) => toAction(r, today)),
+    outcomes: listOutcomes(db, id),
+    actions: listActions(db, id, today),
     carriedActions: carriedActions(db, id, today),
     briefingIds: all<{ id: number }>(db, 'SELECT id FROM briefings WHERE meeting_id = ? ORDER BY id', id).map((b) => b.id),
   };
@@ -179,8 +136,16 @@ export function seriesId(db: WriteDb, name: string, institutionId: number | null
   return Number(run(db, 'INSERT INTO series (name, institution_id) VALUES (?, ?)', n, institutionId).lastInsertRowid);
 }
 
-export function listSeries(db: ReadDb): { id: number; name: string }[] {
-  return all(db, 'SELECT id, name FROM series ORDER BY name COLLATE NOCASE');
+export { carriedActions };
+
+/** Every series with how many meetings it has and when the latest one starts (for autocomplete and "new from previous"). */
+export function listSeries(db: ReadDb): { id: number; name: string; meetingCount: number; lastMeetingId: number | null }[] {
+  return all(
+    db,
+    `SELECT s.id, s.name, count(m.id) AS meetingCount,
+            (SELECT m2.id FROM meetings m2 WHERE m2.series_id = s.id ORDER BY m2.starts_at DESC, m2.id DESC LIMIT 1) AS lastMeetingId
+       FROM series s LEFT JOIN meetings m ON m.series_id = s.id GROUP BY s.id ORDER BY s.name COLLATE NOCASE`,
+  );
 }
 
 function checkInstitutions(db: ReadDb, f: MeetingFields): void {
@@ -354,4 +319,57 @@ export function reorderAgenda(db: WriteDb, meetingId: number, ids: readonly numb
   }
   ids.forEach((id, i) => run(db, 'UPDATE agenda_items SET position = ? WHERE id = ?', i + 1, id));
   touchMeeting(db, meetingId);
+}
+
+/**
+ * A new meeting like the last one of its series (or like `meetingId`): series, title, kind, venue, format, zone,
+ * host, institutions, delegation with roles, and the agenda's titles and leads without times. Returns the new id.
+ */
+export function createFromPrevious(
+  db: WriteDb,
+  from: { seriesId: number | null; meetingId: number | null },
+  when: { start: string; end: string; timeZone: string | null },
+): number {
+  let sourceId = from.meetingId;
+  if (sourceId === null) {
+    if (from.seriesId === null) throw new DossierError('invalid_input', 'Name a series or a meeting to copy from.', { field: 'seriesId' });
+    sourceId = get<{ id: number }>(db, 'SELECT id FROM meetings WHERE series_id = ? ORDER BY starts_at DESC, id DESC LIMIT 1', from.seriesId)?.id ?? null;
+    if (sourceId === null) throw new DossierError('invalid_input', `Series ${from.seriesId} has no meeting to copy from.`, { field: 'seriesId' });
+  }
+  const prev = getMeeting(db, sourceId);
+  const timeZone = when.timeZone ?? prev.timeZone;
+  if (when.end < when.start) throw new DossierError('invalid_input', 'The meeting ends before it starts.', { field: 'end' });
+  const id = createMeeting(db, {
+    title: prev.title,
+    series: prev.series,
+    kind: prev.kind,
+    start: when.start,
+    end: when.end,
+    timeZone,
+    venue: prev.venue,
+    format: prev.format,
+    hostInstitutionId: prev.hostInstitutionId,
+    institutionIds: prev.institutionIds,
+    status: 'planned',
+    notes: '',
+  });
+  for (const p of participants(db, sourceId, 'delegation_members')) setParticipant(db, id, p.contactId, 'delegation', p.role);
+  for (const a of listAgenda(db, sourceId)) saveAgendaItem(db, id, { id: null, time: '', title: a.title, lead: a.lead, documents: '' });
+  return id;
+}
+
+/** The iCalendar UID of a meeting: the one it was imported with, else one made from its id and creation time. */
+export function meetingUid(db: ReadDb, id: number): string {
+  const r = get<{ source: string; created_at: string }>(db, 'SELECT source, created_at FROM meetings WHERE id = ?', id);
+  if (!r) throw notFound('Meeting', id);
+  if (r.source.startsWith('ics:')) return r.source.slice(4);
+  return `dossier-meeting-${id}-${r.created_at.replace(/\D/g, '').slice(0, 14)}@dossier.local`;
+}
+
+/** The meeting imported from `uid` earlier (or exported from here with that UID), if any. */
+export function meetingByUid(db: ReadDb, uid: string): number | null {
+  if (!uid) return null;
+  const own = /^dossier-meeting-(\d+)-(\d{14})@dossier\.local$/.exec(uid);
+  if (own && get(db, 'SELECT 1 FROM meetings WHERE id = ?', Number(own[1])) && meetingUid(db, Number(own[1])) === uid) return Number(own[1]);
+  return get<{ id: number }>(db, 'SELECT id FROM meetings WHERE source = ?', `ics:${uid}`)?.id ?? null;
 }

@@ -1,0 +1,122 @@
+/**
+ * Meetings → .ics, written with ical.js (folding and escaping are its job). Each zone used gets a VTIMEZONE built
+ * from the platform's zone data for the years the meetings span, so any calendar program places the times right.
+ */
+import ICAL from 'ical.js';
+import { formatOffset, zoneOffsetMinutes, zonedToUtcMs } from '../../contract/time';
+import { type AgendaLine, writeAgenda } from './ical-agenda';
+
+/** What an exported event carries. `start`/`end` are wall times in `timeZone`. */
+export interface IcsMeeting {
+  uid: string;
+  title: string;
+  series: string;
+  start: string;
+  end: string;
+  timeZone: string;
+  venue: string;
+  notes: string;
+  status: 'planned' | 'confirmed' | 'held' | 'cancelled';
+  agenda: AgendaLine[];
+}
+
+type Component = InstanceType<typeof ICAL.Component>;
+const DAY = 86_400_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+const icsLocal = (d: Date) => `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}00`;
+const compactOffset = (min: number) => formatOffset(min).replace(':', '');
+
+function timeOf(local: string): InstanceType<typeof ICAL.Time> {
+  const [d, t] = local.split('T');
+  const [year, month, day] = d!.split('-').map(Number);
+  const [hour, minute] = t!.split(':').map(Number);
+  return ICAL.Time.fromData({ year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: 0, isDate: false });
+}
+
+/** UTC instants in [from, to) where `zone`'s offset changes, found by daily steps and a binary search to the minute. */
+function transitions(zone: string, from: number, to: number): { at: number; before: number; after: number }[] {
+  const out: { at: number; before: number; after: number }[] = [];
+  let prev = zoneOffsetMinutes(from, zone);
+  for (let t = from + DAY; t < to + DAY; t += DAY) {
+    const off = zoneOffsetMinutes(t, zone);
+    if (off === prev) continue;
+    let lo = t - DAY;
+    let hi = t;
+    while (hi - lo > 60_000) {
+      const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+      if (zoneOffsetMinutes(mid, zone) === prev) lo = mid;
+      else hi = mid;
+    }
+    out.push({ at: hi, before: prev, after: off });
+    prev = off;
+  }
+  return out;
+}
+
+/** A VTIMEZONE for `zone` covering the given years: the offset at the start, then one observance per change. */
+export function vtimezone(zone: string, fromYear: number, toYear: number): Component {
+  const tz = new ICAL.Component('vtimezone');
+  tz.addPropertyWithValue('tzid', zone);
+  tz.addPropertyWithValue('x-lic-location', zone);
+  const from = Date.UTC(fromYear, 0, 1);
+  const initial = zoneOffsetMinutes(from, zone);
+  const observance = (kind: 'standard' | 'daylight', localStart: Date, before: number, after: number) => {
+    const c = new ICAL.Component(kind);
+    c.addProperty(new ICAL.Property(ICAL.parse.property(`DTSTART:${icsLocal(localStart)}`)));
+    c.addProperty(new ICAL.Property(ICAL.parse.property(`TZOFFSETFROM:${compactOffset(before)}`)));
+    c.addProperty(new ICAL.Property(ICAL.parse.property(`TZOFFSETTO:${compactOffset(after)}`)));
+    tz.addSubcomponent(c);
+  };
+  observance('standard', new Date(from + initial * 60_000), initial, initial);
+  for (const t of transitions(zone, from, Date.UTC(toYear + 1, 0, 1))) {
+    observance(t.after > t.before ? 'daylight' : 'standard', new Date(t.at + t.before * 60_000), t.before, t.after);
+  }
+  return tz;
+}
+
+const STATUS = { planned: 'TENTATIVE', confirmed: 'CONFIRMED', held: 'CONFIRMED', cancelled: 'CANCELLED' } as const;
+
+/** The calendar text for `meetings`; `now` stamps DTSTAMP. */
+export function writeIcs(meetings: readonly IcsMeeting[], now: Date): string {
+  const cal = new ICAL.Component('vcalendar');
+  cal.addPropertyWithValue('prodid', '-//Dossier//Meetings//EN');
+  cal.addPropertyWithValue('version', '2.0');
+  cal.addPropertyWithValue('calscale', 'GREGORIAN');
+  const zones = new Map<string, { from: number; to: number }>();
+  for (const m of meetings) {
+    const y1 = Number(m.start.slice(0, 4));
+    const y2 = Number(m.end.slice(0, 4));
+    const z = zones.get(m.timeZone);
+    zones.set(m.timeZone, { from: Math.min(z?.from ?? y1, y1), to: Math.max(z?.to ?? y2, y2) });
+  }
+  // X-WR-TIMEZONE tells Apple and Google calendars the calendar's zone when every event shares one.
+  if (zones.size === 1) cal.addPropertyWithValue('x-wr-timezone', [...zones.keys()][0]!);
+  for (const [zone, span] of zones) if (zone !== 'UTC') cal.addSubcomponent(vtimezone(zone, span.from, span.to));
+
+  const stamp = ICAL.Time.fromJSDate(now, true);
+  for (const m of meetings) {
+    const ev = new ICAL.Component('vevent');
+    ev.addPropertyWithValue('uid', m.uid);
+    ev.addPropertyWithValue('dtstamp', stamp);
+    for (const [name, local] of [['dtstart', m.start], ['dtend', m.end]] as const) {
+      if (m.timeZone === 'UTC') {
+        ev.addPropertyWithValue(name, ICAL.Time.fromJSDate(new Date(zonedToUtcMs(local, 'UTC')), true));
+      } else {
+        const p = ev.addPropertyWithValue(name, timeOf(local));
+        p.setParameter('tzid', m.timeZone);
+      }
+    }
+    ev.addPropertyWithValue('summary', m.title);
+    if (m.venue) ev.addPropertyWithValue('location', m.venue);
+    const description = writeAgenda(m.notes, m.agenda);
+    if (description) ev.addPropertyWithValue('description', description);
+    if (m.series) {
+      ev.addPropertyWithValue('categories', m.series);
+      ev.addPropertyWithValue('x-dossier-series', m.series);
+    }
+    ev.addPropertyWithValue('status', STATUS[m.status]);
+    cal.addSubcomponent(ev);
+  }
+  // RFC 5545 wants CRLF line ends.
+  return cal.toString().replace(/\r?\n/g, '\r\n') + '\r\n';
+}
