@@ -120,6 +120,71 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
+// ---------- contact import (paste, vCard, CSV) ----------
+export const PROPOSAL_FIELDS = ['name', 'position', 'institution', 'phones', 'emails', 'website', 'languages', 'informationDated', 'notes'] as const;
+/** Where a proposed field was read: 1-based lines of the source, and how sure the reader is (0–1). */
+export const FieldOrigin = z.object({ lines: z.array(z.number().int().positive()), confidence: z.number().min(0).max(1) });
+export type FieldOrigin = z.infer<typeof FieldOrigin>;
+
+/**
+ * A contact read from pasted text, a vCard or a CSV row, not yet saved: the ContactInput fields, the institution
+ * names as found (outermost first, e.g. ['ILO', 'Multilateral Cooperation Department']) for matching against the
+ * store, where each field came from, and what the reader was unsure of. The user reviews it before it is saved.
+ */
+export const ContactProposal = z.object({
+  honorific: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  position: z.string(),
+  institutionId: Id.nullable(),
+  institutionNames: z.array(z.string()),
+  phones: z.array(Phone),
+  emails: z.array(z.object({ label: z.string(), value: z.string() })),
+  website: z.string(),
+  languages: z.array(z.string()),
+  notes: z.string(),
+  internal: z.boolean(),
+  source: z.string(),
+  informationDated: PartialDate.nullable(),
+  /** First line of this contact in its file or paste (the BEGIN:VCARD line, the CSV row, the block's name line). */
+  line: z.number().int().positive(),
+  origin: z.partialRecord(z.enum(PROPOSAL_FIELDS), FieldOrigin),
+  warnings: z.array(z.string()),
+});
+export type ContactProposal = z.infer<typeof ContactProposal>;
+
+/** How a proposal's institution names meet the store: the deepest stored unit that fits, and the names still to create under it. */
+export const InstitutionMatch = z.object({
+  institutionId: Id.nullable(),
+  /** Path of the matched institution, for display: ['ILO', 'MULTILATERALS']. */
+  path: z.array(z.string()),
+  /** Names with no stored match, outermost first, to be created under `institutionId` on import. */
+  create: z.array(z.string()),
+});
+export type InstitutionMatch = z.infer<typeof InstitutionMatch>;
+
+export const DUPLICATE_REASONS = ['email', 'name_institution'] as const;
+/** One contact of an import preview or a paste, with its institution match and the stored contact it duplicates. */
+export const ImportItem = z.object({
+  proposal: ContactProposal,
+  institution: InstitutionMatch,
+  duplicateOf: Id.nullable(),
+  duplicateReason: z.enum(DUPLICATE_REASONS).nullable(),
+});
+export type ImportItem = z.infer<typeof ImportItem>;
+
+/**
+ * What a CSV column can be mapped to in the import's column-mapping step. `phone`/`email` take their label from a
+ * paired `label` column ("Phone 1 - Type" beside "Phone 1 - Value"); `institutionPath` is "ILO > Governing Body".
+ */
+export const CSV_FIELDS = [
+  'ignore', 'honorific', 'givenName', 'middleName', 'familyName', 'fullName', 'position', 'organisation', 'department', 'institutionPath',
+  'phone', 'phone.work', 'phone.mobile', 'phone.home', 'phone.fax', 'email', 'email.work', 'email.home', 'label', 'e164',
+  'website', 'languages', 'notes', 'informationDated', 'internal', 'source',
+] as const;
+export const CsvField = z.enum(CSV_FIELDS);
+export type CsvField = z.infer<typeof CsvField>;
+
 // ---------- meetings ----------
 export const MEETING_FORMATS = ['in_person', 'virtual', 'hybrid'] as const;
 export const MEETING_STATUSES = ['planned', 'confirmed', 'held', 'cancelled'] as const;
