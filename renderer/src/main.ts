@@ -1,4 +1,5 @@
 import { mount } from 'svelte';
+import './lib/i18n';
 import App from './App.svelte';
 import './app.css';
 
