@@ -5,7 +5,7 @@
  * zone known only from the file's VTIMEZONE, ical.js converts with that definition.
  */
 import ICAL from 'ical.js';
-import type { MeetingProposal } from '../../contract/model';
+import { MEETING_STATUSES, type MeetingProposal } from '../../contract/model';
 import { utcToZoned, zonedToUtcMs } from '../../contract/time';
 import { readAgenda } from './ical-agenda';
 import { type EventLines, icsError, scanIcs } from './ical-lines';
@@ -146,6 +146,8 @@ function readEvent(ev: Component, at: EventLines, env: { file: string; floatingZ
   const { agenda, notes } = readAgenda(description);
   const categories = ev.getFirstProperty('categories')?.getValues().map(String) ?? [];
   const status = text('status').toUpperCase();
+  const own = text('x-dossier-status');
+  const ownStatus = (MEETING_STATUSES as readonly string[]).includes(own) ? (own as MeetingProposal['status']) : null;
   if (ev.hasProperty('rrule')) warnings.push('A repeating event: only its first occurrence is imported.');
   let title = text('summary');
   if (!title) {
@@ -162,7 +164,7 @@ function readEvent(ev: Component, at: EventLines, env: { file: string; floatingZ
     timeZone: zone,
     venue: text('location').replace(/\s*\n\s*/g, ', ').slice(0, 300),
     notes,
-    status: status === 'CANCELLED' ? 'cancelled' : status === 'CONFIRMED' ? 'confirmed' : 'planned',
+    status: ownStatus ?? (status === 'CANCELLED' ? 'cancelled' : status === 'CONFIRMED' ? 'confirmed' : 'planned'),
     agenda: agenda.map((a) => ({ ...a, title: a.title.slice(0, 500), time: a.time.slice(0, 40), lead: a.lead.slice(0, 300), documents: a.documents.slice(0, 2000) })),
     warnings,
   };

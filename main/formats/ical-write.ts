@@ -115,6 +115,8 @@ export function writeIcs(meetings: readonly IcsMeeting[], now: Date): string {
       ev.addPropertyWithValue('x-dossier-series', m.series);
     }
     ev.addPropertyWithValue('status', STATUS[m.status]);
+    // iCalendar has no 'held'; keep Dossier's own status beside the standard one.
+    ev.addPropertyWithValue('x-dossier-status', m.status);
     cal.addSubcomponent(ev);
   }
   // RFC 5545 wants CRLF line ends.

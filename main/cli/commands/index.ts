@@ -3,5 +3,7 @@ import type { Command } from '../command';
 import { check, demo, init, search } from './basics';
 import { list, show } from './list';
 import { backup, serve } from './serve';
+import { importCommand } from './import';
+import { exportCommand } from './export';
 
-export const commands: Command[] = [init, demo, list, show, search, check, backup, serve];
+export const commands: Command[] = [init, demo, list, show, search, importCommand, exportCommand, check, backup, serve];
