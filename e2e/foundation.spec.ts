@@ -59,7 +59,7 @@ test('create an institution, a contact and a meeting through the UI; search find
   await page.getByRole('button', { name: 'Add item' }).click();
   await expect(page.getByRole('cell', { name: 'Social protection floors: country programmes', exact: true })).toBeVisible();
   await page.getByRole('combobox', { name: 'Add counterpart…' }).fill('celik');
-  await page.getByRole('option').first().click();
+  await page.getByRole('listbox', { name: 'Add counterpart…' }).getByRole('option').first().click();
   await expect(page.getByRole('region', { name: 'Counterparts' })).toContainText('Zeynep Çelik');
   await shot('meeting-detail');
 

@@ -25,6 +25,24 @@ function readJson<T>(path: string): T | null {
   }
 }
 
+interface Suite {
+  title: string;
+  suites?: Suite[];
+  specs?: { title: string; tests: { annotations: { type: string; description?: string }[]; status?: string }[] }[];
+}
+
+/** Says why each skipped e2e test was skipped (e.g. no Electron binary here), so a skip is never silent. */
+function skipReasons(suites: Suite[], path: string[] = []): string[] {
+  return suites.flatMap((s) => [
+    ...(s.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((t) => t.status === 'skipped')
+        .map((t) => `skipped: ${[...path, s.title, spec.title].filter(Boolean).join(' › ')} — ${t.annotations.find((a) => a.type === 'skip')?.description ?? 'no reason given'}`),
+    ),
+    ...skipReasons(s.suites ?? [], [...path, s.title]),
+  ]);
+}
+
 mkdirSync('test-results', { recursive: true });
 for (const f of ['test-results/unit.json', 'test-results/e2e.json']) rmSync(f, { force: true });
 
@@ -51,8 +69,11 @@ if (!onlyUnit) {
     e2e.failed = 1;
   } else {
     const code = run('npx', ['playwright', 'test'], { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });
-    const j = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>('test-results/e2e.json');
-    if (j) Object.assign(e2e, { passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected, skipped: j.stats.skipped });
+    const j = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites: Suite[] }>('test-results/e2e.json');
+    if (j) {
+      Object.assign(e2e, { passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected, skipped: j.stats.skipped });
+      for (const line of skipReasons(j.suites)) console.log(line);
+    }
     if (code !== 0 && e2e.failed === 0) e2e.failed = 1;
   }
 }

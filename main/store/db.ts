@@ -13,6 +13,13 @@ export type ReadDb = Database.Database & { readonly __access: 'read' | 'write' }
 /** A handle that may write. Pass it only where writes belong. */
 export type WriteDb = Database.Database & { readonly __access: 'write' };
 
+/**
+ * Under Electron the addon must match Electron's ABI: `npm start` builds a copy for it and points here,
+ * so the copy in node_modules stays built for Node and the tests never need a rebuild.
+ */
+const nativeBinding = process.env.DOSSIER_SQLITE_BINDING || undefined;
+const sqlite = (path: string, opts: Database.Options = {}) => new Database(path, nativeBinding ? { ...opts, nativeBinding } : opts);
+
 /** PRAGMA application_id of a Dossier database: 'DOSS'. */
 export const APPLICATION_ID = 0x444f5353;
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
@@ -39,7 +46,7 @@ export function inspectFile(path: string): number {
       details: { file: path },
     });
   }
-  const ro = new Database(path, { readonly: true, fileMustExist: true });
+  const ro = sqlite(path, { readonly: true, fileMustExist: true });
   try {
     const appId = ro.pragma('application_id', { simple: true }) as number;
     const version = ro.pragma('user_version', { simple: true }) as number;
@@ -84,7 +91,7 @@ export function openDb(path: string, opts: OpenOptions = {}): WriteDb {
     throw new DossierError('not_found', `No Dossier database at ${path}.`, { details: { file: path } });
   }
   inspectFile(path);
-  const db = new Database(path) as WriteDb;
+  const db = sqlite(path) as WriteDb;
   try {
     applyPragmas(db, opts.busyTimeoutMs);
     migrate(db);
@@ -97,7 +104,7 @@ export function openDb(path: string, opts: OpenOptions = {}): WriteDb {
 
 /** An in-memory database at the latest schema (or at `version`), for tests. */
 export function createDb(version: number = LATEST_VERSION): WriteDb {
-  const db = new Database(':memory:') as WriteDb;
+  const db = sqlite(':memory:') as WriteDb;
   applyPragmas(db);
   migrateTo(db, version);
   return db;

@@ -1,0 +1,67 @@
+/**
+ * Electron main: lifecycle, the app:// protocol serving the built renderer with its CSP, one window,
+ * IPC to the ops, the menu. The dossier is the same file the CLI uses (main/paths.ts).
+ */
+import { app, BrowserWindow, Menu, dialog, net, protocol } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../../contract/security';
+import type { OpsContext } from '../ops/context';
+import { resolveDbPath } from '../paths';
+import { openDb } from '../store/db';
+import { APP_HOST, APP_SCHEME } from './config';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { createMainWindow } from './window';
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+// The bundle sits in .build/electron/; the renderer in renderer/dist (or resources/ when packaged).
+const root = app.isPackaged ? process.resourcesPath : join(__dirname, '..', '..');
+const rendererDir = join(root, 'renderer', 'dist');
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    const file = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(res.body, { status: res.status, headers });
+  });
+}
+
+async function start(): Promise<void> {
+  const argDb = process.argv.find((a) => a.startsWith('--db='))?.slice(5);
+  const dbPath = resolveDbPath(argDb);
+  let ctx: OpsContext;
+  try {
+    mkdirSync(dirname(dbPath), { recursive: true });
+    ctx = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now: () => new Date() };
+  } catch (err) {
+    // A foreign or newer file is refused, never touched: tell the user and stop.
+    dialog.showErrorBox('Dossier cannot open its database', (err as Error).message);
+    app.exit(1);
+    return;
+  }
+  serveRenderer();
+  registerIpc(ctx);
+  const win = createMainWindow(join(__dirname, 'preload.cjs'));
+  Menu.setApplicationMenu(buildMenu(win));
+  app.on('before-quit', () => ctx.db.close());
+}
+
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+else {
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (err) => {
+    dialog.showErrorBox('Dossier could not start', String(err));
+    app.exit(1);
+  });
+}

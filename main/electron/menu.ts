@@ -1,0 +1,37 @@
+/** The application menu: the usual Edit/View/Window roles plus Dossier's own commands, sent to the page. */
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { MENU_CHANNEL } from './config';
+
+export function buildMenu(win: BrowserWindow): Menu {
+  const send = (command: string) => () => win.webContents.send(MENU_CHANNEL, command);
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'New Meeting', accelerator: 'CmdOrCtrl+N', click: send('go:meetings/new') },
+        { label: 'New Contact', accelerator: 'CmdOrCtrl+Shift+N', click: send('go:contacts/new') },
+        { type: 'separator' },
+        { label: 'Command Palette…', accelerator: 'CmdOrCtrl+K', click: send('palette') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: '&Go',
+      submenu: [
+        { label: 'Meetings', accelerator: 'CmdOrCtrl+1', click: send('go:meetings') },
+        { label: 'Institutions', accelerator: 'CmdOrCtrl+2', click: send('go:institutions') },
+        { label: 'Contacts', accelerator: 'CmdOrCtrl+3', click: send('go:contacts') },
+        { label: 'Briefings', accelerator: 'CmdOrCtrl+4', click: send('go:briefings') },
+        { label: 'Search', accelerator: 'CmdOrCtrl+F', click: send('search') },
+      ],
+    },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: 'Keyboard Shortcuts', accelerator: 'Shift+/', click: send('help') }] },
+  ];
+  return Menu.buildFromTemplate(template);
+}
