@@ -50,6 +50,23 @@ export async function call<K extends OpName>(name: K, input: In<K>): Promise<Out
   return reply.value as Out<K>;
 }
 
+/**
+ * Sends a write while the page is going away (pagehide): over HTTP with `keepalive`, so the browser completes the
+ * request after the page is gone; over IPC the message is already on its way once sent. Nobody awaits the reply.
+ */
+export function callOnExit<K extends OpName>(name: K, input: In<K>): void {
+  if (window.dossier) {
+    void window.dossier.call(name, input);
+    return;
+  }
+  void fetch(`./api/${encodeURIComponent(name)}`, {
+    method: 'POST',
+    keepalive: true,
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: sessionStorage.getItem('dossier-token') ?? '' },
+    body: JSON.stringify(input ?? {}),
+  }).catch(() => {});
+}
+
 /** Listeners told after every successful write, so open lists refresh. */
 const writeListeners = new Set<() => void>();
 export function onWrite(fn: () => void): () => void {
