@@ -41,6 +41,7 @@ const op = <I extends z.ZodType, O extends z.ZodType>(spec: OpSpec<I, O>) => spe
 
 const ById = z.object({ id: Id });
 const Ok = z.object({ ok: z.literal(true) });
+const BackupInfo = z.object({ name: z.string(), takenAt: z.string(), automatic: z.boolean(), bytes: z.number().int() });
 const Page = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item) });
 
 export const ops = {
@@ -315,6 +316,21 @@ export const ops = {
   }),
   'snippet.save': op({ input: SnippetInput, output: Snippet, kind: 'write', doc: 'Create a snippet (or update one by id); a new topic name creates the topic.' }),
   'snippet.delete': op({ input: ById, output: Ok, kind: 'write', doc: 'Delete a snippet.' }),
+
+  // ----- backups -----
+  'backup.list': op({
+    input: z.object({}),
+    output: z.object({ dir: z.string(), backups: z.array(BackupInfo) }),
+    kind: 'read',
+    doc: 'The backups in the data directory, newest first (automatic daily ones and those made with Back Up Now).',
+  }),
+  'backup.create': op({ input: z.object({}), output: BackupInfo, kind: 'write', doc: 'Back up the dossier now (online backup; the app keeps working).' }),
+  'backup.restore': op({
+    input: z.object({ name: z.string().regex(/^dossier-[\d-]+\.db$/, 'Choose one of the listed backups.').max(100) }),
+    output: z.object({ restored: z.string(), keptCopy: z.string().nullable(), schemaVersion: z.number().int() }),
+    kind: 'write',
+    doc: 'Replace the dossier with one of its backups (checked first); the current dossier is kept as a dated copy beside it.',
+  }),
 } as const;
 
 export type Ops = typeof ops;

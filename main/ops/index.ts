@@ -14,6 +14,7 @@ import { meetingIoHandlers } from './meeting-io';
 import { systemHandlers } from './system';
 import { snippetHandlers } from './snippets';
 import { versionHandlers } from './versions';
+import { backupHandlers } from './backup';
 
 export const handlers = {
   ...systemHandlers,
@@ -24,6 +25,7 @@ export const handlers = {
   ...briefingHandlers,
   ...versionHandlers,
   ...snippetHandlers,
+  ...backupHandlers,
 } satisfies { [K in OpName]: Handler<K> };
 
 /** Turns any thrown value into the error data that crosses transports; unknown errors are logged here and sent without a stack. */

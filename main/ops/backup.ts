@@ -1,0 +1,50 @@
+/**
+ * Backups from inside the app: list, back up now, restore one of the listed backups, and the automatic daily
+ * backup every front end (Electron main, the host's `serve`) runs at start-up.
+ */
+import { basename } from 'node:path';
+import { DossierError } from '../../contract/errors';
+import { DEFAULT_KEEP, type BackupFile, backupDir, backupNow, commitRestore, dailyBackup, listBackups, prepareRestore } from '../store/backup';
+import { openDb } from '../store/db';
+import type { HandlerMap, OpsContext } from './context';
+
+const info = (b: BackupFile) => ({ name: b.name, takenAt: b.takenAt, automatic: b.automatic, bytes: b.bytes });
+
+/**
+ * Replaces the open dossier with `source` (any file for the CLI; a listed backup for the app). The copy and the
+ * kept copy are made while the dossier is still open; then close, swap and reopen happen without yielding, so no
+ * other request sees a closed connection. If the swap is refused the current dossier is reopened untouched.
+ */
+export async function restoreInto(ctx: OpsContext, source: string): Promise<{ restored: string; keptCopy: string | null; schemaVersion: number }> {
+  if (ctx.dbPath === ':memory:') throw new DossierError('conflict', 'This dossier lives in memory only; there is no file to restore into.');
+  const plan = await prepareRestore(ctx.dbPath, source, ctx.now(), ctx.db);
+  ctx.db.close();
+  try {
+    commitRestore(ctx.dbPath, plan);
+  } finally {
+    // Reopen whatever is there now (the restored file, migrated if it was older; or the untouched original).
+    ctx.db = openDb(ctx.dbPath);
+  }
+  return { restored: source, keptCopy: plan.kept, schemaVersion: plan.schemaVersion };
+}
+
+/** The start-up backup: one a day, the newest `keep` automatic ones kept. Never stops the app from starting. */
+export async function startupBackup(ctx: OpsContext, keep = DEFAULT_KEEP, log: (msg: string) => void = (m) => console.error(m)): Promise<string | null> {
+  if (ctx.dbPath === ':memory:') return null;
+  try {
+    return (await dailyBackup(ctx.db, ctx.dataDir, ctx.now(), keep)).created;
+  } catch (err) {
+    log(`Dossier: the daily backup to ${backupDir(ctx.dataDir)} failed: ${(err as Error).message}`);
+    return null;
+  }
+}
+
+export const backupHandlers: HandlerMap<'backup.list' | 'backup.create' | 'backup.restore'> = {
+  'backup.list': (_, ctx) => ({ dir: backupDir(ctx.dataDir), backups: listBackups(ctx.dataDir).map(info) }),
+  'backup.create': async (_, ctx) => info(await backupNow(ctx.db, ctx.dataDir, ctx.now())),
+  'backup.restore': async ({ name }, ctx) => {
+    const found = listBackups(ctx.dataDir).find((b) => b.name === basename(name));
+    if (!found) throw new DossierError('not_found', `There is no backup called ${name}.`, { field: 'name' });
+    return restoreInto(ctx, found.file);
+  },
+};
