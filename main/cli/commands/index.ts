@@ -2,8 +2,9 @@
 import type { Command } from '../command';
 import { check, demo, init, search } from './basics';
 import { list, show } from './list';
-import { backup, serve } from './serve';
+import { serve } from './serve';
+import { backup, restore } from './restore';
 import { importCommand } from './import';
 import { exportCommand } from './export';
 
-export const commands: Command[] = [init, demo, list, show, search, importCommand, exportCommand, check, backup, serve];
+export const commands: Command[] = [init, demo, list, show, search, importCommand, exportCommand, check, backup, restore, serve];
