@@ -30,6 +30,7 @@ import {
   SnippetInput,
 } from './model';
 import { ACTION_STATUSES, IsoDate, LocalDateTime, MeetingProposal, TimeZone } from './model';
+import { CsvField, ImportItem } from './model';
 
 interface OpSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -43,6 +44,25 @@ const ById = z.object({ id: Id });
 const Ok = z.object({ ok: z.literal(true) });
 const BackupInfo = z.object({ name: z.string(), takenAt: z.string(), automatic: z.boolean(), bytes: z.number().int() });
 const Page = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item) });
+
+// Contact import: the file as text with its name (errors name it), the CSV column mapping, the region for numbers without +.
+const Region = z.string().regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code such as CH.').nullable().default(null);
+const ContactImport = z.object({
+  format: z.enum(['vcard', 'csv', 'text']),
+  content: z.string().max(64_000_000),
+  fileName: z.string().trim().min(1).max(500).default('contacts'),
+  mapping: z.record(z.string(), CsvField).optional(),
+  defaultRegion: Region,
+});
+const ImportResolution = z.enum(['skip', 'update', 'keep_both']);
+const ContactImportPreview = z.object({
+  format: z.enum(['vcard', 'csv', 'text']),
+  count: z.number().int(),
+  /** CSV only: the header row and the mapping used (automatic unless given), for the column-mapping step. */
+  columns: z.object({ headers: z.array(z.string()), mapping: z.record(z.string(), CsvField), delimiter: z.string() }).nullable(),
+  contacts: z.array(ImportItem),
+  counts: z.object({ new: z.number().int(), duplicates: z.number().int(), institutionsToCreate: z.number().int() }),
+});
 
 export const ops = {
   // ----- system -----
@@ -106,6 +126,36 @@ export const ops = {
   'contact.update': op({ input: z.object({ id: Id, patch: ContactInput }), output: Contact, kind: 'write', doc: 'Replace a contact’s fields.' }),
   'contact.delete': op({ input: ById, output: Ok, kind: 'write', doc: 'Delete a contact (removes it from delegations and counterparts).' }),
   'contact.confirmDetails': op({ input: ById, output: Contact, kind: 'write', doc: 'Mark the contact’s details as confirmed today.' }),
+
+  // ----- contact import and export (paste, vCard, CSV) -----
+  'contact.parseText': op({
+    input: z.object({ text: z.string().max(2_000_000), defaultRegion: Region }),
+    output: ImportItem.extend({ candidates: z.number().int() }),
+    kind: 'read',
+    doc: 'Propose a contact from a pasted block or web page, matched to stored institutions and checked for duplicates; nothing is saved.',
+  }),
+  'contact.importPreview': op({
+    input: ContactImport,
+    output: ContactImportPreview,
+    kind: 'read',
+    doc: 'Read a vCard, CSV or text file without saving: the proposed contacts, their institution matches and duplicates, and the CSV column mapping.',
+  }),
+  'contact.importCommit': op({
+    input: ContactImport.extend({
+      resolution: ImportResolution.default('skip'),
+      /** Per-contact choice by index in the preview, overriding `resolution`. */
+      overrides: z.record(z.string().regex(/^\d+$/), ImportResolution).default({}),
+    }),
+    output: z.object({ created: z.array(Id), updated: z.array(Id), skipped: z.number().int(), institutionsCreated: z.array(Id) }),
+    kind: 'write',
+    doc: 'Import a vCard, CSV or text file all or nothing; duplicates are skipped, updated (imported values win, nothing is blanked) or kept both.',
+  }),
+  'contact.export': op({
+    input: z.object({ format: z.enum(['vcard', 'csv']), version: z.enum(['3.0', '4.0']).default('4.0'), ids: z.array(Id).max(1_000_000).nullable().default(null) }),
+    output: z.object({ content: z.string(), count: z.number().int(), fileName: z.string() }),
+    kind: 'read',
+    doc: 'All contacts, or the given ids, as a vCard (4.0 by default, or 3.0) or CSV file that Dossier reads back field for field.',
+  }),
 
   // ----- meetings -----
   'meeting.list': op({

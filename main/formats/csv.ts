@@ -91,9 +91,9 @@ export function csvColumns(content: string, file: string): { headers: string[]; 
   return { headers: t.headers, mapping: autoMapping(t.headers), delimiter: t.delimiter, rows: t.rows.length };
 }
 
-/** Every row as a contact, with `mapping` (header → field) or the automatic one. Throws on the first bad row. */
-export function readCsv(content: string, file: string, mapping?: Record<string, string>, region: string | null = null): ContactProposal[] {
-  const t = readCsvTable(content, file);
+/** Every row as a contact, with `mapping` (header → field) or the automatic one. Throws on the first bad row. Takes the text or a table already read. */
+export function readCsv(content: string | CsvTable, file: string, mapping?: Record<string, string>, region: string | null = null): ContactProposal[] {
+  const t = typeof content === 'string' ? readCsvTable(content, file) : content;
   const map = { ...autoMapping(t.headers), ...(mapping ?? {}) };
   const fields = t.headers.map((h) => {
     const f = map[h] ?? 'ignore';

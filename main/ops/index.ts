@@ -8,6 +8,7 @@ import { type OpName, type Out, isOpName, ops } from '../../contract/ops';
 import type { Handler, OpsContext } from './context';
 import { briefingHandlers } from './briefings';
 import { contactHandlers } from './contacts';
+import { contactIoHandlers } from './contact-io';
 import { institutionHandlers } from './institutions';
 import { meetingHandlers } from './meetings';
 import { meetingIoHandlers } from './meeting-io';
@@ -21,6 +22,7 @@ export const handlers = {
   ...institutionHandlers,
   ...contactHandlers,
   ...meetingHandlers,
+  ...contactIoHandlers,
   ...meetingIoHandlers,
   ...briefingHandlers,
   ...versionHandlers,

@@ -240,3 +240,39 @@ export function deleteContact(db: WriteDb, id: number): void {
   if (res.changes === 0) throw notFound('Contact', id);
   unindexRecord(db, 'contact', id);
 }
+
+/** Every contact id, in name order: for exports of the whole dossier. */
+export function allContactIds(db: ReadDb): number[] {
+  return all<{ id: number }>(db, 'SELECT id FROM contacts ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id').map((r) => r.id);
+}
+
+/** Why an incoming contact is taken for a stored one. */
+export interface Duplicate {
+  id: number;
+  reason: 'email' | 'name_institution';
+}
+
+const nameKey = (given: string, family: string) => fold(`${given} ${family}`).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
+
+/**
+ * The stored contact an incoming one duplicates: one with the same e-mail address (any case), else one with the
+ * same name (case and diacritics folded) at the same institution. Both lookups use indexes, so imports stay fast.
+ */
+export function findDuplicate(db: ReadDb, c: { givenName: string; familyName: string; institutionId: number | null; emails: readonly { value: string }[] }): Duplicate | null {
+  for (const e of c.emails) {
+    const r = get<{ contact_id: number }>(db, 'SELECT contact_id FROM contact_emails WHERE value = ? COLLATE NOCASE ORDER BY contact_id LIMIT 1', e.value);
+    if (r) return { id: r.contact_id, reason: 'email' };
+  }
+  const key = nameKey(c.givenName, c.familyName);
+  if (!key) return null;
+  // The index holds the folded "given family" as the title; the phrase finds candidates, the key comparison decides.
+  const rows = all<{ id: number; given_name: string; family_name: string }>(
+    db,
+    `SELECT c.id, c.given_name, c.family_name FROM search_index s JOIN contacts c ON c.id = s.rowid / 8
+      WHERE search_index MATCH ? AND s.rowid % 8 = 2 AND c.institution_id IS ? ORDER BY c.id LIMIT 50`,
+    `title : "${key}"`,
+    c.institutionId,
+  );
+  const hit = rows.find((r) => nameKey(r.given_name, r.family_name) === key);
+  return hit ? { id: hit.id, reason: 'name_institution' } : null;
+}

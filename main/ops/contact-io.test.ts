@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DossierError } from '../../contract/errors';
+import type { Contact } from '../../contract/model';
+import type { OpsContext } from './context';
+import { dispatch } from './index';
+import { testContext } from './test-context';
+
+const page = (name: string) => readFileSync(new URL(`../formats/fixtures/pages/${name}`, import.meta.url), 'utf8');
+const card = (lines: string[]) => ['BEGIN:VCARD', 'VERSION:4.0', ...lines, 'END:VCARD'].join('\r\n') + '\r\n';
+
+let ctx: OpsContext;
+let inst: Map<string, number>;
+const count = async () => (await dispatch(ctx, 'contact.list', { limit: 1 })).total;
+const institutions = async () => (await dispatch(ctx, 'institution.list', {})).length;
+
+beforeEach(async () => {
+  ctx = testContext();
+  await dispatch(ctx, 'system.loadDemo', {});
+  inst = new Map((await dispatch(ctx, 'institution.list', {})).map((i) => [i.acronym || i.name, i.id]));
+});
+
+describe('contact.parseText', () => {
+  it('matches the seed 002 block to the deepest stored unit and finds the stored contact by e-mail', async () => {
+    const r = await dispatch(ctx, 'contact.parseText', { text: page('en-ilo-global-advocacy.txt') });
+    expect(r.institution).toEqual({ institutionId: inst.get('MULTILATERALS'), path: ['ILO', 'MULTILATERALS'], create: [] });
+    expect(r.proposal).toMatchObject({ familyName: 'Stenvold', institutionId: inst.get('MULTILATERALS'), informationDated: '2017' });
+    expect(r).toMatchObject({ duplicateReason: 'email', candidates: 1 });
+    expect(r.duplicateOf).not.toBeNull();
+  });
+
+  it('proposes a unit with no stored match as new under the institution that matched', async () => {
+    const r = await dispatch(ctx, 'contact.parseText', { text: page('de-bmas-referat.txt') });
+    expect(r.institution).toEqual({ institutionId: inst.get('BMAS'), path: ['BMAS'], create: ['Abteilung VI – Europäische und internationale Beschäftigungs- und Sozialpolitik'] });
+    expect(r.duplicateOf).toBeNull();
+  });
+
+  it('falls back on the e-mail domain when no name matches', async () => {
+    const r = await dispatch(ctx, 'contact.parseText', { text: page('en-oecd-staff.txt') });
+    expect(r.institution).toEqual({ institutionId: inst.get('OECD'), path: ['OECD'], create: ['Directorate for Employment, Labour and Social Affairs'] });
+    const fr = await dispatch(ctx, 'contact.parseText', { text: page('fr-oit.txt') });
+    // "Organisation internationale du Travail" is the ILO itself (ilo.org), not a unit to create under it.
+    expect(fr.institution).toEqual({ institutionId: inst.get('ILO'), path: ['ILO'], create: ['Département de la coopération multilatérale'] });
+  });
+
+  it('proposes every name as new when nothing is stored', async () => {
+    const r = await dispatch(ctx, 'contact.parseText', { text: page('nl-szw.txt') });
+    expect(r.institution).toEqual({ institutionId: null, path: [], create: ['Ministerie van Sociale Zaken en Werkgelegenheid', 'Directie Internationale Zaken'] });
+  });
+});
+
+describe('contact.importPreview and contact.importCommit', () => {
+  const file = [
+    card(['FN:Thoralf Stenvold', 'N:Stenvold;Thoralf;;Mr.;', 'EMAIL:PERRIN@ilo.org', 'TEL;VALUE=uri;TYPE=cell:tel:+41-79-555-0101', 'LANG:de']),
+    card(['FN:Jonas Weiss', 'N:Weiss;Jonas;;;', 'ORG:Bundesministerium für Arbeit und Soziales', 'EMAIL:j.weiss@example.org', 'TITLE:Referent']),
+    card(['FN:Lena Vogt', 'N:Vogt;Lena;;;', 'ORG:BMAS;Referat VI b 3', 'EMAIL:lena.vogt@example.bmas.de']),
+    card(['FN:Tim Roth', 'N:Roth;Tim;;;', 'ORG:BMAS;Referat VI b 3', 'EMAIL:tim.roth@example.bmas.de', 'REV:20250105T000000Z']),
+  ].join('');
+  const input = { format: 'vcard' as const, content: file, fileName: 'team.vcf' };
+
+  it('previews counts, duplicates by e-mail and by name + institution, and units to create', async () => {
+    const r = await dispatch(ctx, 'contact.importPreview', input);
+    expect(r).toMatchObject({ format: 'vcard', count: 4, columns: null, counts: { new: 2, duplicates: 2, institutionsToCreate: 1 } });
+    expect(r.contacts.map((c) => c.duplicateReason)).toEqual(['email', 'name_institution', null, null]);
+    expect(r.contacts[2]!.institution).toEqual({ institutionId: inst.get('BMAS'), path: ['BMAS'], create: ['Referat VI b 3'] });
+    expect(r.contacts.map((c) => c.proposal.line)).toEqual([1, 9, 17, 24]);
+  });
+
+  it('skips duplicates by default and creates a new unit once for all its contacts', async () => {
+    const before = await count();
+    const r = await dispatch(ctx, 'contact.importCommit', input);
+    expect(r).toMatchObject({ updated: [], skipped: 2 });
+    expect(r.created).toHaveLength(2);
+    expect(r.institutionsCreated).toHaveLength(1);
+    expect(await count()).toBe(before + 2);
+    const unit = await dispatch(ctx, 'institution.get', { id: r.institutionsCreated[0]! });
+    expect(unit).toMatchObject({ name: 'Referat VI b 3', parentId: inst.get('BMAS'), contactCount: 2 });
+  });
+
+  it('updates duplicates without blanking stored fields, keeps both where asked per contact', async () => {
+    const preview = await dispatch(ctx, 'contact.importPreview', input);
+    const stenvoldId = preview.contacts[0]!.duplicateOf!;
+    const before: Contact = await dispatch(ctx, 'contact.get', { id: stenvoldId });
+    const r = await dispatch(ctx, 'contact.importCommit', { ...input, resolution: 'update', overrides: { '1': 'keep_both' } });
+    expect(r.updated).toEqual([stenvoldId]);
+    expect(r.created).toHaveLength(3);
+    const after = await dispatch(ctx, 'contact.get', { id: stenvoldId });
+    expect(after).toMatchObject({ position: before.position, institutionId: before.institutionId, notes: before.notes, informationDated: before.informationDated });
+    expect(after.phones.map((p) => p.e164)).toEqual(['+41795550101', ...before.phones.map((p) => p.e164)]);
+    expect(after.emails.map((e) => e.value)).toEqual(['PERRIN@ilo.org']);
+    expect(after.languages).toEqual(['de', ...before.languages]);
+  });
+
+  it('writes nothing when one contact is malformed, and names the file and line', async () => {
+    const [before, beforeInst] = [await count(), await institutions()];
+    const bad = file + card(['FN:Too Long', `TITLE:${'x'.repeat(400)}`]);
+    const err = await dispatch(ctx, 'contact.importCommit', { ...input, content: bad }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DossierError);
+    expect((err as DossierError).details).toMatchObject({ file: 'team.vcf', line: 32, field: 'position' });
+    const broken = await dispatch(ctx, 'contact.importCommit', { ...input, content: file.replace('TITLE:Referent', 'TITLE;TYPE="oops:Referent') }).catch((e: unknown) => e);
+    expect((broken as DossierError).message).toMatch(/^team\.vcf, line 15: /);
+    expect([await count(), await institutions()]).toEqual([before, beforeInst]);
+  });
+
+  it('imports CSV with the mapping shown in the preview, and all contacts of a text file', async () => {
+    const csv = 'Wer,Mail,Firma\nDr. Ana da Silva,ana.silva@example.org,OECD\n';
+    const p = await dispatch(ctx, 'contact.importPreview', { format: 'csv', content: csv, fileName: 'x.csv', mapping: { Wer: 'fullName', Mail: 'email.work', Firma: 'organisation' } });
+    expect(p.columns).toEqual({ headers: ['Wer', 'Mail', 'Firma'], mapping: { Wer: 'fullName', Mail: 'email.work', Firma: 'organisation' }, delimiter: ',' });
+    expect(p.contacts[0]!.proposal).toMatchObject({ honorific: 'Dr.', givenName: 'Ana', familyName: 'da Silva', institutionId: inst.get('OECD') });
+    const t = await dispatch(ctx, 'contact.importCommit', { format: 'text', content: page('en-team-page.txt'), fileName: 'team.txt' });
+    expect(t.created).toHaveLength(2);
+    const none = await dispatch(ctx, 'contact.importPreview', { format: 'text', content: 'Nothing here.', fileName: 'empty.txt' }).catch((e: unknown) => e);
+    expect((none as DossierError).message).toMatch(/empty\.txt: no contact/);
+  });
+});
+
+describe('contact.export', () => {
+  const comparable = ({ id: _i, updatedAt: _u, stale: _s, ...rest }: Contact) => rest;
+
+  for (const [format, version] of [
+    ['vcard', '4.0'],
+    ['vcard', '3.0'],
+    ['csv', '4.0'],
+  ] as const) {
+    it(`${format} ${format === 'vcard' ? version : ''}: export, then import into another dossier gives the same contacts field for field`, async () => {
+      const all = (await dispatch(ctx, 'contact.list', { limit: 1000 })).items;
+      const out = await dispatch(ctx, 'contact.export', { format, version });
+      expect(out.count).toBe(all.length);
+      const other = testContext();
+      await dispatch(other, 'system.loadDemo', {});
+      for (const c of (await dispatch(other, 'contact.list', { limit: 1000 })).items) await dispatch(other, 'contact.delete', { id: c.id });
+      const r = await dispatch(other, 'contact.importCommit', { format, content: out.content, fileName: out.fileName });
+      expect(r).toMatchObject({ skipped: 0, institutionsCreated: [] });
+      const back = (await dispatch(other, 'contact.list', { limit: 1000 })).items;
+      expect(back.map(comparable)).toEqual(all.map(comparable));
+    });
+  }
+
+  it('exports chosen ids, and refuses unknown ones', async () => {
+    const [first] = (await dispatch(ctx, 'contact.list', { limit: 1 })).items;
+    const out = await dispatch(ctx, 'contact.export', { format: 'vcard', ids: [first!.id] });
+    expect(out.count).toBe(1);
+    expect(out.fileName).toMatch(/\.vcf$/);
+    await expect(dispatch(ctx, 'contact.export', { format: 'csv', ids: [first!.id, 99999] })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});

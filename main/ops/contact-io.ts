@@ -1,0 +1,167 @@
+/**
+ * Contacts in and out: paste-to-contact, import preview and all-or-nothing import of vCard, CSV and text files,
+ * and vCard/CSV export. Files are read whole and validated before the one write transaction starts.
+ */
+import { DossierError, notFound } from '../../contract/errors';
+import { type Contact, ContactInput, type ContactProposal, type ImportItem, InstitutionInput } from '../../contract/model';
+import type { Parsed } from '../../contract/ops';
+import type { ContactData } from '../formats/contact-data';
+import { parseContactText, parseContactTexts } from '../formats/contact-text';
+import { readCsv, readCsvTable, writeCsv } from '../formats/csv';
+import { autoMapping } from '../formats/csv-headers';
+import { readVCards } from '../formats/vcard';
+import { writeVCards } from '../formats/vcard-write';
+import { type ContactFields, allContactIds, createContact, findDuplicate, getContact, getContacts, updateContact } from '../store/contacts';
+import type { ReadDb, WriteDb } from '../store/db';
+import { createInstitution } from '../store/institutions';
+import { type InstitutionMatcher, institutionMatcher, nameKey } from './contact-io-match';
+import type { HandlerMap, OpsContext } from './context';
+import { write } from './context';
+
+type ImportInput = Parsed<'contact.importPreview'>;
+
+/** Reads the file into proposals (throws on the first malformed line) and, for CSV, the columns and mapping used. */
+function readFile({ format, content, fileName, mapping, defaultRegion }: ImportInput) {
+  switch (format) {
+    case 'vcard':
+      return { proposals: readVCards(content, fileName, defaultRegion), columns: null };
+    case 'csv': {
+      const table = readCsvTable(content, fileName);
+      const used = { ...autoMapping(table.headers), ...(mapping ?? {}) };
+      return { proposals: readCsv(table, fileName, used, defaultRegion), columns: { headers: table.headers, mapping: used, delimiter: table.delimiter } };
+    }
+    case 'text': {
+      const proposals = parseContactTexts(content, { defaultRegion, source: fileName });
+      if (!proposals.length) throw new DossierError('invalid_input', `${fileName}: no contact was found in the text.`, { details: { file: fileName, line: 1 } });
+      return { proposals, columns: null };
+    }
+  }
+}
+
+/** One proposal with its institution match and the stored contact it duplicates. */
+function toItem(db: ReadDb, matcher: InstitutionMatcher, p: ContactProposal): ImportItem {
+  const institution = matcher.match(p);
+  // A contact headed for a unit still to be created cannot share a name and institution with a stored one; its e-mail still can.
+  const dup = findDuplicate(db, institution.create.length ? { givenName: '', familyName: '', institutionId: null, emails: p.emails } : { ...p, institutionId: institution.institutionId });
+  return { proposal: { ...p, institutionId: institution.institutionId }, institution, duplicateOf: dup?.id ?? null, duplicateReason: dup?.reason ?? null };
+}
+
+const unitKey = (parent: number | null, names: readonly string[]) => `${parent ?? ''}/${names.map(nameKey).join('/')}`;
+
+function preview(db: ReadDb, input: ImportInput, matcher: InstitutionMatcher = institutionMatcher(db)) {
+  const { proposals, columns } = readFile(input);
+  const contacts = proposals.map((p) => toItem(db, matcher, p));
+  const units = new Set(contacts.flatMap(({ institution: m }) => m.create.map((_, k) => unitKey(m.institutionId, m.create.slice(0, k + 1)))));
+  const duplicates = contacts.filter((c) => c.duplicateOf !== null).length;
+  return { format: input.format, count: contacts.length, columns, contacts, counts: { new: contacts.length - duplicates, duplicates, institutionsToCreate: units.size } };
+}
+
+/** The proposal as ContactInput fields; a value the contact model refuses stops the import, naming file and line. */
+function validate(p: ContactProposal, file: string): ContactFields {
+  const r = ContactInput.safeParse({ ...p, institutionId: null });
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const field = issue.path.map(String).join('.');
+  throw new DossierError('invalid_input', `${file}, line ${p.line}: ${field}: ${issue.message}`, { field, details: { file, line: p.line, field } });
+}
+
+const digits = (s: string) => s.replace(/\D/g, '');
+/** "Update" keeps what the file lacks: imported values win, empty ones never blank a stored field, lists are merged. */
+function merge(s: Contact, f: ContactFields, matcher: InstitutionMatcher): ContactFields {
+  const or = (a: string, b: string) => a || b;
+  // A stored unit inside the incoming institution is the more precise of the two (MULTILATERALS within ILO).
+  const keepUnit = s.institutionId !== null && (f.institutionId === null || matcher.within(s.institutionId, f.institutionId));
+  const laterDate = [f.informationDated, s.informationDated].filter((d): d is string => d !== null).sort().pop() ?? null;
+  return {
+    honorific: or(f.honorific, s.honorific),
+    givenName: or(f.givenName, s.givenName),
+    familyName: or(f.familyName, s.familyName),
+    position: or(f.position, s.position),
+    institutionId: keepUnit ? s.institutionId : f.institutionId,
+    phones: [...f.phones, ...s.phones.filter((p) => !f.phones.some((x) => digits(x.value) === digits(p.value)))].slice(0, 20),
+    emails: [...f.emails, ...s.emails.filter((e) => !f.emails.some((x) => x.value.toLowerCase() === e.value.toLowerCase()))].slice(0, 20),
+    website: or(f.website, s.website),
+    languages: [...new Set([...f.languages, ...s.languages])].slice(0, 20),
+    notes: !f.notes || s.notes.includes(f.notes) ? s.notes : s.notes ? `${s.notes}\n\n${f.notes}` : f.notes,
+    internal: s.internal || f.internal,
+    source: or(f.source, s.source),
+    informationDated: laterDate,
+  };
+}
+
+function commit(ctx: OpsContext, input: Parsed<'contact.importCommit'>) {
+  // Everything is read and validated before the transaction, so a bad line writes nothing and holds no lock.
+  const matcher = institutionMatcher(ctx.db);
+  const { contacts } = preview(ctx.db, input, matcher);
+  const fields = contacts.map((c) => validate(c.proposal, input.fileName));
+  return write(ctx, () => {
+    const db: WriteDb = ctx.db;
+    const created: number[] = [];
+    const updated: number[] = [];
+    const institutionsCreated: number[] = [];
+    const units = new Map<string, number>();
+    let skipped = 0;
+    const unitFor = ({ institutionId, create }: ImportItem['institution']): number | null => {
+      let parent = institutionId;
+      create.forEach((name, k) => {
+        const key = unitKey(institutionId, create.slice(0, k + 1));
+        let id = units.get(key);
+        if (id === undefined) {
+          id = createInstitution(db, InstitutionInput.parse({ name: name.slice(0, 300), parentId: parent, kind: parent === null ? 'other' : 'department' }), `Import: ${input.fileName}`);
+          units.set(key, id);
+          institutionsCreated.push(id);
+        }
+        parent = id;
+      });
+      return parent;
+    };
+    contacts.forEach((item, i) => {
+      if (i % 1000 === 0) {
+        if (ctx.signal?.aborted) throw new DossierError('conflict', 'The import was cancelled; nothing was saved.');
+        ctx.progress?.(i, contacts.length, 'Importing contacts');
+      }
+      const choice = input.overrides[String(i)] ?? input.resolution;
+      if (item.duplicateOf !== null && choice === 'skip') {
+        skipped++;
+        return;
+      }
+      const f = { ...fields[i]!, institutionId: unitFor(item.institution) };
+      if (item.duplicateOf !== null && choice === 'update') {
+        updateContact(db, item.duplicateOf, merge(getContact(db, item.duplicateOf), f, matcher));
+        if (!updated.includes(item.duplicateOf)) updated.push(item.duplicateOf);
+      } else created.push(createContact(db, f));
+    });
+    ctx.progress?.(contacts.length, contacts.length, 'Importing contacts');
+    return { created, updated, skipped, institutionsCreated };
+  });
+}
+
+function exportContacts(db: ReadDb, { format, version, ids }: Parsed<'contact.export'>, now: Date) {
+  const wanted = ids ?? allContactIds(db);
+  const matcher = institutionMatcher(db);
+  const data: ContactData[] = [];
+  // In slices: getContacts reads phones and e-mails per slice, not per contact.
+  for (let i = 0; i < wanted.length; i += 500) {
+    const slice = wanted.slice(i, i + 500);
+    const found = getContacts(db, slice, now);
+    if (found.length !== slice.length) throw notFound('Contact', slice.find((id) => !found.some((c) => c.id === id))!);
+    for (const c of found) {
+      const { id: _id, displayName: _d, institutionId, institutionName: _n, stale: _s, updatedAt: _u, ...own } = c;
+      data.push({ ...own, institutionNames: institutionId === null ? [] : matcher.names(institutionId) });
+    }
+  }
+  const one = ids?.length === 1 && data[0] ? `${data[0].givenName}-${data[0].familyName}`.normalize('NFKD').replace(/[^\w-]+/g, '').toLowerCase() || 'contact' : 'contacts';
+  return format === 'vcard'
+    ? { content: writeVCards(data, version), count: data.length, fileName: `${one}.vcf` }
+    : { content: writeCsv(data), count: data.length, fileName: `${one}.csv` };
+}
+
+export const contactIoHandlers: HandlerMap<'contact.parseText' | 'contact.importPreview' | 'contact.importCommit' | 'contact.export'> = {
+  'contact.parseText': ({ text, defaultRegion }, { db }) => {
+    const proposal = parseContactText(text, { defaultRegion });
+    return { ...toItem(db, institutionMatcher(db), proposal), candidates: parseContactTexts(text, { defaultRegion }).length };
+  },
+  'contact.importPreview': (input, { db }) => preview(db, input),
+  'contact.importCommit': (input, ctx) => commit(ctx, input),
+  'contact.export': (input, { db, now }) => exportContacts(db, input, now()),
+};
