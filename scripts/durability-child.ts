@@ -1,0 +1,47 @@
+/**
+ * The writer of the durability harness (scripts/durability.ts). Writes through the real ops into the file named
+ * on the command line, forever, and prints one line per write on stdout:
+ *   INTENT <id|new> <sha>   before a write (its outcome is unknown until the ACK)
+ *   ACK <id> <sha>          after the write committed (dispatch returned)
+ * stdout to a pipe is synchronous on Linux and macOS, so an ACK printed is an ACK the parent reads even after SIGKILL.
+ * With --prefix P the contacts are named P…, so two writers on one file can tell their rows apart.
+ */
+import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { OpsContext } from '../main/ops/context';
+import { ops } from '../contract/ops';
+import { contactHandlers } from '../main/ops/contacts';
+import { openDb } from '../main/store/db';
+import { contentSha } from './durability';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { prefix: { type: 'string', default: 'W' }, count: { type: 'string' } } });
+const dbPath = positionals[0]!;
+const limit = values.count ? Number(values.count) : Infinity;
+const ctx: OpsContext = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now: () => new Date() };
+
+
+// What dispatch does (parse with the contract, run the handler), without loading every area's handlers:
+// main/ops/index pulls in the PDF and calendar libraries, seconds of start-up per kill on a busy machine.
+type ContactOp = 'contact.create' | 'contact.update';
+const dispatch = async (name: ContactOp, raw: unknown): Promise<{ id: number }> =>
+  (contactHandlers[name] as (i: unknown, c: OpsContext) => Promise<{ id: number }> | { id: number })(ops[name].input.parse(raw), ctx);
+
+const say = (line: string) => process.stdout.write(line + '\n');
+const acked: number[] = [];
+say('READY');
+for (let n = 0; n < limit; n++) {
+  // Mostly new contacts, some updates of earlier ones; notes of varying size so pages split and the WAL grows.
+  const notes = randomBytes(1 + Math.floor(Math.random() * 3000)).toString('base64');
+  const given = `${values.prefix}${n}`;
+  const family = randomBytes(6).toString('hex');
+  const sha = contentSha(given, family, notes);
+  const target = acked.length > 5 && Math.random() < 0.25 ? acked[Math.floor(Math.random() * acked.length)]! : null;
+  say(`INTENT ${target ?? 'new'} ${sha}`);
+  const c = target
+    ? await dispatch('contact.update', { id: target, patch: { givenName: given, familyName: family, notes } })
+    : await dispatch('contact.create', { givenName: given, familyName: family, notes });
+  if (!target) acked.push(c.id);
+  say(`ACK ${c.id} ${sha}`);
+}
+ctx.db.close();
