@@ -381,6 +381,34 @@ export const ops = {
     kind: 'write',
     doc: 'Replace the dossier with one of its backups (checked first); the current dossier is kept as a dated copy beside it.',
   }),
+
+  // ----- packs -----
+  'pack.build': op({
+    input: z
+      .object({
+        briefingId: Id.optional(),
+        /** A meeting's pack: its most recently changed briefing, or the generated sections if it has none. */
+        meetingId: Id.optional(),
+        /** File to write (atomically); without it the PDF comes back as base64, e.g. for the in-app preview. */
+        out: z.string().trim().min(1).max(4096).optional(),
+        /** Date printed on the pack and used for every timestamp in the file; default today. Same date, same bytes. */
+        date: IsoDate.optional(),
+        pdfa: z.boolean().default(false),
+      })
+      .refine((i) => (i.briefingId === undefined) !== (i.meetingId === undefined), { message: 'Give either a briefingId or a meetingId.', path: ['briefingId'] }),
+    output: z.object({
+      file: z.string().nullable(),
+      pages: z.number().int(),
+      ms: z.number(),
+      size: z.number().int(),
+      sha256: z.string(),
+      toc: z.array(z.object({ title: z.string(), page: z.number().int() })),
+      bytesBase64: z.string().optional(),
+    }),
+    // A write: with `out` it creates a file. It never changes the dossier.
+    kind: 'write',
+    doc: 'Build the delegation briefing pack (PDF) of a briefing or meeting; write it to `out`, or return it as base64.',
+  }),
 } as const;
 
 export type Ops = typeof ops;

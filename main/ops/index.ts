@@ -15,18 +15,20 @@ import { meetingIoHandlers } from './meeting-io';
 import { systemHandlers } from './system';
 import { snippetHandlers } from './snippets';
 import { versionHandlers } from './versions';
+import { packHandlers } from './packs';
 import { backupHandlers } from './backup';
 
 export const handlers = {
   ...systemHandlers,
   ...institutionHandlers,
   ...contactHandlers,
-  ...meetingHandlers,
   ...contactIoHandlers,
+  ...meetingHandlers,
   ...meetingIoHandlers,
   ...briefingHandlers,
   ...versionHandlers,
   ...snippetHandlers,
+  ...packHandlers,
   ...backupHandlers,
 } satisfies { [K in OpName]: Handler<K> };
 

@@ -1,0 +1,43 @@
+/** pack.build: a briefing's (or meeting's) delegation pack as a PDF, written atomically or returned for preview. */
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { DossierError } from '../../contract/errors';
+import { buildPack } from '../pack/build';
+import { writePackAtomically } from '../pack/write';
+import type { HandlerMap } from './context';
+import { today } from './context';
+import { packDocumentFor } from './pack-document';
+
+export const packHandlers: HandlerMap<'pack.build'> = {
+  'pack.build': async ({ briefingId, meetingId, out, date, pdfa }, ctx) => {
+    const started = performance.now();
+    const step = (done: number, label: string) => ctx.progress?.(done, 3, label);
+    const day = date ?? today(ctx);
+    step(0, 'Reading the dossier');
+    const doc = packDocumentFor(ctx.db, { briefingId, meetingId }, day);
+    step(1, 'Laying out the pages');
+    const built = await buildPack(doc, { date: day, pdfa });
+    if (ctx.signal?.aborted) throw new DossierError('conflict', 'The pack export was cancelled.');
+    step(2, out ? 'Writing the file' : 'Preparing the preview');
+    let file: string | null = null;
+    if (out) {
+      file = resolve(out);
+      try {
+        writePackAtomically(file, built.bytes);
+      } catch (err) {
+        const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+        throw new DossierError('invalid_input', `The pack could not be written to ${file} (${reason}). No file was left behind.`, { field: 'out', details: { file } });
+      }
+    }
+    step(3, 'Done');
+    return {
+      file,
+      pages: built.pages,
+      ms: Math.round(performance.now() - started),
+      size: built.bytes.length,
+      sha256: createHash('sha256').update(built.bytes).digest('hex'),
+      toc: built.toc,
+      ...(out ? {} : { bytesBase64: built.bytes.toString('base64') }),
+    };
+  },
+};

@@ -1,0 +1,161 @@
+/**
+ * PackDocument → PDF bytes, in one pass over buffered pages: cover, reserved contents pages, one section
+ * per page run; then, with every page number known, the contents and the page furniture (markings, running
+ * header, "Page X of Y", DRAFT) are drawn onto the buffered pages. No db, no Electron: data in, bytes out.
+ */
+import PDFDocument from 'pdfkit';
+import type { BuildOptions, BuiltPack, PackDocument } from './document';
+import { type TocEntry, drawContents, drawCover, reserveContents, sectionHeading } from './front';
+import { type Labels, labelsFor } from './labels';
+import { type Doc, Layout } from './layout';
+import { currentPage } from './markdown';
+import { drawSectionBody } from './sections';
+import { useFonts } from './fonts';
+import { COLOR, CONTENT_WIDTH, PAGE, SIZE } from './theme';
+
+/** Builds the pack. The same document and options give byte-identical bytes. */
+export async function buildPack(d: PackDocument, opts: BuildOptions): Promise<BuiltPack> {
+  const stamp = parseDate(opts.date);
+  const labels = labelsFor(d.language);
+  const pdf = new PDFDocument({
+    size: [PAGE.width, PAGE.height],
+    margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.marginX, right: PAGE.marginX },
+    bufferPages: true,
+    tagged: true,
+    lang: d.language || 'en',
+    displayTitle: true,
+    pdfVersion: '1.7',
+    ...(opts.pdfa ? { subset: 'PDF/A-2b' as const } : {}),
+    // The file ID is an MD5 of this info, so pinning the dates pins the ID too.
+    info: {
+      Title: d.title,
+      Author: d.preparedBy,
+      Subject: [labels.briefingFor, d.subtitle].filter(Boolean).join(': '),
+      Creator: 'Dossier',
+      Producer: 'Dossier (PDFKit)',
+      CreationDate: stamp,
+      ModDate: stamp,
+    },
+  });
+  const chunks: Uint8Array[] = [];
+  pdf.on('data', (c: Uint8Array) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    pdf.on('end', resolve);
+    pdf.on('error', reject);
+  });
+  useFonts(pdf);
+  pdf.appendXML(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${stamp.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`);
+  escapeXmpInfo(pdf);
+
+  const L = new Layout(pdf);
+  drawCover(L, d, labels);
+  const contents = reserveContents(L, d.sections.length, labels);
+  const toc: TocEntry[] = [];
+  const ctx = { L, labels, language: d.language };
+  d.sections.forEach((section, i) => {
+    L.newPage();
+    const sect = pdf.struct('Sect');
+    L.root.add(sect);
+    const dest = `section-${i + 1}`;
+    toc.push({ number: i + 1, title: section.title, page: currentPage(L) + 1, dest });
+    sectionHeading(L, sect, i + 1, section.title, dest);
+    drawSectionBody(ctx, sect, section);
+    sect.end();
+  });
+  drawContents(L, contents, toc);
+  L.root.end();
+  const pages = pdf.bufferedPageRange().count;
+  decoratePages(L, d, labels, pages);
+  pdf.end();
+  await done;
+  return { bytes: Buffer.concat(chunks), pages, toc: toc.map(({ title, page }) => ({ title, page })) };
+}
+
+function parseDate(date: string): Date {
+  const stamp = new Date(`${date}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(stamp.getTime()) || stamp.toISOString().slice(0, 10) !== date) {
+    throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
+  }
+  return stamp;
+}
+
+/** Classification marking top and bottom, running header, "Page X of Y" and, unless final, the DRAFT mark. */
+function decoratePages(L: Layout, d: PackDocument, labels: Labels, total: number): void {
+  const x = PAGE.marginX;
+  const w = CONTENT_WIDTH;
+  const mark = { size: SIZE.small, bold: true, color: COLOR.marking, align: 'center' as const, spacing: 1.2 };
+  const small = { size: SIZE.tiny + 0.5, color: COLOR.muted };
+  const footerLeft = [d.series, labels.status[d.status], d.versionLabel].filter(Boolean).join('  ·  ');
+  for (let i = 0; i < total; i++) {
+    L.toPage(i);
+    L.artifact(() => {
+      if (d.classification) {
+        L.fixedText(d.classification.toUpperCase(), x, 24, w, mark);
+        L.fixedText(d.classification.toUpperCase(), x, PAGE.height - 34, w, mark);
+      }
+      L.fixedText(d.title, x, 46, w * 0.68, small);
+      L.fixedText(d.dateLine, x + w * 0.7, 46, w * 0.3, { ...small, align: 'right' });
+      L.doc.moveTo(x, 60).lineTo(x + w, 60).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+      L.doc.moveTo(x, PAGE.height - 64).lineTo(x + w, PAGE.height - 64).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+      L.fixedText(footerLeft, x, PAGE.height - 56, w * 0.7, small);
+      L.fixedText(labels.pageOf(i + 1, total), x + w * 0.7, PAGE.height - 56, w * 0.3, { ...small, align: 'right', color: COLOR.ink });
+    }, 'Pagination');
+    if (d.status !== 'final') drawDraftMark(L, labels.draft);
+  }
+}
+
+/**
+ * The DRAFT mark: the word's glyph outlines, stroked and rotated across the page. Drawn as paths, not text, so
+ * it never mixes into copied or extracted text; outlined, so it hides nothing beneath and needs no
+ * transparency (which PDF/A-1 would forbid and some printers mishandle).
+ */
+function drawDraftMark(L: Layout, text: string): void {
+  const doc = L.doc;
+  doc.font('bold');
+  const font = (doc as unknown as { _font: { font: FontkitFont } })._font.font;
+  const run = font.layout(text);
+  let advance = 0;
+  const outline = run.glyphs
+    .map((glyph, i) => {
+      const pos = run.positions[i]!;
+      const svg = glyph.path.translate(advance + pos.xOffset, pos.yOffset).toSVG();
+      advance += pos.xAdvance;
+      return svg;
+    })
+    .join(' ');
+  const capHeight = Math.max(...run.glyphs.map((g) => g.bbox.maxY));
+  const scale = 96 / font.unitsPerEm;
+  const cx = PAGE.width / 2;
+  const cy = PAGE.height / 2;
+  L.artifact(() => {
+    doc.rotate(-40, { origin: [cx, cy] });
+    doc.translate(cx - (advance * scale) / 2, cy + (capHeight * scale) / 2);
+    doc.scale(scale, -scale);
+    doc.path(outline).lineWidth(0.7 / scale).strokeColor(COLOR.marking).stroke();
+  }, 'Pagination');
+}
+
+/** The part of fontkit's font API the DRAFT mark uses (pdfkit keeps the parsed font as `_font.font`). */
+interface FontkitFont {
+  unitsPerEm: number;
+  layout(text: string): { glyphs: { bbox: { maxY: number }; path: { translate(x: number, y: number): { toSVG(): string } } }[]; positions: { xAdvance: number; xOffset: number; yOffset: number }[] };
+}
+
+/**
+ * pdfkit copies Title, Author and Subject into the XMP packet without XML escaping, so a title with "&" or
+ * "<" would make the metadata (and a PDF/A file) invalid. Escape them for that one step only.
+ */
+function escapeXmpInfo(pdf: Doc): void {
+  const target = pdf as unknown as { _addInfo(): void; info: Record<string, unknown> };
+  const original = target._addInfo.bind(target);
+  target._addInfo = () => {
+    const saved = target.info;
+    const esc = (v: unknown) => (typeof v === 'string' ? v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : v);
+    target.info = Object.fromEntries(Object.entries(saved).map(([k, v]) => [k, esc(v)]));
+    try {
+      original();
+    } finally {
+      target.info = saved;
+    }
+  };
+}

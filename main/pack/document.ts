@@ -1,0 +1,140 @@
+/**
+ * Everything a briefing pack shows, as plain data: the pack builders (PDF and HTML) take this and nothing
+ * else, so they know nothing of the store. Texts are display-ready (dates already formatted in the meeting's
+ * zone and the briefing's language); codes (status, roles, institution kinds) are turned into words by the
+ * builder from labels.ts.
+ */
+import type { PackStatus, ParticipantRole } from './labels';
+
+/** A briefing pack as data. The promise: two equal PackDocuments give byte-identical PDFs for the same date. */
+export interface PackDocument {
+  /** Meeting title, printed on the cover and in the running header. */
+  title: string;
+  /** Briefing title, e.g. "Brief for the delegation"; may be ''. */
+  subtitle: string;
+  series: string;
+  /** Start and end, formatted in the meeting's zone, e.g. "Thursday 7 January 2027, 10:00". */
+  start: string;
+  end: string;
+  /** Day (or days) of the meeting for the running header, e.g. "7 January 2027". */
+  dateLine: string;
+  /** How the times are meant, e.g. "Geneva time (Europe/Zurich, UTC+01:00)". */
+  timeZone: string;
+  venue: string;
+  delegationHead: string;
+  /** Marking printed at the top and bottom of every page; '' for none. */
+  classification: string;
+  status: PackStatus;
+  /** e.g. "Version 3" or "Working copy". */
+  versionLabel: string;
+  preparedBy: string;
+  /** Date the pack was prepared, formatted, e.g. "23 November 2026". */
+  date: string;
+  /** BCP 47 language of the briefing ('en', 'de', 'nl', 'fr'); labels and the PDF's /Lang follow it. */
+  language: string;
+  sections: PackSection[];
+}
+
+export interface AgendaBrief {
+  /** "1", "2", ... in agenda order; '' for a brief whose item is gone. */
+  number: string;
+  title: string;
+  time: string;
+  lead: string;
+  /** Markdown. */
+  text: string;
+  /** The agenda item was removed after the brief was written. */
+  orphaned: boolean;
+}
+
+export interface ProgrammeRow {
+  number: string;
+  time: string;
+  title: string;
+  lead: string;
+  documents: string;
+}
+
+export interface PersonCard {
+  name: string;
+  role: ParticipantRole | null;
+  position: string;
+  institution: string;
+  phones: string[];
+  emails: string[];
+  /** Language codes ('de', 'en'); the builder names them in the pack's language. */
+  languages: string[];
+  /** Notes and short bio, Markdown. */
+  notes: string;
+  /** When the details were last confirmed ('2017', '2026-09'); null if never. */
+  informationDated: string | null;
+  stale: boolean;
+}
+
+export interface InstitutionProfile {
+  name: string;
+  acronym: string;
+  /** Names from the root down, e.g. ['ILO', 'GB', 'WPSDG']. */
+  path: string[];
+  /** An institution kind code (un_agency, body, ...). */
+  kind: string;
+  seat: string;
+  website: string;
+  /** Markdown. */
+  profile: string;
+}
+
+export interface HistoryEntry {
+  title: string;
+  /** Formatted date of the earlier meeting. */
+  date: string;
+  venue: string;
+  outcomes: string[];
+}
+
+export interface ActionItem {
+  text: string;
+  owner: string;
+  /** Formatted due date, '' if none. */
+  due: string;
+  overdue: boolean;
+  /** Title of the meeting the action was agreed at. */
+  origin: string;
+}
+
+export interface ContactRow {
+  name: string;
+  role: ParticipantRole | null;
+  institution: string;
+  phone: string;
+  email: string;
+}
+
+/** One section of the pack, in the briefing's order. */
+export type PackSection =
+  | { kind: 'markdown'; title: string; markdown: string }
+  | { kind: 'key_messages'; title: string; items: string[] }
+  | { kind: 'agenda_briefs'; title: string; briefs: AgendaBrief[] }
+  | { kind: 'qa'; title: string; pairs: { question: string; answer: string }[] }
+  | { kind: 'programme'; title: string; rows: ProgrammeRow[] }
+  | { kind: 'whos_who'; title: string; delegation: PersonCard[]; counterparts: PersonCard[] }
+  | { kind: 'institution_profiles'; title: string; institutions: InstitutionProfile[] }
+  | { kind: 'history'; title: string; meetings: HistoryEntry[]; actions: ActionItem[] }
+  | { kind: 'open_actions'; title: string; actions: ActionItem[] }
+  | { kind: 'contact_sheet'; title: string; rows: ContactRow[] };
+
+export type PackSectionKind = PackSection['kind'];
+
+/** What the builder reports: the PDF, its page count and the contents as printed. */
+export interface BuiltPack {
+  bytes: Buffer;
+  pages: number;
+  toc: { title: string; page: number }[];
+}
+
+export interface BuildOptions {
+  /** YYYY-MM-DD; every timestamp in the file (CreationDate, ModDate, XMP, file ID) derives from it. */
+  date: string;
+  /** Write PDF/A-2b (archival): sRGB output intent and XMP identification. */
+  pdfa?: boolean;
+}

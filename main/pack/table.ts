@@ -1,0 +1,101 @@
+/**
+ * Tables for the pack (programme, contact sheet, actions, Markdown tables): rows are measured before they
+ * are drawn, so a row is never split across pages; the header row repeats at the top of each page it
+ * continues on (tagged once as THead; the repeats are artifacts so a screen reader reads it once).
+ */
+import type { Layout, Run, Struct, Style } from './layout';
+import { COLOR, SIZE } from './theme';
+
+export interface TableColumn {
+  header: Run[];
+  /** Share of the table width, relative to the other columns. */
+  weight: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+export interface TableSpec {
+  x: number;
+  width: number;
+  columns: TableColumn[];
+  rows: Run[][][];
+  size?: number;
+}
+
+const PAD_X = 5;
+const PAD_Y = 4;
+
+/** Room for text in column `i` of a table `width` wide. */
+export function cellTextWidth(columns: Pick<TableColumn, 'weight'>[], i: number, width: number): number {
+  const total = columns.reduce((s, c) => s + c.weight, 0) || 1;
+  return (columns[i]!.weight / total) * width - 2 * PAD_X;
+}
+
+/** Body text of a table at the default size. */
+export const TABLE_TEXT: Style = { size: SIZE.small + 0.5, color: COLOR.ink, lineGap: 1.6 };
+
+export function drawTable(L: Layout, parent: Struct, spec: TableSpec): void {
+  const size = spec.size ?? TABLE_TEXT.size;
+  const cell: Style = { ...TABLE_TEXT, size };
+  const head: Style = { size: size - 0.5, bold: true, color: COLOR.accent, lineGap: 1.2 };
+  const widths = spec.columns.map((_, i) => cellTextWidth(spec.columns, i, spec.width) + 2 * PAD_X);
+  const lefts = widths.map((_, i) => spec.x + widths.slice(0, i).reduce((s, w) => s + w, 0));
+  const rowHeight = (cells: Run[][], style: Style) =>
+    Math.max(size * 1.2, ...cells.map((runs, i) => L.measure(runs, { ...style, align: spec.columns[i]?.align ?? 'left' }, widths[i]! - 2 * PAD_X))) + 2 * PAD_Y;
+  const headers = spec.columns.map((c) => c.header);
+  const headH = rowHeight(headers, head);
+  const heights = spec.rows.map((r) => rowHeight(r, cell));
+
+  const drawHeaderBand = (y: number) => {
+    L.artifact(() => {
+      L.doc.rect(spec.x, y, spec.width, headH).fill(COLOR.accentSoft);
+      L.doc.moveTo(spec.x, y + headH).lineTo(spec.x + spec.width, y + headH).lineWidth(0.8).strokeColor(COLOR.accent).stroke();
+    });
+  };
+  const cellOpts = (i: number) => ({ x: lefts[i]! + PAD_X, width: widths[i]! - 2 * PAD_X, noBreak: true });
+
+  const table = L.doc.struct('Table');
+  parent.add(table);
+  const thead = L.doc.struct('THead');
+  table.add(thead);
+  L.keep(headH + (heights[0] ?? 0));
+  let y = L.y;
+  drawHeaderBand(y);
+  const headRow = L.doc.struct('TR');
+  thead.add(headRow);
+  headers.forEach((runs, i) => {
+    L.y = y + PAD_Y;
+    L.block(headRow, 'TH', runs, { ...head, align: spec.columns[i]?.align ?? 'left' }, { ...cellOpts(i), struct: { scope: 'Column' } as PDFKit.Mixins.StructureElementOptions });
+  });
+  headRow.end();
+  thead.end();
+  L.y = y + headH;
+
+  const tbody = L.doc.struct('TBody');
+  table.add(tbody);
+  spec.rows.forEach((cells, r) => {
+    const h = heights[r]!;
+    if (h > L.room() && !L.atTop()) {
+      L.newPage();
+      // The repeated header: the same look, as an artifact.
+      y = L.y;
+      drawHeaderBand(y);
+      L.artifact(() => headers.forEach((runs, i) => L.untagged(runs, { ...head, align: spec.columns[i]?.align ?? 'left' }, { ...cellOpts(i), y: y + PAD_Y })));
+      L.y = y + headH;
+    }
+    y = L.y;
+    L.artifact(() => {
+      if (r % 2 === 1) L.doc.rect(spec.x, y, spec.width, h).fill(COLOR.zebra);
+      L.doc.moveTo(spec.x, y + h).lineTo(spec.x + spec.width, y + h).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
+    });
+    const tr = L.doc.struct('TR');
+    tbody.add(tr);
+    spec.columns.forEach((col, i) => {
+      L.y = y + PAD_Y;
+      L.block(tr, 'TD', cells[i] ?? [], { ...cell, align: col.align ?? 'left' }, cellOpts(i));
+    });
+    tr.end();
+    L.y = y + h;
+  });
+  tbody.end();
+  table.end();
+}
