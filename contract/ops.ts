@@ -44,6 +44,7 @@ const ById = z.object({ id: Id });
 const Ok = z.object({ ok: z.literal(true) });
 const BackupInfo = z.object({ name: z.string(), takenAt: z.string(), automatic: z.boolean(), bytes: z.number().int() });
 const Page = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item) });
+const Settings = z.object({ staleAfterMonths: z.number().int().min(1, 'Use at least 1 month.').max(600, 'Use at most 600 months (50 years).') });
 
 // Contact import: the file as text with its name (errors name it), the CSV column mapping, the region for numbers without +.
 const Region = z.string().regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code such as CH.').nullable().default(null);
@@ -104,6 +105,16 @@ export const ops = {
     doc: 'Replace an institution’s fields; moving it under one of its own units is refused.',
   }),
   'institution.delete': op({ input: ById, output: Ok, kind: 'write', doc: 'Delete an institution; its units move up to its parent, its contacts keep their data.' }),
+  'institution.move': op({
+    input: z.object({ id: Id, parentId: Id.nullable() }),
+    output: Institution,
+    kind: 'write',
+    doc: 'Move an institution (with its units) under another parent, or to the top level (null); moving it under one of its own units is refused.',
+  }),
+
+  // ----- settings -----
+  'settings.get': op({ input: z.object({}), output: Settings, kind: 'read', doc: 'The dossier’s settings (kept in the file): how old contact details may be before they are flagged “to check”.' }),
+  'settings.update': op({ input: Settings.partial(), output: Settings, kind: 'write', doc: 'Change some of the dossier’s settings; returns them all.' }),
 
   // ----- contacts -----
   'contact.list': op({

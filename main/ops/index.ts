@@ -17,6 +17,7 @@ import { snippetHandlers } from './snippets';
 import { versionHandlers } from './versions';
 import { packHandlers } from './packs';
 import { backupHandlers } from './backup';
+import { settingsHandlers } from './settings';
 
 export const handlers = {
   ...systemHandlers,
@@ -30,6 +31,7 @@ export const handlers = {
   ...snippetHandlers,
   ...packHandlers,
   ...backupHandlers,
+  ...settingsHandlers,
 } satisfies { [K in OpName]: Handler<K> };
 
 /** Turns any thrown value into the error data that crosses transports; unknown errors are logged here and sent without a stack. */

@@ -1,8 +1,8 @@
 import type { HandlerMap } from './context';
 import { write } from './context';
-import { createInstitution, deleteInstitution, getInstitution, listInstitutions, updateInstitution } from '../store/institutions';
+import { createInstitution, deleteInstitution, getInstitution, listInstitutions, moveInstitution, updateInstitution } from '../store/institutions';
 
-export const institutionHandlers: HandlerMap<'institution.list' | 'institution.get' | 'institution.create' | 'institution.update' | 'institution.delete'> = {
+export const institutionHandlers: HandlerMap<'institution.list' | 'institution.get' | 'institution.create' | 'institution.update' | 'institution.delete' | 'institution.move'> = {
   'institution.list': ({ query }, { db }) => listInstitutions(db, query),
   'institution.get': ({ id }, { db }) => getInstitution(db, id),
   'institution.create': (f, ctx) => write(ctx, () => getInstitution(ctx.db, createInstitution(ctx.db, f))),
@@ -15,5 +15,10 @@ export const institutionHandlers: HandlerMap<'institution.list' | 'institution.g
     write(ctx, () => {
       deleteInstitution(ctx.db, id);
       return { ok: true as const };
+    }),
+  'institution.move': ({ id, parentId }, ctx) =>
+    write(ctx, () => {
+      moveInstitution(ctx.db, id, parentId);
+      return getInstitution(ctx.db, id);
     }),
 };

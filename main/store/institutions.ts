@@ -142,6 +142,13 @@ export function updateInstitution(db: WriteDb, id: number, f: InstitutionFields)
   reindex(db, id);
 }
 
+/** Puts an institution (and so its units) under another parent or at the top level; a cycle is refused. */
+export function moveInstitution(db: WriteDb, id: number, parentId: number | null): void {
+  if (!get(db, 'SELECT 1 FROM institutions WHERE id = ?', id)) throw notFound('Institution', id);
+  checkParent(db, id, parentId);
+  run(db, 'UPDATE institutions SET parent_id = ?, updated_at = ? WHERE id = ?', parentId, nowIso(), id);
+}
+
 /** Deletes an institution; its units move up to its parent rather than losing their place. */
 export function deleteInstitution(db: WriteDb, id: number): void {
   const row = get<{ parent_id: number | null }>(db, 'SELECT parent_id FROM institutions WHERE id = ?', id);

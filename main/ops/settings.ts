@@ -1,0 +1,16 @@
+/** The dossier's own settings (stored in the file, so they travel with it). */
+import { getSetting, setSetting } from '../store/settings';
+import type { ReadDb } from '../store/db';
+import type { HandlerMap } from './context';
+import { write } from './context';
+
+const all = (db: ReadDb) => ({ staleAfterMonths: getSetting(db, 'staleAfterMonths') });
+
+export const settingsHandlers: HandlerMap<'settings.get' | 'settings.update'> = {
+  'settings.get': (_, { db }) => all(db),
+  'settings.update': (patch, ctx) =>
+    write(ctx, () => {
+      if (patch.staleAfterMonths !== undefined) setSetting(ctx.db, 'staleAfterMonths', patch.staleAfterMonths);
+      return all(ctx.db);
+    }),
+};
