@@ -145,3 +145,28 @@ test('a removed agenda item keeps its brief, marked as orphaned; a final briefin
   await page.getByRole('button', { name: 'Reopen as draft' }).click();
   await expect(page.getByRole('textbox', { name: 'Objectives', exact: true })).not.toHaveAttribute('readonly', '');
 });
+
+test('save selected text as a snippet under a new topic and insert it at the cursor of another section', async ({ app: page, dossier, shot }) => {
+  const b = await demoBriefing(dossier.call as never);
+  await openBriefing(page, b.id);
+  const background = page.getByRole('textbox', { name: 'Background', exact: true });
+  await background.fill('We call for ratification of all fundamental conventions.');
+  await background.press('Control+a');
+  await page.getByRole('button', { name: 'Save selection as snippet' }).click();
+  const form = page.getByRole('form', { name: 'New snippet' });
+  await expect(form.getByLabel('Text')).toHaveValue('We call for ratification of all fundamental conventions.');
+  await form.getByLabel('Topic').fill('core labour standards');
+  await form.getByLabel('Snippet title').fill('Ratification');
+  await form.getByRole('button', { name: 'Save snippet' }).click();
+  await expect(page.getByRole('region', { name: 'core labour standards' })).toContainText('Ratification');
+
+  const objectives = page.getByRole('textbox', { name: 'Objectives', exact: true });
+  await objectives.fill('Our line: ');
+  await objectives.press('End');
+  await page.getByRole('button', { name: 'Insert Ratification' }).click();
+  await expect(objectives).toHaveValue('Our line: We call for ratification of all fundamental conventions.');
+  await expect(page.getByText('All changes saved')).toBeVisible();
+  await shot('briefing-snippets');
+  const stored = (await dossier.call('briefing.get', { id: b.id })) as typeof b;
+  expect(stored.sections.find((s) => s.title === 'Objectives')?.content).toBe('Our line: We call for ratification of all fundamental conventions.');
+});
