@@ -39,6 +39,6 @@ describe('dossier import / export of .ics', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('broken.ics, line 7');
     expect(JSON.parse((await cli('--db', join(dir, 'x.db'), '--json', 'list', 'meetings')).out)).toEqual([]);
-    expect((await cli('--db', join(dir, 'x.db'), 'import', join(dir, 'notes.txt'))).code).toBe(2);
+    expect((await cli('--db', join(dir, 'x.db'), 'import', join(dir, 'notes.docx'))).code).toBe(2);
   });
 });
