@@ -12,7 +12,7 @@ import { STANDARD_TEMPLATE, getBriefingDetail, listBriefings } from '../store/br
 import { getContacts } from '../store/contacts';
 import type { ReadDb } from '../store/db';
 import { getInstitution } from '../store/institutions';
-import { getMeetingDetail, listMeetings } from '../store/meetings';
+import { getMeeting, getMeetingDetail, listMeetings } from '../store/meetings';
 import { listVersions } from '../store/versions';
 
 /** Kinds drawn from the store: the whole pack of a meeting that has no briefing yet. */
@@ -84,8 +84,13 @@ interface MeetingFacts {
   language: string;
 }
 
-function actionItems(f: MeetingFacts, actions: FollowUpAction[]): ActionItem[] {
-  return actions.map((a) => ({ text: a.text, owner: a.owner, due: a.dueDate ? f.dates.day(a.dueDate) : '', overdue: a.overdue, origin: a.meetingTitle }));
+/** Actions with their origin as "series, date" (a meeting's full title is too long for a table column). */
+function actionItems(db: ReadDb, f: MeetingFacts, actions: FollowUpAction[]): ActionItem[] {
+  return actions.map((a) => {
+    const m = getMeeting(db, a.meetingId);
+    const origin = m.series ? `${m.series}, ${f.dates.dayIn(Date.parse(m.startIso), m.timeZone)}` : a.meetingTitle;
+    return { text: a.text, owner: a.owner, due: a.dueDate ? f.dates.day(a.dueDate) : '', overdue: a.overdue, origin };
+  });
 }
 
 function section(db: ReadDb, f: MeetingFacts, kind: Section['kind'], title: string, content: string): PackSection {
@@ -134,12 +139,12 @@ function section(db: ReadDb, f: MeetingFacts, kind: Section['kind'], title: stri
           .reverse()
           .slice(0, HISTORY_LIMIT)
           .map((m) => ({ title: m.title, date: dates.dayIn(Date.parse(m.startIso), m.timeZone), venue: m.venue, outcomes: listOutcomes(db, m.id).map((o) => o.text) })),
-        actions: actionItems(f, carriedActions(db, meeting.id, f.date)),
+        actions: actionItems(db, f, carriedActions(db, meeting.id, f.date)),
       };
     }
     case 'open_actions': {
       const own = listActions(db, meeting.id, f.date).filter((a) => a.status === 'open');
-      return { kind, title, actions: actionItems(f, [...carriedActions(db, meeting.id, f.date), ...own]) };
+      return { kind, title, actions: actionItems(db, f, [...carriedActions(db, meeting.id, f.date), ...own]) };
     }
     case 'contact_sheet':
       return {

@@ -151,8 +151,9 @@ export function renderList(L: Layout, parent: Struct, list: Tokens.List, frame: 
     if (i > 0) L.gap(list.loose ? 5 : 2.5);
     const li = L.doc.struct('LI');
     el.add(li);
-    const label = list.ordered ? `${start + i}.` : '•';
-    const blocks = item.tokens.filter((b) => b.type !== 'space');
+    // A task item's checkbox takes the bullet's place.
+    const label = item.task ? (item.checked ? '☑' : '☐') : list.ordered ? `${start + i}.` : '•';
+    const blocks = item.tokens.filter((b) => b.type !== 'space' && b.type !== 'checkbox');
     // Keep the label with the first line of its body.
     const firstText = blocks[0] && 'tokens' in blocks[0] ? inlineRuns(blocks[0].tokens) : [];
     L.keep(L.measure(firstText.slice(0, 1), style, frame.width - indent) || style.size * 1.4);
