@@ -40,6 +40,13 @@ interface OpSpec<I extends z.ZodType, O extends z.ZodType> {
 }
 const op = <I extends z.ZodType, O extends z.ZodType>(spec: OpSpec<I, O>) => spec;
 
+/** 'YYYY-MM-DD' that names a real day (not 2026-02-30). */
+const isCalendarDay = (d: string) => {
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, day));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
+};
+
 const ById = z.object({ id: Id });
 const Ok = z.object({ ok: z.literal(true) });
 const BackupInfo = z.object({ name: z.string(), takenAt: z.string(), automatic: z.boolean(), bytes: z.number().int() });
@@ -400,10 +407,18 @@ export const ops = {
         briefingId: Id.optional(),
         /** A meeting's pack: its most recently changed briefing, or the generated sections if it has none. */
         meetingId: Id.optional(),
-        /** File to write (atomically); without it the PDF comes back as base64, e.g. for the in-app preview. */
-        out: z.string().trim().min(1).max(4096).optional(),
+        /**
+         * Absolute path of the .pdf to write (atomically); without it the PDF comes back as base64, e.g. for the
+         * in-app preview. Only absolute .pdf paths, so a stray value can never overwrite some other file.
+         */
+        out: z
+          .string()
+          .trim()
+          .max(4096)
+          .regex(/^(\/|[A-Za-z]:[\\/]|\\\\).*\.pdf$/i, 'Give the absolute path of a .pdf file.')
+          .optional(),
         /** Date printed on the pack and used for every timestamp in the file; default today. Same date, same bytes. */
-        date: IsoDate.optional(),
+        date: IsoDate.refine(isCalendarDay, 'There is no such day.').optional(),
         pdfa: z.boolean().default(false),
       })
       .refine((i) => (i.briefingId === undefined) !== (i.meetingId === undefined), { message: 'Give either a briefingId or a meetingId.', path: ['briefingId'] }),

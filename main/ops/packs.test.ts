@@ -124,6 +124,10 @@ describe('pack.build', () => {
     await expect(dispatch(demo.ctx, 'pack.build', { date: DATE })).rejects.toThrow(/briefingId or a meetingId/);
     await expect(dispatch(demo.ctx, 'pack.build', { briefingId: demo.briefingId, meetingId: demo.meetingId })).rejects.toThrow(/briefingId or a meetingId/);
     await expect(dispatch(demo.ctx, 'pack.build', { briefingId: 9999 })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(dispatch(demo.ctx, 'pack.build', { briefingId: demo.briefingId, date: '2026-13-45' })).rejects.toThrow();
+    await expect(dispatch(demo.ctx, 'pack.build', { briefingId: demo.briefingId, date: '2026-02-30' })).rejects.toThrow(/no such day/);
+    // Only absolute paths of .pdf files: a stray value can never overwrite some other file.
+    for (const out of ['pack.pdf', join(tmpdir(), 'notes.txt')]) {
+      await expect(dispatch(demo.ctx, 'pack.build', { briefingId: demo.briefingId, out }), out).rejects.toMatchObject({ code: 'invalid_input' });
+    }
   });
 });
