@@ -25,13 +25,14 @@ interface Row {
   contact_count: number;
 }
 
-// Tree order with each node's path of short names (acronym where there is one).
+// Tree order with each node's path of short names (acronym where there is one). Siblings sort by that short name,
+// the name the tree and pickers show first (ECOSOC beside EC, not under U for United Nations).
 const TREE_SQL = `
   WITH RECURSIVE tree(id, sort_key, path) AS (
-    SELECT id, lower(name), json_array(CASE WHEN acronym <> '' THEN acronym ELSE name END)
+    SELECT id, lower(CASE WHEN acronym <> '' THEN acronym ELSE name END), json_array(CASE WHEN acronym <> '' THEN acronym ELSE name END)
       FROM institutions WHERE parent_id IS NULL
     UNION ALL
-    SELECT i.id, t.sort_key || char(31) || lower(i.name), json_insert(t.path, '$[#]', CASE WHEN i.acronym <> '' THEN i.acronym ELSE i.name END)
+    SELECT i.id, t.sort_key || char(31) || lower(CASE WHEN i.acronym <> '' THEN i.acronym ELSE i.name END), json_insert(t.path, '$[#]', CASE WHEN i.acronym <> '' THEN i.acronym ELSE i.name END)
       FROM institutions i JOIN tree t ON i.parent_id = t.id
   )
   SELECT i.id, i.parent_id, i.name, i.acronym, i.kind, i.seat, i.website, i.profile, i.updated_at, t.path,
