@@ -127,7 +127,7 @@ describe('pack.build', () => {
     await expect(dispatch(demo.ctx, 'pack.build', { briefingId: demo.briefingId, date: '2026-02-30' })).rejects.toThrow(/no such day/);
     // Only absolute paths of .pdf files: a stray value can never overwrite some other file.
     for (const out of ['pack.pdf', join(tmpdir(), 'notes.txt')]) {
-      await expect(dispatch(demo.ctx, 'pack.build', { briefingId: demo.briefingId, out }), out).rejects.toMatchObject({ code: 'invalid_input' });
+      await expect(dispatch(demo.ctx, 'pack.build', { briefingId: demo.briefingId, out }), out).rejects.toThrow(/absolute path of a \.pdf/);
     }
   });
 });
