@@ -124,3 +124,29 @@ test('next meeting of a series copies the last one', async ({ app: page }) => {
   await expect(page.getByRole('region', { name: 'Our delegation' })).toContainText('Ms. Ayşe Özdemir');
   expect(await agendaTitles(page)).toContain('Any other business');
 });
+
+test('import an .ics file: preview, then all meetings with their agenda; a broken file names its line', async ({ app: page, shot }) => {
+  const ics = [
+    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Secretariat//EN',
+    'BEGIN:VTIMEZONE', 'TZID:Europe/Zurich',
+    'BEGIN:DAYLIGHT', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'DTSTART:19810329T020000', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT',
+    'BEGIN:STANDARD', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'DTSTART:19961027T030000', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD',
+    'END:VTIMEZONE',
+    'BEGIN:VEVENT', 'UID:g20-ewg-3@example.org', 'DTSTAMP:20260101T000000Z',
+    'DTSTART;TZID=Europe/Zurich:20310325T093000', 'DTEND;TZID=Europe/Zurich:20310325T170000',
+    'SUMMARY:G20 Employment Working Group\\, 3rd meeting', 'LOCATION:Palais des Nations\\, Geneva', 'CATEGORIES:G20 EWG',
+    'DESCRIPTION:Hosted by the presidency.\\nItem 1: Opening\\nItem 2: Skills for the green transition\\nItem 3: AOB',
+    'END:VEVENT', 'END:VCALENDAR', '',
+  ].join('\r\n');
+  await page.getByRole('button', { name: 'Import .ics…' }).click();
+  await page.getByLabel('Calendar file', { exact: true }).setInputFiles({ name: 'broken.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics.replace('END:VEVENT', 'END:VEVENTS')) });
+  await expect(page.getByRole('alert')).toContainText('broken.ics, line 28: END:VEVENTS closes BEGIN:VEVENT of line 19');
+  await page.getByLabel('Calendar file', { exact: true }).setInputFiles({ name: 'ewg.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
+  await expect(page.getByRole('cell', { name: /G20 Employment Working Group, 3rd meeting/ })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '3 items' })).toBeVisible();
+  await page.getByRole('button', { name: 'Import 1 meeting' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'G20 Employment Working Group, 3rd meeting' })).toBeVisible();
+  expect(await agendaTitles(page)).toEqual(['Opening', 'Skills for the green transition', 'AOB']);
+  await expect(page.locator('dl.facts')).toContainText('Palais des Nations, Geneva');
+  await shot('meeting-imported');
+});
