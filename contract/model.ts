@@ -436,6 +436,50 @@ export const BriefingComparison = z.object({
 });
 export type BriefingComparison = z.infer<typeof BriefingComparison>;
 
+/**
+ * What a generated section shows, drawn from the store by the same mapping the pack uses (main/ops/pack-document.ts);
+ * texts display-ready (dates formatted in the briefing's language). Mirrors the generated kinds of the pack's PackSection.
+ */
+const PersonCardData = z.object({
+  name: z.string(),
+  role: z.string().nullable(),
+  position: z.string(),
+  institution: z.string(),
+  phones: z.array(z.string()),
+  emails: z.array(z.string()),
+  languages: z.array(z.string()),
+  notes: z.string(),
+  informationDated: z.string().nullable(),
+  stale: z.boolean(),
+});
+const ActionItemData = z.object({ text: z.string(), owner: z.string(), due: z.string(), overdue: z.boolean(), origin: z.string() });
+export const GeneratedSection = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('programme'),
+    title: z.string(),
+    rows: z.array(z.object({ number: z.string(), time: z.string(), title: z.string(), lead: z.string(), documents: z.string() })),
+  }),
+  z.object({ kind: z.literal('whos_who'), title: z.string(), delegation: z.array(PersonCardData), counterparts: z.array(PersonCardData) }),
+  z.object({
+    kind: z.literal('institution_profiles'),
+    title: z.string(),
+    institutions: z.array(z.object({ name: z.string(), acronym: z.string(), path: z.array(z.string()), kind: z.string(), seat: z.string(), website: z.string(), profile: z.string() })),
+  }),
+  z.object({
+    kind: z.literal('history'),
+    title: z.string(),
+    meetings: z.array(z.object({ title: z.string(), date: z.string(), venue: z.string(), outcomes: z.array(z.string()) })),
+    actions: z.array(ActionItemData),
+  }),
+  z.object({ kind: z.literal('open_actions'), title: z.string(), actions: z.array(ActionItemData) }),
+  z.object({
+    kind: z.literal('contact_sheet'),
+    title: z.string(),
+    rows: z.array(z.object({ name: z.string(), role: z.string().nullable(), institution: z.string(), phone: z.string(), email: z.string() })),
+  }),
+]);
+export type GeneratedSection = z.infer<typeof GeneratedSection>;
+
 /** A standard line to take, tagged by topic. */
 export const Snippet = z.object({ id: Id, topic: z.string(), title: z.string(), text: z.string(), updatedAt: z.string() });
 export type Snippet = z.infer<typeof Snippet>;

@@ -28,6 +28,7 @@ import {
   SectionKind,
   Snippet,
   SnippetInput,
+  GeneratedSection,
 } from './model';
 import { ACTION_STATUSES, IsoDate, LocalDateTime, MeetingProposal, TimeZone } from './model';
 import { CsvField, ImportItem } from './model';
@@ -324,6 +325,12 @@ export const ops = {
     output: BriefingDetail,
     kind: 'write',
     doc: 'Move a briefing between draft, in review and final (final → draft reopens it); saves a version of the new state.',
+  }),
+  'briefing.preview': op({
+    input: ById,
+    output: z.array(z.object({ sectionId: Id, data: GeneratedSection })),
+    kind: 'read',
+    doc: 'What each generated section of the briefing shows now, drawn from the store exactly as the pack draws it.',
   }),
   'section.add': op({
     input: z.object({ briefingId: Id, kind: SectionKind, title: z.string().trim().max(300).default(''), afterId: Id.nullable().default(null) }),

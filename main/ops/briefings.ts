@@ -1,6 +1,8 @@
 /** Briefings and their sections. Every write refuses a final briefing (see assertEditable). */
+import type { GeneratedSection } from '../../contract/model';
 import type { HandlerMap } from './context';
-import { write } from './context';
+import { today, write } from './context';
+import { packDocumentFor } from './pack-document';
 import {
   addSection,
   assertEditable,
@@ -18,6 +20,7 @@ import {
 } from '../store/briefings';
 import { saveVersion } from '../store/versions';
 
+const GENERATED_KINDS = new Set(['programme', 'whos_who', 'institution_profiles', 'history', 'open_actions', 'contact_sheet']);
 const STATUS_WORDS = { draft: 'draft', in_review: 'in review', final: 'final' } as const;
 
 /** Default title of a new section of each kind, as the standard template names them. */
@@ -41,6 +44,7 @@ export const briefingHandlers: HandlerMap<
   | 'briefing.delete'
   | 'briefing.update'
   | 'briefing.setStatus'
+  | 'briefing.preview'
   | 'section.add'
   | 'section.update'
   | 'section.remove'
@@ -66,6 +70,12 @@ export const briefingHandlers: HandlerMap<
       if (setBriefingStatus(ctx.db, id, status)) saveVersion(ctx.db, id, '', `status: ${STATUS_WORDS[before]} → ${STATUS_WORDS[status]}`);
       return getBriefingDetail(ctx.db, id);
     }),
+  'briefing.preview': ({ id }, ctx) => {
+    // One mapping from store to what the pack shows: the pack's own, so the editor never disagrees with the PDF.
+    const sections = getBriefingDetail(ctx.db, id).sections;
+    const doc = packDocumentFor(ctx.db, { briefingId: id }, today(ctx));
+    return doc.sections.flatMap((data, i) => (GENERATED_KINDS.has(data.kind) ? [{ sectionId: sections[i]!.id, data: data as GeneratedSection }] : []));
+  },
   'section.add': ({ briefingId, kind, title, afterId }, ctx) =>
     write(ctx, () => {
       assertEditable(ctx.db, briefingId);
