@@ -10,7 +10,7 @@ import { CONTENT_SECURITY_POLICY } from '../../contract/security';
 import type { OpsContext } from '../ops/context';
 import { resolveDbPath } from '../paths';
 import { openDb } from '../store/db';
-import { APP_HOST, APP_SCHEME } from './config';
+import { APP_SCHEME, resolveAppFile } from './config';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { createMainWindow } from './window';
@@ -23,10 +23,8 @@ const rendererDir = join(root, 'renderer', 'dist');
 
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
-    const file = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
+    const file = resolveAppFile(rendererDir, request.url, { join, normalize, sep });
+    if (!file) return new Response('Not found', { status: 404 });
     const res = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(res.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);

@@ -13,6 +13,10 @@ export function buildMenu(win: BrowserWindow): Menu {
         { label: 'New Meeting', accelerator: 'CmdOrCtrl+N', click: send('go:meetings/new') },
         { label: 'New Contact', accelerator: 'CmdOrCtrl+Shift+N', click: send('go:contacts/new') },
         { type: 'separator' },
+        // Both open the page's Backups panel: "now" makes a backup at once, "restore" shows the list to pick from.
+        { label: 'Back Up Now…', click: send('backup:now') },
+        { label: 'Restore from Backup…', click: send('backup:restore') },
+        { type: 'separator' },
         { label: 'Command Palette…', accelerator: 'CmdOrCtrl+K', click: send('palette') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -1,0 +1,140 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The real Electron binary is not needed: the factory, the IPC handler and the menu run against a recording mock.
+const rec = vi.hoisted(() => ({
+  options: null as any, // eslint-disable-line @typescript-eslint/no-explicit-any -- the mock records whatever it is given
+  on: new Map<string, (...a: any[]) => void>(), // eslint-disable-line @typescript-eslint/no-explicit-any
+  openHandler: null as null | ((d: { url: string }) => { action: string }),
+  permission: null as null | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),
+  permissionCheck: null as null | (() => boolean),
+  external: [] as string[],
+  loaded: [] as string[],
+  ipc: null as null | ((e: unknown, name: unknown, input: unknown) => Promise<unknown>),
+  sent: [] as string[],
+  template: [] as any[], // eslint-disable-line @typescript-eslint/no-explicit-any
+}));
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    webContents = {
+      setWindowOpenHandler: (fn: typeof rec.openHandler) => (rec.openHandler = fn),
+      on: (ev: string, fn: (...a: unknown[]) => void) => rec.on.set(ev, fn),
+      send: (_ch: string, cmd: string) => rec.sent.push(cmd),
+      session: {
+        setPermissionRequestHandler: (fn: typeof rec.permission) => (rec.permission = fn),
+        setPermissionCheckHandler: (fn: typeof rec.permissionCheck) => (rec.permissionCheck = fn),
+      },
+    };
+    constructor(options: unknown) {
+      rec.options = options;
+    }
+    once() {}
+    loadURL(u: string) {
+      rec.loaded.push(u);
+      return Promise.resolve();
+    }
+  }
+  return {
+    BrowserWindow,
+    shell: { openExternal: (u: string) => (rec.external.push(u), Promise.resolve()) },
+    ipcMain: { handle: (_ch: string, fn: typeof rec.ipc) => (rec.ipc = fn) },
+    Menu: { buildFromTemplate: (t: unknown[]) => ((rec.template = t), t) },
+  };
+});
+
+const { createMainWindow } = await import('./window');
+const { registerIpc } = await import('./ipc');
+const { buildMenu } = await import('./menu');
+const { testContext } = await import('../ops/test-context');
+
+const event = () => {
+  const e = { prevented: false, preventDefault: () => (e.prevented = true) };
+  return e;
+};
+
+describe('the Electron window (mocked Electron)', () => {
+  beforeEach(() => {
+    rec.external.length = 0;
+    createMainWindow('/app/preload.cjs');
+  });
+
+  it('has isolated, sandboxed web preferences with no Node and no webview, and loads only the app page', () => {
+    expect(rec.options.webPreferences).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+    });
+    expect(rec.options.webPreferences).not.toHaveProperty('enableRemoteModule');
+    expect(rec.loaded.at(-1)).toBe('app://dossier/index.html');
+  });
+
+  it('denies every window.open; an https link goes to the browser, javascript: and file: go nowhere', () => {
+    for (const url of ['https://www.ilo.org/', 'javascript:alert(1)', 'file:///etc/passwd', 'http://example.org/', 'app://dossier/index.html']) {
+      expect(rec.openHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    expect(rec.external).toEqual(['https://www.ilo.org/']);
+  });
+
+  it('denies navigation away from the app page, and redirects too', () => {
+    const inside = event();
+    rec.on.get('will-navigate')!(inside, 'app://dossier/index.html#/contacts');
+    expect(inside.prevented).toBe(false);
+    for (const url of ['https://evil.example/', 'javascript:window.__pwned=1', 'file:///etc/passwd', 'app://other/index.html']) {
+      const e = event();
+      rec.on.get('will-navigate')!(e, url);
+      expect(e.prevented, url).toBe(true);
+      const r = event();
+      rec.on.get('will-redirect')!(r, url);
+      expect(r.prevented, url).toBe(true);
+    }
+    expect(rec.external).toEqual(['https://evil.example/']);
+    const wv = event();
+    rec.on.get('will-attach-webview')!(wv);
+    expect(wv.prevented).toBe(true);
+  });
+
+  it('refuses every permission (camera, notifications, geolocation…)', () => {
+    const answers: boolean[] = [];
+    for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read']) rec.permission!(null, p, (ok) => answers.push(ok));
+    expect(answers).toEqual([false, false, false, false]);
+    expect(rec.permissionCheck!()).toBe(false);
+  });
+});
+
+describe('IPC (mocked Electron)', () => {
+  it('answers the app’s main frame and refuses any other sender before reaching the ops', async () => {
+    registerIpc(testContext());
+    const ok = await rec.ipc!({ senderFrame: { url: 'app://dossier/index.html', parent: null } }, 'system.info', {});
+    expect(ok).toMatchObject({ ok: true, value: { schemaVersion: expect.any(Number) } });
+    for (const senderFrame of [
+      { url: 'https://evil.example/', parent: null },
+      { url: 'app://dossier/index.html', parent: { url: 'app://dossier/index.html' } },
+      { url: 'file:///tmp/x.html', parent: null },
+      null,
+    ]) {
+      expect(await rec.ipc!({ senderFrame }, 'system.loadDemo', {})).toMatchObject({ ok: false, error: { code: 'invalid_input', message: /own window/ } });
+    }
+    expect(await rec.ipc!({ senderFrame: { url: 'app://dossier/index.html', parent: null } }, 42, {})).toMatchObject({ ok: false, error: { field: 'op' } });
+    // Nothing was loaded by the refused calls.
+    expect(await rec.ipc!({ senderFrame: { url: 'app://dossier/index.html', parent: null } }, 'system.info', {})).toMatchObject({ value: { empty: true } });
+  });
+});
+
+describe('menu (mocked Electron)', () => {
+  it('File has Back Up Now… and Restore from Backup…, which send commands to the page', () => {
+    buildMenu(new (class {
+      webContents = { send: (_c: string, cmd: string) => rec.sent.push(cmd) };
+    })() as never);
+    const file = rec.template.find((m: { label?: string }) => m.label === '&File');
+    const items = file.submenu.filter((i: { label?: string }) => i.label);
+    for (const label of ['Back Up Now…', 'Restore from Backup…']) items.find((i: { label: string }) => i.label === label).click();
+    expect(rec.sent).toEqual(['backup:now', 'backup:restore']);
+  });
+});
