@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { test, expect } from './fixtures';
 
 test('institution tree: expand by keyboard, move a unit by drag and drop and by "Move to…", a cycle is refused', async ({ app: page, shot }) => {
@@ -51,4 +53,180 @@ test('institution tree: expand by keyboard, move a unit by drag and drop and by 
   const options = await page.getByRole('dialog').getByLabel('New parent').locator('option').allTextContents();
   expect(options).not.toContain('ILO › GB');
   expect(options).toContain('OECD');
+});
+
+const ILO_BLOCK = readFileSync(resolve('../shared/seeds/002_19c307377e602589.txt'), 'utf8');
+
+test('paste the ILO contact block: review every field, correct one, save; the contact is flagged "to check"', async ({ app: page, dossier, shot }) => {
+  // Start without the demo's copy of this contact, so the paste creates him.
+  const demo = await dossier.call('contact.list', { query: 'Stenvold' });
+  for (const c of demo.items) await dossier.call('contact.delete', { id: c.id });
+
+  await page.getByRole('link', { name: /Contacts/ }).click();
+  await page.getByRole('link', { name: 'Paste…' }).click();
+  await page.getByLabel('Contact block or web page').fill(ILO_BLOCK);
+  await page.getByRole('button', { name: 'Read contact' }).click();
+
+  const review = page.getByRole('form', { name: 'Check the proposed contact' });
+  await expect(review.getByLabel('Honorific')).toHaveValue('Mr.');
+  await expect(review.getByLabel('Given name')).toHaveValue('Thoralf');
+  await expect(review.getByLabel('Family name')).toHaveValue('Stenvold');
+  await expect(review.getByLabel('Position')).toHaveValue('Senior Specialist – Global Governance');
+  await expect(review.getByLabel('Institution in the dossier', { exact: true }).first()).toBeChecked();
+  await expect(review.getByRole('combobox', { name: 'Institution in the dossier' })).toHaveValue(
+    String((await dossier.call('institution.list', { query: 'Multilateral Cooperation' }))[0]!.id),
+  );
+  await expect(review.getByLabel('E-mail 1', { exact: true })).toHaveValue(/^perrin@ilo\.org$/i);
+  await expect(review.getByLabel('Phone 1 in international form (E.164)')).toHaveValue('+41227996111');
+  await expect(review.getByLabel(/^Information dated/)).toHaveValue('2017');
+  // Where each field was read: the date from line 5, shown beside the field and marked in the pasted text.
+  await expect(review.getByText('line 5', { exact: true })).toBeVisible();
+  await review.getByLabel(/^Information dated/).focus();
+  await expect(page.locator('li.active[data-line="5"]')).toContainText('Information dated: 2017');
+
+  // Correct one field: the position gains its department's words.
+  await review.getByLabel('Position').fill('Senior Specialist – Global Governance and Trade');
+  await review.getByLabel('Languages').fill('en, fr');
+  await shot('paste-contact-review');
+  await review.getByRole('button', { name: 'Save contact' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Mr. Thoralf Stenvold' })).toBeVisible();
+  const detail = page.getByRole('region', { name: 'Contacts: details' });
+  await expect(detail).toContainText('Senior Specialist – Global Governance and Trade');
+  await expect(detail).toContainText('Multilateral Cooperation Department');
+  await expect(detail).toContainText(/perrin@ilo\.org/i);
+  await expect(detail.getByText(/to check/)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Contacts' })).toContainText('Stenvold');
+});
+
+test('pasting a contact already in the dossier offers to update them instead of adding a second one', async ({ app: page, dossier }) => {
+  await page.getByRole('link', { name: /Contacts/ }).click();
+  await page.getByRole('link', { name: 'Paste…' }).click();
+  await page.getByLabel('Contact block or web page').fill(ILO_BLOCK);
+  await page.getByRole('button', { name: 'Read contact' }).click();
+  await expect(page.getByRole('group', { name: 'Already in the dossier' })).toContainText('Mr. Thoralf Stenvold has the same e-mail address.');
+  await page.getByRole('button', { name: 'Update contact' }).click();
+  await expect(page.getByRole('heading', { name: 'Mr. Thoralf Stenvold' })).toBeVisible();
+  expect((await dossier.call('contact.list', { query: 'Stenvold' })).total).toBe(1);
+});
+
+test('contact list: "to check" flags, filters by staleness, language and institution, sort, and the stale age', async ({ app: page, shot }) => {
+  await page.getByRole('link', { name: /Contacts/ }).click();
+  const list = page.getByRole('list', { name: 'Contacts' });
+  await expect(page.getByText('7 contacts')).toBeVisible();
+
+  await page.getByLabel('To check only').check();
+  await expect(page.getByText('2 contacts')).toBeVisible();
+  await expect(list).toContainText('Stenvold');
+  await expect(list).toContainText('van der Berg');
+  await expect(list.getByText(/to check/)).toHaveCount(2);
+  await shot('contacts-to-check');
+
+  await page.getByLabel('Language').selectOption('nl');
+  await expect(page.getByText('1 contact', { exact: true })).toBeVisible();
+  await expect(list).toContainText('van der Berg');
+  await page.getByLabel('To check only').uncheck();
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(page.getByText('5 contacts')).toBeVisible();
+  await page.getByLabel('Institution (with units)').selectOption({ label: 'BMAS' });
+  await expect(page.getByText('1 contact', { exact: true })).toBeVisible();
+  await expect(list).toContainText('Weiß');
+
+  // The ILO with its units finds the MULTILATERALS people; sort by information date puts the oldest first.
+  await page.getByLabel('Language').selectOption('');
+  await page.getByLabel('Institution (with units)').selectOption({ label: 'ILO' });
+  await expect(page.getByText('2 contacts')).toBeVisible();
+  await page.getByLabel('Institution (with units)').selectOption('');
+  await page.getByLabel('Sort by').selectOption('dated');
+  await expect(list.getByRole('link').first()).toContainText('Stenvold');
+
+  // Flag details older than 1 month: more contacts are to check.
+  await page.getByLabel('Flag details older than').fill('1');
+  await page.getByLabel('Flag details older than').press('Tab');
+  await page.getByLabel('To check only').check();
+  await expect(page.getByText(/^[3-7] contacts$/)).toBeVisible();
+});
+
+const vcard = (...cards: string[][]) => cards.map((c) => ['BEGIN:VCARD', 'VERSION:4.0', ...c, 'END:VCARD'].join('\r\n')).join('\r\n') + '\r\n';
+const SMALL_VCF = vcard(
+  ['FN:Mr. Thoralf Stenvold', 'N:Stenvold;Thoralf;;Mr.;', 'ORG:ILO;Multilateral Cooperation Department', 'EMAIL;TYPE=work:perrin@ilo.org'],
+  ['FN:Ms. Ingrid Halvorsen', 'N:Halvorsen;Ingrid;;Ms.;', 'ORG:OECD', 'TITLE:Policy Analyst', 'EMAIL;TYPE=work:ingrid.halvorsen@example.oecd.org'],
+  ['FN:Kenji Watanabe', 'N:Watanabe;Kenji;;;', 'ORG:ILO', 'TEL;VALUE=uri;TYPE=work:tel:+41-22-799-7000', 'EMAIL:k.watanabe@example.ilo.org'],
+);
+
+test('import a small vCard with one duplicate: preview counts, skip it, the counts are right; export as vCard', async ({ app: page, dossier, shot }) => {
+  await page.getByRole('link', { name: /Contacts/ }).click();
+  await page.getByRole('link', { name: 'Import…' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a file…' }).click();
+  await (await chooser).setFiles({ name: 'colleagues.vcf', mimeType: 'text/vcard', buffer: Buffer.from(SMALL_VCF) });
+
+  await expect(page.getByText('3 contacts in the file: 2 new, 1 duplicate.')).toBeVisible();
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(1)).toContainText('Duplicate: same e-mail');
+  await expect(rows.nth(2)).toContainText('new');
+  await expect(page.getByRole('radio', { name: 'Skip' })).toBeChecked();
+  await expect(page.getByRole('button', { name: 'Import 2 contacts' })).toBeVisible();
+  await shot('import-preview');
+
+  // Per row: "keep both" for the duplicate raises the count; back to skip.
+  await page.getByLabel('Duplicate on line 1').selectOption('keep_both');
+  await expect(page.getByRole('button', { name: 'Import 3 contacts' })).toBeVisible();
+  await page.getByLabel('Duplicate on line 1').selectOption('skip');
+  await page.getByRole('button', { name: 'Import 2 contacts' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported: 2 new, 0 updated, 1 skipped.' })).toBeVisible();
+  expect((await dossier.call('contact.list', {})).total).toBe(9);
+  expect((await dossier.call('contact.list', { query: 'Stenvold' })).total).toBe(1);
+  await page.getByRole('link', { name: 'Show contacts' }).click();
+  await expect(page.getByText('9 contacts')).toBeVisible();
+
+  // Export: every contact as vCard 3.0, downloaded as a file Dossier reads back.
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export contacts' });
+  await dialog.getByLabel('vCard 3.0').check();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('contacts.vcf');
+  const text = readFileSync((await file.path())!, 'utf8');
+  expect(text.match(/^BEGIN:VCARD/gm)).toHaveLength(9);
+  expect(text).toContain('VERSION:3.0');
+  expect(text).toContain('Halvorsen');
+});
+
+test('a broken vCard imports nothing and shows the file, the line and the reason', async ({ app: page, dossier }) => {
+  const broken = SMALL_VCF.replace('TITLE:Policy Analyst', 'TITLE;broken');
+  await page.getByRole('link', { name: /Contacts/ }).click();
+  await page.getByRole('link', { name: 'Import…' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a file…' }).click();
+  await (await chooser).setFiles({ name: 'broken.vcf', mimeType: 'text/vcard', buffer: Buffer.from(broken) });
+  const line = broken.split('\r\n').indexOf('TITLE;broken') + 1;
+  await expect(page.getByRole('alert')).toContainText(`broken.vcf, line ${line}:`);
+  await expect(page.getByRole('alert')).toContainText('Nothing was imported.');
+  await expect(page.getByLabel(`Line ${line} of the file`)).toContainText('TITLE;broken');
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await page.screenshot({ path: 'artifacts/screenshots/import-broken.png' });
+  expect((await dossier.call('contact.list', {})).total).toBe(7);
+});
+
+test('a CSV from Outlook maps its columns automatically; a column can be remapped before importing', async ({ app: page, dossier, shot }) => {
+  const csv = 'First Name,Last Name,Company,Job Title,E-mail Address,Business Phone,Notes\r\nAnna,Berg,OECD,Economist,anna.berg@example.oecd.org,+33 1 45 24 82 00,Met at ELSAC\r\n';
+  await page.getByRole('link', { name: /Contacts/ }).click();
+  await page.getByRole('link', { name: 'Import…' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a file…' }).click();
+  await (await chooser).setFiles({ name: 'outlook.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const columns = page.getByRole('region', { name: 'Columns' });
+  await expect(columns.getByLabel('First Name')).toHaveValue('givenName');
+  await expect(columns.getByLabel('Job Title')).toHaveValue('position');
+  await expect(columns.getByLabel('E-mail Address')).toHaveValue(/^email/);
+  await columns.getByLabel('Notes').selectOption('ignore');
+  await expect(page.getByText('1 contact in the file: 1 new, 0 duplicates.')).toBeVisible();
+  await shot('import-csv-mapping');
+  await page.getByRole('button', { name: 'Import 1 contact' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported: 1 new' })).toBeVisible();
+  const [anna] = (await dossier.call('contact.list', { query: 'Berg Anna' })).items;
+  expect(anna).toMatchObject({ position: 'Economist', notes: '', institutionName: 'Organisation for Economic Co-operation and Development' });
 });
