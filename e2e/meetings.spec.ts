@@ -8,7 +8,7 @@ async function openNextWpsdg(page: Page) {
   await page.getByRole('list', { name: 'Meetings' }).getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 1, name: NEXT })).toBeVisible();
 }
-const agendaTitles = (page: Page) => page.getByRole('region', { name: 'Agenda' }).locator('tbody tr td:nth-child(4)').allInnerTexts();
+const agendaTitles = (page: Page) => page.getByRole('region', { name: 'Agenda' }).locator('tbody tr td.title .t').allInnerTexts();
 
 test('meeting list as upcoming / past and as a month calendar, navigable by keyboard', async ({ app: page, shot }) => {
   await page.getByRole('tab', { name: 'Upcoming' }).click();
