@@ -45,7 +45,7 @@ describe('pack.build', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-pack-op-'));
     file = join(dir, 'wpsdg.pdf');
     result = await dispatch(demo.ctx, 'pack.build', { briefingId: demo.briefingId, date: DATE, out: file });
-  });
+  }, 60_000);
 
   it('writes the demo meeting’s pack: qpdf-clean, fonts embedded, tagged, with the page count reported', () => {
     expect(result.file).toBe(file);

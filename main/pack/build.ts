@@ -111,6 +111,24 @@ function decoratePages(L: Layout, d: PackDocument, labels: Labels, total: number
  */
 function drawDraftMark(L: Layout, text: string): void {
   const doc = L.doc;
+  const { outline, advance, capHeight, unitsPerEm } = draftOutline(doc, text);
+  const scale = 96 / unitsPerEm;
+  const cx = PAGE.width / 2;
+  const cy = PAGE.height / 2;
+  L.artifact(() => {
+    doc.rotate(-40, { origin: [cx, cy] });
+    doc.translate(cx - (advance * scale) / 2, cy + (capHeight * scale) / 2);
+    doc.scale(scale, -scale);
+    doc.path(outline).lineWidth(0.7 / scale).strokeColor(COLOR.marking).stroke();
+  }, 'Pagination');
+}
+
+const outlines = new Map<string, { outline: string; advance: number; capHeight: number; unitsPerEm: number }>();
+
+/** The word's outline as an SVG path in font units, from the bold face; the same for every page and pack. */
+function draftOutline(doc: Doc, text: string): { outline: string; advance: number; capHeight: number; unitsPerEm: number } {
+  const known = outlines.get(text);
+  if (known) return known;
   doc.font('bold');
   const font = (doc as unknown as { _font: { font: FontkitFont } })._font.font;
   const run = font.layout(text);
@@ -123,16 +141,9 @@ function drawDraftMark(L: Layout, text: string): void {
       return svg;
     })
     .join(' ');
-  const capHeight = Math.max(...run.glyphs.map((g) => g.bbox.maxY));
-  const scale = 96 / font.unitsPerEm;
-  const cx = PAGE.width / 2;
-  const cy = PAGE.height / 2;
-  L.artifact(() => {
-    doc.rotate(-40, { origin: [cx, cy] });
-    doc.translate(cx - (advance * scale) / 2, cy + (capHeight * scale) / 2);
-    doc.scale(scale, -scale);
-    doc.path(outline).lineWidth(0.7 / scale).strokeColor(COLOR.marking).stroke();
-  }, 'Pagination');
+  const result = { outline, advance, capHeight: Math.max(...run.glyphs.map((g) => g.bbox.maxY)), unitsPerEm: font.unitsPerEm };
+  outlines.set(text, result);
+  return result;
 }
 
 /** The part of fontkit's font API the DRAFT mark uses (pdfkit keeps the parsed font as `_font.font`). */

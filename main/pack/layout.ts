@@ -48,6 +48,7 @@ export class Layout {
   readonly root: Struct;
   /** Fill colour last set for text, to skip repeating it (it is most of the cost of a short cell); null = unknown. */
   private color: string | null = null;
+  private readonly plans = new WeakMap<Run[], { key: string; plan: Plan | null }>();
 
   constructor(readonly doc: Doc) {
     this.root = doc.struct('Document');
@@ -88,12 +89,13 @@ export class Layout {
     if (!this.atTop()) this.doc.y = Math.min(this.doc.y + h, this.bottom);
   }
 
-  /** Height of `runs` set at `width`: runs the same line breaking as drawing, without drawing. */
+  /** Height of `runs` set at `width`: the same line breaking as drawing, without drawing. */
   measure(runs: Run[], style: Style, width: number): number {
     const { doc } = this;
     const live = moveBreaksForward(runs);
     if (live.length === 0) return 0;
-    if (this.oneLine(live, style, width) !== null) return this.lineHeight(live, style);
+    const plan = this.plan(runs, live, style, width);
+    if (plan) return plan.height;
     const x0 = doc.x;
     const y0 = doc.y;
     doc.y = 0;
@@ -130,52 +132,111 @@ export class Layout {
     if (live.length === 0) return;
     const { doc } = this;
     const y = doc.y;
-    const single = this.oneLine(live, style, width);
-    const lineH = single === null ? 0 : this.lineHeight(live, style);
-    // One line that fits: place the runs directly, skipping pdfkit's line breaker (most cells and labels).
-    const direct = single !== null && (opts.noBreak === true || y + lineH - (style.lineGap ?? 0) <= this.bottom);
+    const plan = this.plan(runs, live, style, width);
+    // Lines that fit as they are (most cells, labels, short paragraphs): placed directly, skipping pdfkit's
+    // line breaker, which is most of the cost of a table. Text that needs breaking (or a page break) goes through it.
+    if (plan && (opts.noBreak === true || y + plan.height - (style.lineGap ?? 0) <= this.bottom)) {
+      this.place(plan, style, x, y, width, (link, draw) => this.tag(el, link, draw));
+      return;
+    }
     const call: TextCall = (text, cx, cy, o) => {
       doc.text(text, ...position(cx, cy, opts.noBreak ? { ...o, height: 1e6 } : o));
     };
-    let cx = x + (single === null ? 0 : style.align === 'right' ? width - single : style.align === 'center' ? (width - single) / 2 : 0);
-    let first = true;
-    const groups = groupByLink(live);
-    groups.forEach((g, i) => {
-      const draw = () => {
-        if (direct) {
-          for (const r of g.runs) {
-            this.runFont(r, style);
-            doc.text(r.text, cx, y, this.runOptions(r, style, { lineBreak: false }));
-            cx += this.runWidth(r, style);
-          }
-        } else this.emit(g.runs, style, first ? x : undefined, width, call, i === groups.length - 1, first);
-        first = false;
-      };
-      if (g.link) {
-        const link = doc.struct('Link');
-        el.add(link);
-        link.add(draw);
-        link.end();
-      } else {
-        el.add(draw);
-      }
-    });
-    if (direct) {
-      doc.x = x;
-      doc.y = y + lineH;
+    const groups = groupByLink(live, (r) => r.link);
+    groups.forEach((g, i) => this.tag(el, g.link, () => this.emit(g.items, style, i === 0 ? x : undefined, width, call, i === groups.length - 1, i === 0)));
+  }
+
+  /** Draws a plan's lines from (x, y); `wrap` decides how each link group is tagged. Leaves y below the text. */
+  private place(plan: Plan, style: Style, x: number, y: number, width: number, wrap: (link: string | undefined, draw: () => void) => void): void {
+    const placed: { run: Run; x: number; y: number }[] = [];
+    let ly = y;
+    for (const line of plan.lines) {
+      let lx = x + (style.align === 'right' ? width - line.width : style.align === 'center' ? (width - line.width) / 2 : 0);
+      line.runs.forEach((run, i) => {
+        placed.push({ run, x: lx, y: ly });
+        lx += line.widths[i]!;
+      });
+      ly += line.height;
     }
+    for (const group of groupByLink(placed, (p) => p.run.link)) {
+      wrap(group.link, () => {
+        for (const p of group.items) {
+          this.runFont(p.run, style);
+          this.doc.text(p.run.text, p.x, p.y, this.runOptions(p.run, style, { lineBreak: false }));
+        }
+      });
+    }
+    this.doc.x = x;
+    this.doc.y = y + plan.height;
+  }
+
+  /** Content drawn by `draw` as part of `el`, inside a nested Link element when it is a link. */
+  private tag(el: Struct, link: string | undefined, draw: () => void): void {
+    if (!link) {
+      el.add(draw);
+      return;
+    }
+    const linkEl = this.doc.struct('Link');
+    el.add(linkEl);
+    linkEl.add(draw);
+    linkEl.end();
+  }
+
+  /**
+   * Lines of `live` that fit `width` as they are (broken only where the text says), with their widths and
+   * heights; null when some line needs breaking. Memoised per runs array: tables measure, then draw, each cell.
+   */
+  private plan(runs: Run[], live: Run[], style: Style, width: number): Plan | null {
+    const key = `${width}|${style.size}|${style.bold}|${style.italic}|${style.spacing}|${style.lineGap}`;
+    const memo = this.plans.get(runs);
+    if (memo?.key === key) return memo.plan;
+    const lines: Run[][] = [[]];
+    for (const r of live) {
+      r.text.split('\n').forEach((part, i) => {
+        if (i > 0) lines.push([]);
+        if (part) lines[lines.length - 1]!.push({ ...r, text: part });
+      });
+    }
+    const gap = style.lineGap ?? 0;
+    let plan: Plan | null = { lines: [], height: 0 };
+    for (const line of lines) {
+      let w = 0;
+      let h = 0;
+      const widths: number[] = [];
+      for (const r of line) {
+        this.runFont(r, style);
+        widths.push(this.runWidth(r, style));
+        w += widths[widths.length - 1]!;
+        h = Math.max(h, this.doc.currentLineHeight(true));
+      }
+      if (w > width - 0.5) {
+        plan = null;
+        break;
+      }
+      if (line.length === 0) {
+        this.runFont({ text: '' }, style);
+        h = this.doc.currentLineHeight(true);
+      }
+      plan.lines.push({ runs: line, widths, width: w, height: h + gap });
+      plan.height += h + gap;
+    }
+    this.plans.set(runs, { key, plan });
+    return plan;
   }
 
   /** An e-mail address that does not fit `width` on one line breaks before the "@", not inside a word. */
   breakEmail(email: string, style: Style, width: number): string {
     const at = email.indexOf('@');
-    return at > 0 && this.oneLine([{ text: email }], style, width) === null ? `${email.slice(0, at)}\n${email.slice(at)}` : email;
+    const runs = [{ text: email }];
+    return at > 0 && this.plan(runs, runs, style, width) === null ? `${email.slice(0, at)}\n${email.slice(at)}` : email;
   }
 
   /** Runs drawn without structure, for use inside `artifact` (repeated table headers). */
   untagged(runs: Run[], style: Style, opts: { x: number; y: number; width: number }): void {
     const live = moveBreaksForward(runs);
     if (live.length === 0) return;
+    const plan = this.plan(runs, live, style, opts.width);
+    if (plan) return this.place(plan, style, opts.x, opts.y, opts.width, (_link, draw) => draw());
     this.doc.y = opts.y;
     this.emit(live, style, opts.x, opts.width, (t, x, y, o) => void this.doc.text(t, ...position(x, y, { ...o, height: 1e6 })), true);
   }
@@ -194,10 +255,19 @@ export class Layout {
     doc.y = y;
   }
 
-  /** A line of artifact text at a fixed place (markings, running header, page numbers). */
+  /** A line of artifact text at a fixed place (markings, running header, page numbers), cut with "…" if too long. */
   fixedText(text: string, x: number, y: number, width: number, style: Style): void {
     this.setFont(fontFor(style.bold, style.italic), style.size, style.color ?? COLOR.ink);
-    this.doc.text(text, x, y, { width, align: style.align ?? 'left', lineBreak: true, height: style.size * 3, ellipsis: true, characterSpacing: style.spacing ?? 0 });
+    const spacing = style.spacing ?? 0;
+    const measure = (t: string) => this.doc.widthOfString(t) + spacing * t.length;
+    let fitted = text;
+    if (measure(fitted) > width) {
+      while (fitted && measure(`${fitted}…`) > width) fitted = fitted.slice(0, -1);
+      fitted = `${fitted.trimEnd()}…`;
+    }
+    const w = measure(fitted);
+    const dx = style.align === 'right' ? width - w : style.align === 'center' ? (width - w) / 2 : 0;
+    this.doc.text(fitted, x + dx, y, { lineBreak: false, characterSpacing: spacing });
   }
 
   rule(x: number, y: number, width: number, color: string = COLOR.rule, weight = 0.6): void {
@@ -248,23 +318,6 @@ export class Layout {
     return this.doc.widthOfString(r.text) + (style.spacing ?? 0) * r.text.length;
   }
 
-  /** Total width if the runs fit on one line of `width`, else null. */
-  private oneLine(runs: Run[], style: Style, width: number): number | null {
-    let w = 0;
-    for (const r of runs) {
-      if (r.text.includes('\n')) return null;
-      this.runFont(r, style);
-      w += this.runWidth(r, style);
-      if (w > width - 0.5) return null;
-    }
-    return w;
-  }
-
-  /** Height of one line of these runs, as pdfkit's wrapper counts it: the last run's line height plus the gap. */
-  private lineHeight(runs: Run[], style: Style): number {
-    this.runFont(runs[runs.length - 1]!, style);
-    return this.doc.currentLineHeight(true) + (style.lineGap ?? 0);
-  }
 }
 
 /**
@@ -291,14 +344,21 @@ function moveBreaksForward(runs: Run[]): Run[] {
   return out;
 }
 
-function groupByLink(runs: Run[]): { link: string | undefined; runs: Run[] }[] {
-  const groups: { link: string | undefined; runs: Run[] }[] = [];
-  for (const r of runs) {
+/** Consecutive items with the same link target, so each link becomes one Link element. */
+function groupByLink<T>(items: T[], linkOf: (item: T) => string | undefined): { link: string | undefined; items: T[] }[] {
+  const groups: { link: string | undefined; items: T[] }[] = [];
+  for (const item of items) {
+    const link = linkOf(item);
     const lastGroup = groups[groups.length - 1];
-    if (lastGroup && lastGroup.link === r.link) lastGroup.runs.push(r);
-    else groups.push({ link: r.link, runs: [r] });
+    if (lastGroup && lastGroup.link === link) lastGroup.items.push(item);
+    else groups.push({ link, items: [item] });
   }
   return groups;
+}
+
+interface Plan {
+  lines: { runs: Run[]; widths: number[]; width: number; height: number }[];
+  height: number;
 }
 
 /** Plain text as one run. */
