@@ -1,0 +1,79 @@
+/**
+ * Issue 9: every screen scanned with axe-core (WCAG 2.1 A/AA rules), in light and in dark: no serious or
+ * critical violation. Failures list the rule, the impact and the first offending elements.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+async function scan(page: Page, where: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(result.passes.length, `axe ran on ${where}`).toBeGreaterThan(10);
+  if (process.env.AXE_VERBOSE) for (const v of result.violations) console.log(where, v.id, v.impact, v.nodes.length);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe: every screen in ${theme}, no serious or critical violations`, async ({ app: page, dossier }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const origin = new URL(page.url()).origin;
+    const meeting = (await dossier.call('meeting.list', {}))[0]!;
+    const contact = (await dossier.call('contact.list', { query: 'Stenvold' })).items[0]!;
+    const institution = (await dossier.call('institution.list', { query: 'ILO' }))[0]!;
+    const screens: [string, string][] = [
+      ['welcome', 'welcome'],
+      ['meetings', 'meetings'],
+      ['meeting', `meetings/${meeting.id}`],
+      ['meeting form', 'meetings/new'],
+      ['institutions', `institutions/${institution.id}`],
+      ['institution form', 'institutions/new'],
+      ['contacts', `contacts/${contact.id}`],
+      ['contact form', 'contacts/new'],
+      ['briefings', 'briefings'],
+      ['search', 'search?q=ilo'],
+    ];
+    const problems: string[] = [];
+    for (const [name, route] of screens) {
+      await page.goto(`${origin}/#/${route}`);
+      await expect(page.locator('main h1').first()).toBeVisible();
+      await page.waitForTimeout(200);
+      problems.push(...(await scan(page, name)));
+    }
+    // The overlays: the palette with results, the help, the preferences panel.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('ilo');
+    await expect(page.getByRole('option', { name: /ILO/ }).first()).toBeVisible();
+    problems.push(...(await scan(page, 'command palette')));
+    await page.keyboard.press('Escape');
+    await page.locator('main h1').first().click();
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    problems.push(...(await scan(page, 'help overlay')));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /Preferences/ }).click();
+    problems.push(...(await scan(page, 'preferences')));
+    expect(problems).toEqual([]);
+  });
+}
+
+test('every control is reachable by Tab and visibly focused', async ({ app: page }) => {
+  await page.goto(`${new URL(page.url()).origin}/#/contacts/new`);
+  await expect(page.getByRole('heading', { name: 'New contact' })).toBeVisible();
+  const unfocused: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const s = getComputedStyle(el);
+      const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+      return { what: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''}`, visible };
+    });
+    if (info && !info.visible) unfocused.push(info.what);
+  }
+  expect(unfocused).toEqual([]);
+});
