@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
+import { dispatch } from '../main/ops/index';
 
 const NEXT = /^WPSDG — Working Party on the Social Dimension of Globalization$/;
 
@@ -108,8 +109,8 @@ test('an open action of the last session shows on the next one, overdue, and is 
   await shot('action-carried');
 
   // The store agrees: still open, carried to this meeting.
-  const list = await dossier.call('meeting.list', { when: 'upcoming' });
-  const detail = await dossier.call('meeting.get', { id: list[0]!.id });
+  const list = await dispatch<'meeting.list'>(dossier.ctx, 'meeting.list', { when: 'upcoming' });
+  const detail = await dispatch<'meeting.get'>(dossier.ctx, 'meeting.get', { id: list[0]!.id });
   expect(detail.carriedActions.find((a) => a.text.startsWith('Send comments'))).toMatchObject({ status: 'open', carriedToMeetingId: list[0]!.id });
 });
 
