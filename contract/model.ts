@@ -9,9 +9,8 @@ const text = (max = 2000) => z.string().trim().max(max);
 const longText = z.string().max(200_000);
 
 /** A partial calendar date: '2017', '2021-03' or '2024-01-12'. Used for "information dated". */
-export const PartialDate = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'Use a year, year-month or a full date (2017, 2021-03, 2024-01-12).');
+export const PARTIAL_DATE_RE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+export const PartialDate = z.string().regex(PARTIAL_DATE_RE, 'Use a year, year-month or a full date (2017, 2021-03, 2024-01-12).');
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.');
 /** Wall-clock time in the meeting's zone, 'YYYY-MM-DDTHH:MM'. */
 export const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use a local date and time as YYYY-MM-DDTHH:MM.');

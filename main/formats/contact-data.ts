@@ -3,7 +3,7 @@
  * (outermost first), since a file knows no database ids. Readers return ContactProposals built from it.
  */
 import { DossierError } from '../../contract/errors';
-import { type ContactProposal, PartialDate } from '../../contract/model';
+import { type ContactProposal, PARTIAL_DATE_RE } from '../../contract/model';
 import { readPhone, regionOfDomain } from './phone';
 
 /** A contact as a file holds it; `institutionNames` e.g. ['International Labour Organization', 'Multilateral Cooperation Department']. */
@@ -46,19 +46,26 @@ export function toPartialDate(value: string): string | null {
   const v = value.trim();
   const compact = v.match(/^(\d{4})(\d{2})(\d{2})(?:T|$)/);
   const d = compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : v.slice(0, 10);
-  return PartialDate.safeParse(d).success ? d : PartialDate.safeParse(v).success ? v : null;
+  // The schema's own pattern, tested directly: a zod parse per card costs more than the rest of reading the date.
+  return PARTIAL_DATE_RE.test(d) ? d : PARTIAL_DATE_RE.test(v) ? v : null;
 }
 
 const PHONE_TYPES: Record<string, string> = { cell: 'mobile', mobile: 'mobile', iphone: 'mobile', fax: 'fax', home: 'home', work: 'work', pager: 'pager', main: 'work' };
 const NOISE = new Set(['voice', 'internet', 'pref', 'x400', 'text', 'msg', 'video', 'other', 'bbs', 'modem', 'car', 'isdn', 'pcs', 'intl', 'dom', 'postal', 'parcel']);
 
+const labelCache = new Map<string, string>();
+
 /** A Dossier label from vCard TYPE values or CSV header words ('WORK,VOICE' → 'work', 'CELL' → 'mobile'). */
 export function labelFromTypes(types: readonly string[]): string {
-  const t = types.flatMap((x) => x.toLowerCase().split(',')).map((x) => x.trim()).filter((x) => x && !NOISE.has(x));
-  for (const want of ['fax', 'mobile', 'home', 'work', 'pager']) {
-    if (t.some((x) => PHONE_TYPES[x] === want)) return want;
+  // Files repeat a handful of TYPE combinations thousands of times; remember each answer.
+  const key = types.join(',');
+  let label = labelCache.get(key);
+  if (label === undefined) {
+    const t = key.toLowerCase().split(',').map((x) => x.trim()).filter((x) => x && !NOISE.has(x));
+    label = ['fax', 'mobile', 'home', 'work', 'pager'].find((want) => t.some((x) => PHONE_TYPES[x] === want)) ?? t[0] ?? '';
+    if (labelCache.size < 1000) labelCache.set(key, label);
   }
-  return t[0] ?? '';
+  return label;
 }
 
 /**
@@ -72,6 +79,7 @@ export function regionFor(c: Pick<ContactData, 'emails' | 'website'>, fallback: 
 
 /** Fills in the E.164 form of phones that have none yet, now that the contact's region is known. */
 export function fillE164(c: ContactData, fallback: string | null): void {
+  if (c.phones.every((p) => p.e164 !== null)) return;
   const region = regionFor(c, fallback);
   for (const p of c.phones) if (p.e164 === null) p.e164 = readPhone(p.value, region).e164;
 }

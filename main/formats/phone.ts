@@ -45,11 +45,14 @@ export function findPhoneNumbers(text: string): string[] {
   return [...text.matchAll(NUMBER_RE)].map((m) => m[0].trim()).filter((s) => s.replace(/\D/g, '').length >= 6);
 }
 
+let regions: Set<string> | null = null;
+const supported = () => (regions ??= new Set(util.getSupportedRegions() as string[]));
+
 /** The region a country-code top-level domain implies ('bmas.de' → 'DE'), for numbers written without +. */
 export function regionOfDomain(domain: string): string | null {
   const tld = domain.toLowerCase().split('.').pop() ?? '';
   if (tld === 'uk') return 'GB';
   if (!/^[a-z]{2}$/.test(tld) || ['eu', 'io', 'tv', 'me', 'co', 'ai'].includes(tld)) return null;
   const region = tld.toUpperCase();
-  return (util.getSupportedRegions() as string[]).includes(region) ? region : null;
+  return supported().has(region) ? region : null;
 }

@@ -61,9 +61,17 @@ export function institutionMatcher(db: ReadDb): InstitutionMatcher {
     return out;
   };
 
+  // An import names the same few institutions thousands of times: fold each name once.
+  const found = new Map<string, Institution[]>();
+  const lookup = (name: string) => {
+    let hit = found.get(name);
+    if (!hit) found.set(name, (hit = [...new Set(keysOf(name).flatMap((k) => byKey.get(k) ?? []))]));
+    return hit;
+  };
+
   function match(p: Pick<ContactProposal, 'institutionNames' | 'emails' | 'website'>): InstitutionMatch {
     const written = p.institutionNames;
-    const hits = written.flatMap((n, index) => keysOf(n).flatMap((k) => (byKey.get(k) ?? []).map((inst) => ({ index, inst }))));
+    const hits = written.flatMap((n, index) => lookup(n).map((inst) => ({ index, inst })));
     if (hits.length) {
       // The hit that the most other hits sit above (ILO + MULTILATERALS → MULTILATERALS), then the deepest.
       const support = (h: (typeof hits)[number]) => hits.filter((o) => isUnder(h.inst, o.inst)).length;
