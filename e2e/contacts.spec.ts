@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { dispatch } from '../main/ops/index';
 import { test, expect } from './fixtures';
 
 test('institution tree: expand by keyboard, move a unit by drag and drop and by "Move to…", a cycle is refused', async ({ app: page, shot }) => {
@@ -59,8 +60,8 @@ const ILO_BLOCK = readFileSync(resolve('../shared/seeds/002_19c307377e602589.txt
 
 test('paste the ILO contact block: review every field, correct one, save; the contact is flagged "to check"', async ({ app: page, dossier, shot }) => {
   // Start without the demo's copy of this contact, so the paste creates him.
-  const demo = await dossier.call('contact.list', { query: 'Stenvold' });
-  for (const c of demo.items) await dossier.call('contact.delete', { id: c.id });
+  const demo = await dispatch(dossier.ctx, 'contact.list', { query: 'Stenvold' });
+  for (const c of demo.items) await dispatch(dossier.ctx, 'contact.delete', { id: c.id });
 
   await page.getByRole('link', { name: /Contacts/ }).click();
   await page.getByRole('link', { name: 'Paste…' }).click();
@@ -74,7 +75,7 @@ test('paste the ILO contact block: review every field, correct one, save; the co
   await expect(review.getByLabel('Position')).toHaveValue('Senior Specialist – Global Governance');
   await expect(review.getByLabel('Institution in the dossier', { exact: true }).first()).toBeChecked();
   await expect(review.getByRole('combobox', { name: 'Institution in the dossier' })).toHaveValue(
-    String((await dossier.call('institution.list', { query: 'Multilateral Cooperation' }))[0]!.id),
+    String((await dispatch(dossier.ctx, 'institution.list', { query: 'Multilateral Cooperation' }))[0]!.id),
   );
   await expect(review.getByLabel('E-mail 1', { exact: true })).toHaveValue(/^perrin@ilo\.org$/i);
   await expect(review.getByLabel('Phone 1 in international form (E.164)')).toHaveValue('+41227996111');
@@ -87,6 +88,8 @@ test('paste the ILO contact block: review every field, correct one, save; the co
   // Correct one field: the position gains its department's words.
   await review.getByLabel('Position').fill('Senior Specialist – Global Governance and Trade');
   await review.getByLabel('Languages').fill('en, fr');
+  await review.getByLabel('Honorific').focus();
+  await page.locator('.screen').evaluate((e) => e.scrollTo(0, 0));
   await shot('paste-contact-review');
   await review.getByRole('button', { name: 'Save contact' }).click();
 
@@ -107,7 +110,7 @@ test('pasting a contact already in the dossier offers to update them instead of 
   await expect(page.getByRole('group', { name: 'Already in the dossier' })).toContainText('Mr. Thoralf Stenvold has the same e-mail address.');
   await page.getByRole('button', { name: 'Update contact' }).click();
   await expect(page.getByRole('heading', { name: 'Mr. Thoralf Stenvold' })).toBeVisible();
-  expect((await dossier.call('contact.list', { query: 'Stenvold' })).total).toBe(1);
+  expect((await dispatch(dossier.ctx, 'contact.list', { query: 'Stenvold' })).total).toBe(1);
 });
 
 test('contact list: "to check" flags, filters by staleness, language and institution, sort, and the stale age', async ({ app: page, shot }) => {
@@ -176,8 +179,8 @@ test('import a small vCard with one duplicate: preview counts, skip it, the coun
   await page.getByLabel('Duplicate on line 1').selectOption('skip');
   await page.getByRole('button', { name: 'Import 2 contacts' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported: 2 new, 0 updated, 1 skipped.' })).toBeVisible();
-  expect((await dossier.call('contact.list', {})).total).toBe(9);
-  expect((await dossier.call('contact.list', { query: 'Stenvold' })).total).toBe(1);
+  expect((await dispatch(dossier.ctx, 'contact.list', {})).total).toBe(9);
+  expect((await dispatch(dossier.ctx, 'contact.list', { query: 'Stenvold' })).total).toBe(1);
   await page.getByRole('link', { name: 'Show contacts' }).click();
   await expect(page.getByText('9 contacts')).toBeVisible();
 
@@ -208,7 +211,7 @@ test('a broken vCard imports nothing and shows the file, the line and the reason
   await expect(page.getByLabel(`Line ${line} of the file`)).toContainText('TITLE;broken');
   await expect(page.getByRole('table')).toHaveCount(0);
   await page.screenshot({ path: 'artifacts/screenshots/import-broken.png' });
-  expect((await dossier.call('contact.list', {})).total).toBe(7);
+  expect((await dispatch(dossier.ctx, 'contact.list', {})).total).toBe(7);
 });
 
 test('a CSV from Outlook maps its columns automatically; a column can be remapped before importing', async ({ app: page, dossier, shot }) => {
@@ -227,6 +230,6 @@ test('a CSV from Outlook maps its columns automatically; a column can be remappe
   await shot('import-csv-mapping');
   await page.getByRole('button', { name: 'Import 1 contact' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported: 1 new' })).toBeVisible();
-  const [anna] = (await dossier.call('contact.list', { query: 'Berg Anna' })).items;
+  const [anna] = (await dispatch(dossier.ctx, 'contact.list', { query: 'Berg Anna' })).items;
   expect(anna).toMatchObject({ position: 'Economist', notes: '', institutionName: 'Organisation for Economic Co-operation and Development' });
 });
