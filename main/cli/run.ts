@@ -88,7 +88,9 @@ export async function runCli(argv: string[], io: Io = { out: (t) => process.stdo
       return 2;
     }
     const data = toErrorData(err, (m, e) => io.err(`${m} ${e instanceof Error ? e.stack : String(e)}`));
-    const where = data.details && typeof data.details.line === 'number' ? ` (${data.details.file ?? 'input'}, line ${data.details.line})` : '';
+    // Name the file and line unless the message already does.
+    const line = data.details && typeof data.details.line === 'number' ? data.details.line : null;
+    const where = line !== null && !data.message.includes(`line ${line}`) ? ` (${data.details?.file ?? 'input'}, line ${line})` : '';
     io.err(`dossier: ${data.message}${where}`);
     return err instanceof DossierError || data.code !== 'internal' ? EXIT_STATUS[data.code] : 1;
   } finally {
