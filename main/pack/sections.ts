@@ -111,20 +111,23 @@ function contactSheet(ctx: SectionContext, parent: Struct, rows: ContactRow[]): 
   const { L, labels } = ctx;
   if (rows.length === 0) return empty(ctx, parent);
   const columns = [
-    { header: plain(labels.name), weight: 25 },
+    { header: plain(labels.name), weight: 24 },
     { header: plain(labels.institution), weight: 25 },
-    { header: plain(labels.phone), weight: 18 },
-    { header: plain(labels.email), weight: 32 },
+    { header: plain(labels.phone), weight: 20 },
+    { header: plain(labels.email), weight: 31 },
   ];
+  // 8 pt keeps a full international number ("+49 30 18527 4412") on one line of its column.
+  const text = { ...TABLE_TEXT, size: SIZE.small };
   const emailWidth = cellTextWidth(columns, 3, CONTENT_WIDTH);
   drawTable(L, parent, {
     ...FULL,
+    size: text.size,
     columns,
     rows: rows.map((r) => [
-      [...plain(r.name, { bold: true }), ...plain(r.role ? `\n${labels.roles[r.role]}` : '', { color: COLOR.muted, size: SIZE.small })],
+      [...plain(r.name, { bold: true }), ...plain(r.role ? `\n${labels.roles[r.role]}` : '', { color: COLOR.muted, size: SIZE.small - 0.5 })],
       plain(r.institution),
       plain(r.phone),
-      plain(L.breakEmail(r.email, TABLE_TEXT, emailWidth), r.email ? { link: `mailto:${r.email}` } : {}),
+      plain(L.breakEmail(r.email, text, emailWidth), r.email ? { link: `mailto:${r.email}` } : {}),
     ]),
   });
 }

@@ -6,5 +6,6 @@ import { serve } from './serve';
 import { backup, restore } from './restore';
 import { importCommand } from './import';
 import { exportCommand } from './export';
+import { pack } from './pack';
 
-export const commands: Command[] = [init, demo, list, show, search, importCommand, exportCommand, check, backup, restore, serve];
+export const commands: Command[] = [init, demo, list, show, search, importCommand, exportCommand, pack, check, backup, restore, serve];
