@@ -1,3 +1,4 @@
+import './lib/csp';
 import { mount } from 'svelte';
 import './lib/i18n';
 import App from './App.svelte';
