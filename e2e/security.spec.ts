@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isOpName } from '../contract/ops';
+import { type In, type OpName, type Out, isOpName } from '../contract/ops';
 import { CONTENT_SECURITY_POLICY } from '../contract/security';
 import { expect, test } from './fixtures';
 
@@ -41,19 +41,26 @@ async function visit(page: Page, hash: string, ready: () => Promise<void>) {
 
 const violations = (page: Page) => page.evaluate(() => window.__csp);
 
+/** The fixture's `call`, typed per operation. */
+const typed =
+  (call: (name: string, input: unknown) => Promise<unknown>) =>
+  <K extends OpName>(name: K, input: In<K>) =>
+    call(name, input) as Promise<Out<K>>;
+
 test.describe('Content-Security-Policy', () => {
   test('every screen runs under the strict CSP with no violation', async ({ page, dossier, shot }) => {
     const seen = await watch(page);
-    await dispatchDemo(dossier.call);
+    const call = typed(dossier.call as never);
+    await call('system.loadDemo', {});
     const res = await page.goto(dossier.host.launchUrl);
     expect(res?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
 
-    const meeting = (await dossier.call('meeting.list', {}))[0]!;
-    const inst = (await dossier.call('institution.list', {}))[0]!;
-    const contact = (await dossier.call('contact.list', {})).items[0]!;
-    const briefing = await dossier.call('briefing.create', { meetingId: meeting.id, title: 'CSP brief' });
+    const meeting = (await call('meeting.list', {}))[0]!;
+    const inst = (await call('institution.list', {}))[0]!;
+    const contact = (await call('contact.list', {})).items[0]!;
+    const briefing = await call('briefing.create', { meetingId: meeting.id, title: 'CSP brief' });
     const main = page.locator('main');
     const screens: [string, () => Promise<void>][] = [
       ['#/welcome', () => expect(page.getByRole('heading', { name: 'Welcome to Dossier' })).toBeVisible()],
@@ -103,15 +110,12 @@ const MD = [
   `![x](${JS}) <details open ontoggle="window.__pwned=1">x</details> <style>body{display:none}</style>`,
 ].join('\n\n');
 
-// Enough of the demo to have something of everything, loaded through the ops.
-const dispatchDemo = (call: (n: string, i: unknown) => Promise<unknown>) => call('system.loadDemo', {});
-
 test.describe('untrusted text', () => {
   test.use({ demo: false });
 
   test('payloads in every text field and in an imported vCard show as text everywhere and never run', async ({ page, dossier, shot }) => {
     const seen = await watch(page);
-    const call = dossier.call;
+    const call = typed(dossier.call as never);
     const inst = await call('institution.create', { name: `Inst ${LINE}`, acronym: '<b>X</b>', seat: SVG, website: JS, profile: MD, topics: [IMG] } as never);
     const contact = await call('contact.create', {
       honorific: SVG,
@@ -217,7 +221,7 @@ test('backups: back up now, then restore it from the Backups dialog; the later c
   await expect(dialog.getByRole('table', { name: 'Backups' }).getByRole('row')).toHaveCount(2);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
-  await dossier.call('institution.create', { name: 'Made after the backup' } as never);
+  await typed(dossier.call as never)('institution.create', { name: 'Made after the backup' });
   await page.getByRole('link', { name: /Institutions/ }).click();
   await expect(page.locator('main')).toContainText('Made after the backup');
 

@@ -20,7 +20,7 @@ rmSync(out, { force: true });
 
 const now = new Date('2026-03-02T09:00:00Z');
 const ctx: OpsContext = { db: openDb(out), dbPath: out, dataDir: dirname(out), now: () => now };
-const call = (name: string, input: unknown) => dispatch(ctx, name, input) as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a script over every op
+const call = (name: string, input: unknown) => dispatch(ctx, name, input) as Promise<any>;
 
 await call('system.loadDemo', {});
 const meetings = await call('meeting.list', {});

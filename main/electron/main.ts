@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../contract/security';
+import { startupBackup } from '../ops/backup';
 import type { OpsContext } from '../ops/context';
 import { resolveDbPath } from '../paths';
 import { openDb } from '../store/db';
@@ -46,6 +47,8 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
+  // Once a day, before the user changes anything: a backup in <dataDir>/backups, the last 7 kept.
+  await startupBackup(ctx);
   serveRenderer();
   registerIpc(ctx);
   const win = createMainWindow(join(__dirname, 'preload.cjs'));

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The real Electron binary is not needed: the factory, the IPC handler and the menu run against a recording mock.
 const rec = vi.hoisted(() => ({
-  options: null as any, // eslint-disable-line @typescript-eslint/no-explicit-any -- the mock records whatever it is given
-  on: new Map<string, (...a: any[]) => void>(), // eslint-disable-line @typescript-eslint/no-explicit-any
+  options: null as any,
+  on: new Map<string, (...a: any[]) => void>(),
   openHandler: null as null | ((d: { url: string }) => { action: string }),
   permission: null as null | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),
   permissionCheck: null as null | (() => boolean),
@@ -11,7 +11,7 @@ const rec = vi.hoisted(() => ({
   loaded: [] as string[],
   ipc: null as null | ((e: unknown, name: unknown, input: unknown) => Promise<unknown>),
   sent: [] as string[],
-  template: [] as any[], // eslint-disable-line @typescript-eslint/no-explicit-any
+  template: [] as any[],
 }));
 
 vi.mock('electron', () => {
