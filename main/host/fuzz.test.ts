@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../contract/errors';
@@ -106,6 +107,47 @@ describe('fuzzing every contract operation through the HTTP host', () => {
     expect((await post('system.check', '{}')).json).toMatchObject({ ok: true, value: { ok: true } });
     expect(internalErrors).toEqual([]);
     console.log(`fuzz: ${Object.keys(runs).length} ops × ${RUNS} runs = ${Object.values(runs).reduce((a, b) => a + b, 0)} requests`);
+  });
+});
+
+describe('the host lets nobody else in', () => {
+  const raw = (headers: Record<string, string>, path = '/api/system.info', method = 'POST') =>
+    new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: host.port, path, method, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end(method === 'POST' ? '{}' : undefined);
+    });
+  const own = () => ({ host: `127.0.0.1:${host.port}`, [TOKEN_HEADER]: host.token });
+
+  it('is not reachable on any other interface of the machine', async () => {
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && !a.internal && a.family === 'IPv4')
+      .map((a) => a!.address);
+    for (const address of others) {
+      const refused = await new Promise<boolean>((resolve) => {
+        const sock = connect({ host: address, port: host.port });
+        sock.once('connect', () => (sock.destroy(), resolve(false)));
+        sock.once('error', () => resolve(true));
+      });
+      expect(refused, address).toBe(true);
+    }
+  });
+
+  it('checks Host, Origin and token on every request, pages included', async () => {
+    expect(await raw(own())).toBe(200);
+    expect(await raw({ ...own(), host: `localhost:${host.port}` })).toBe(200);
+    expect(await raw({ ...own(), origin: `http://127.0.0.1:${host.port}` })).toBe(200);
+    for (const h of [`evil.example:${host.port}`, `127.0.0.1:${host.port + 1}`, '127.0.0.1', `[::1]:${host.port}`, `127.0.0.1.nip.io:${host.port}`]) expect(await raw({ ...own(), host: h }), h).toBe(403);
+    expect(await raw({ ...own(), host: `evil.example:${host.port}` }, '/index.html', 'GET')).toBe(403);
+    for (const o of ['null', 'http://evil.example', `http://localhost:${host.port + 1}`, `https://127.0.0.1:${host.port}`]) expect(await raw({ ...own(), origin: o }), o).toBe(403);
+    expect(await raw({ ...own(), [TOKEN_HEADER]: host.token.slice(0, -1) })).toBe(401);
+    expect(await raw({ ...own(), [TOKEN_HEADER]: host.token + 'x' })).toBe(401);
+    expect(await raw({ host: own().host }, `/api/system.info?token=${host.token}`)).toBe(401);
+    expect(await raw(own(), '/api/system.info', 'GET')).toBe(405);
   });
 });
 
