@@ -151,7 +151,12 @@ export function startHost(opts: HostOptions): Promise<Host> {
         launchUrl: `${url}#token=${token}`,
         port,
         token,
-        close: () => new Promise<void>((r) => server.close(() => r())),
+        // Browsers keep connections alive; drop them so closing never waits on an idle tab.
+        close: () =>
+          new Promise<void>((r) => {
+            server.close(() => r());
+            server.closeAllConnections();
+          }),
       });
     });
   });
