@@ -4,7 +4,11 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import type { In, OpName, Out } from '../contract/ops';
 import { test, expect } from './fixtures';
+
+/** The fixture's dispatch, typed per operation. */
+const typed = (call: unknown) => call as <K extends OpName>(name: K, input: In<K>) => Promise<Out<K>>;
 
 async function scan(page: Page, where: string): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -21,9 +25,9 @@ for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     const origin = new URL(page.url()).origin;
-    const meeting = (await dossier.call('meeting.list', {}))[0]!;
-    const contact = (await dossier.call('contact.list', { query: 'Stenvold' })).items[0]!;
-    const institution = (await dossier.call('institution.list', { query: 'ILO' }))[0]!;
+    const meeting = (await typed(dossier.call)('meeting.list', {}))[0]!;
+    const contact = (await typed(dossier.call)('contact.list', { query: 'Stenvold' })).items[0]!;
+    const institution = (await typed(dossier.call)('institution.list', { query: 'ILO' }))[0]!;
     const screens: [string, string][] = [
       ['welcome', 'welcome'],
       ['meetings', 'meetings'],

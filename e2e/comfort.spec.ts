@@ -3,7 +3,11 @@
  * screenshotted in each, nothing cut off), dark mode with a remembered override.
  */
 import type { Page } from '@playwright/test';
+import type { In, OpName, Out } from '../contract/ops';
 import { test, expect } from './fixtures';
+
+/** The fixture's dispatch, typed per operation. */
+const typed = (call: unknown) => call as <K extends OpName>(name: K, input: In<K>) => Promise<Out<K>>;
 
 const LANGS = ['en', 'de', 'nl', 'fr'] as const;
 
@@ -94,9 +98,9 @@ for (const lang of LANGS) {
     await page.evaluate((l) => localStorage.setItem('dossier-language', l), lang);
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    const meeting = (await dossier.call('meeting.list', {}))[0]!;
-    const contact = (await dossier.call('contact.list', { query: 'Özdemir' })).items[0]!;
-    const institution = (await dossier.call('institution.list', { query: 'ILO' }))[0]!;
+    const meeting = (await typed(dossier.call)('meeting.list', {}))[0]!;
+    const contact = (await typed(dossier.call)('contact.list', { query: 'Özdemir' })).items[0]!;
+    const institution = (await typed(dossier.call)('institution.list', { query: 'ILO' }))[0]!;
     const screens: [string, string][] = [
       ['welcome', 'welcome'],
       ['meetings', 'meetings'],

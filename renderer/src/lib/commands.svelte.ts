@@ -35,6 +35,8 @@ export function commands(): Command[] {
     { id: 'new-meeting', label: 'commands.newMeeting', group: 'create', run: () => go('meetings/new') },
     { id: 'new-contact', label: 'commands.newContact', group: 'create', run: () => go('contacts/new') },
     { id: 'new-institution', label: 'commands.newInstitution', group: 'create', run: () => go('institutions/new') },
+    { id: 'import-contacts', label: 'commands.importContacts', group: 'create', run: () => go('contacts/new/import') },
+    { id: 'paste-contact', label: 'commands.pasteContact', group: 'create', run: () => go('contacts/new/paste') },
     ...SECTIONS.map((s, i) => ({ id: `go-${s}`, label: 'commands.goTo', keyValues: { section: `nav.${s}` }, shortcut: mod(String(i + 1)), group: 'go' as const, run: () => go(s) })),
     { id: 'help', label: 'commands.shortcuts', shortcut: '?', group: 'app', run: () => (overlays.help = true) },
     ...LANGUAGES.map((l) => ({ id: `lang-${l.code}`, label: 'commands.language', values: { language: l.name }, group: 'app' as const, run: () => setLanguage(l.code) })),
