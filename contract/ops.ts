@@ -182,6 +182,18 @@ export const ops = {
     output: z.array(Meeting),
     kind: 'read',
     doc: 'Meetings ordered by start: upcoming soonest first, past latest first.',
+  'contact.saveProposal': op({
+    input: z.object({
+      contact: ContactInput,
+      /** Units to create first, outermost first, nested under `contact.institutionId` (a proposal's `institution.create`). */
+      createInstitutions: z.array(z.string().trim().min(1).max(300)).max(10).default([]),
+      /** Merge into this stored contact (a proposal's `duplicateOf`) instead of creating one. */
+      updateId: Id.nullable().default(null),
+    }),
+    output: Contact,
+    kind: 'write',
+    doc: 'Save a reviewed paste proposal in one transaction: its new units, then the contact (or merged into updateId, nothing blanked).',
+  }),
   }),
   'meeting.get': op({ input: ById, output: MeetingDetail, kind: 'read', doc: 'A meeting with agenda, delegation, counterparts, outcomes and actions.' }),
   'meeting.create': op({ input: MeetingInput, output: Meeting, kind: 'write', doc: 'Create a meeting; a new series name creates the series.' }),

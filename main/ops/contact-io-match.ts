@@ -39,6 +39,8 @@ export interface InstitutionMatcher {
   names(id: number): string[];
   /** Whether stored institution `id` is `ancestor` or one of its units. */
   within(id: number, ancestor: number): boolean;
+  /** A stored unit directly under `parentId` (null: top level) with this name, so saving twice creates it once. */
+  child(parentId: number | null, name: string): number | null;
 }
 
 export function institutionMatcher(db: ReadDb): InstitutionMatcher {
@@ -92,5 +94,6 @@ export function institutionMatcher(db: ReadDb): InstitutionMatcher {
     const [c, a] = [byId.get(id), byId.get(ancestor)];
     return c !== undefined && a !== undefined && isUnder(c, a);
   };
-  return { match, path: (id) => byId.get(id)?.path ?? [], names, within };
+  const child = (parentId: number | null, name: string) => list.find((i) => i.parentId === parentId && nameKey(i.name) === nameKey(name))?.id ?? null;
+  return { match, path: (id) => byId.get(id)?.path ?? [], names, within, child };
 }

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DossierError } from '../../contract/errors';
 import type { Contact } from '../../contract/model';
 import type { OpsContext } from './context';
-import { dispatch } from './index';
+import { call, dispatch } from './index';
 import { testContext } from './test-context';
 
 const page = (name: string) => readFileSync(new URL(`../formats/fixtures/pages/${name}`, import.meta.url), 'utf8');
@@ -142,5 +142,30 @@ describe('contact.export', () => {
     expect(out.count).toBe(1);
     expect(out.fileName).toMatch(/\.vcf$/);
     await expect(dispatch(ctx, 'contact.export', { format: 'csv', ids: [first!.id, 99999] })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('contact.saveProposal', () => {
+  it('saves a reviewed paste with its new unit in one go, reusing the unit when saved again', async () => {
+    const r = await dispatch(ctx, 'contact.parseText', { text: page('de-bmas-referat.txt') });
+    const { proposal: p, institution } = r;
+    const contact = { ...p, givenName: 'Anna Lena', institutionId: institution.institutionId };
+    const saved = await dispatch(ctx, 'contact.saveProposal', { contact, createInstitutions: institution.create });
+    expect(saved).toMatchObject({ givenName: 'Anna Lena', familyName: 'Weiß', informationDated: '2021-03', institutionName: institution.create[0] });
+    const unit = await dispatch(ctx, 'institution.get', { id: saved.institutionId! });
+    expect(unit.parentId).toBe(inst.get('BMAS'));
+    const again = await dispatch(ctx, 'contact.saveProposal', { contact: { ...contact, givenName: 'Anna' }, createInstitutions: institution.create });
+    expect(again.institutionId).toBe(saved.institutionId);
+  });
+
+  it('merges into the duplicate it names, and writes nothing when the contact is invalid', async () => {
+    const r = await dispatch(ctx, 'contact.parseText', { text: page('en-ilo-global-advocacy.txt') });
+    const merged = await dispatch(ctx, 'contact.saveProposal', { contact: { ...r.proposal, languages: ['de'] }, updateId: r.duplicateOf });
+    expect(merged.id).toBe(r.duplicateOf);
+    expect(merged.languages).toEqual(['de', 'en', 'fr']);
+    const before = await institutions();
+    const bad = await call(ctx, 'contact.saveProposal', { contact: { ...r.proposal, givenName: '', familyName: '' }, createInstitutions: ['New Unit'] });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'contact.familyName' } });
+    expect(await institutions()).toBe(before);
   });
 });

@@ -156,7 +156,23 @@ function exportContacts(db: ReadDb, { format, version, ids }: Parsed<'contact.ex
     : { content: writeCsv(data), count: data.length, fileName: `${one}.csv` };
 }
 
-export const contactIoHandlers: HandlerMap<'contact.parseText' | 'contact.importPreview' | 'contact.importCommit' | 'contact.export'> = {
+/** A reviewed paste: the units it needs (reusing one of the same name already under the parent), then the contact. */
+function saveProposal(ctx: OpsContext, { contact, createInstitutions, updateId }: Parsed<'contact.saveProposal'>): Contact {
+  return write(ctx, () => {
+    const db = ctx.db;
+    const matcher = institutionMatcher(db);
+    let parent = contact.institutionId;
+    for (const name of createInstitutions) {
+      parent = matcher.child(parent, name) ?? createInstitution(db, InstitutionInput.parse({ name, parentId: parent, kind: parent === null ? 'other' : 'department' }), 'Pasted contact');
+    }
+    const f = { ...contact, institutionId: parent };
+    if (updateId === null) return getContact(db, createContact(db, f), ctx.now());
+    updateContact(db, updateId, merge(getContact(db, updateId), f, matcher));
+    return getContact(db, updateId, ctx.now());
+  });
+}
+
+export const contactIoHandlers: HandlerMap<'contact.parseText' | 'contact.importPreview' | 'contact.importCommit' | 'contact.export' | 'contact.saveProposal'> = {
   'contact.parseText': ({ text, defaultRegion }, { db }) => {
     const proposal = parseContactText(text, { defaultRegion });
     return { ...toItem(db, institutionMatcher(db), proposal), candidates: parseContactTexts(text, { defaultRegion }).length };
@@ -164,4 +180,5 @@ export const contactIoHandlers: HandlerMap<'contact.parseText' | 'contact.import
   'contact.importPreview': (input, { db }) => preview(db, input),
   'contact.importCommit': (input, ctx) => commit(ctx, input),
   'contact.export': (input, { db, now }) => exportContacts(db, input, now()),
+  'contact.saveProposal': (input, ctx) => saveProposal(ctx, input),
 };
