@@ -175,13 +175,6 @@ export const ops = {
     kind: 'read',
     doc: 'All contacts, or the given ids, as a vCard (4.0 by default, or 3.0) or CSV file that Dossier reads back field for field.',
   }),
-
-  // ----- meetings -----
-  'meeting.list': op({
-    input: z.object({ when: z.enum(['upcoming', 'past', 'all']).default('all'), seriesId: Id.nullable().default(null) }),
-    output: z.array(Meeting),
-    kind: 'read',
-    doc: 'Meetings ordered by start: upcoming soonest first, past latest first.',
   'contact.saveProposal': op({
     input: z.object({
       contact: ContactInput,
@@ -194,6 +187,13 @@ export const ops = {
     kind: 'write',
     doc: 'Save a reviewed paste proposal in one transaction: its new units, then the contact (or merged into updateId, nothing blanked).',
   }),
+
+  // ----- meetings -----
+  'meeting.list': op({
+    input: z.object({ when: z.enum(['upcoming', 'past', 'all']).default('all'), seriesId: Id.nullable().default(null) }),
+    output: z.array(Meeting),
+    kind: 'read',
+    doc: 'Meetings ordered by start: upcoming soonest first, past latest first.',
   }),
   'meeting.get': op({ input: ById, output: MeetingDetail, kind: 'read', doc: 'A meeting with agenda, delegation, counterparts, outcomes and actions.' }),
   'meeting.create': op({ input: MeetingInput, output: Meeting, kind: 'write', doc: 'Create a meeting; a new series name creates the series.' }),
