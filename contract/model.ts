@@ -313,6 +313,7 @@ export const SECTION_KINDS = [
   'whos_who',
   'institution_profiles',
   'history',
+  'since_last_time',
   'open_actions',
   'contact_sheet',
 ] as const;
@@ -450,8 +451,28 @@ const PersonCardData = z.object({
   notes: z.string(),
   informationDated: z.string().nullable(),
   stale: z.boolean(),
+  /** "New in post since 12 March 2026" when the current post began after the last meeting of the series; else null. */
+  newInPost: z.string().nullable().default(null),
 });
 const ActionItemData = z.object({ text: z.string(), owner: z.string(), due: z.string(), overdue: z.boolean(), origin: z.string() });
+const PersonRef = z.object({ name: z.string(), position: z.string(), institution: z.string() });
+/**
+ * since_last_time: the previous meeting of the series (or with the same host) against this one: our lines then
+ * (from the briefing as it stood when that meeting ended) word-diffed with today's, outcomes with who committed,
+ * follow-ups still open, who is new or gone, and today's key messages against the standard lines of the snippet library.
+ */
+const SinceLastTimeData = z.object({
+  kind: z.literal('since_last_time'),
+  title: z.string(),
+  previous: z.object({ title: z.string(), date: z.string(), venue: z.string(), basis: z.string() }).nullable(),
+  lines: z.array(z.object({ heading: z.string(), change: z.enum(['added', 'removed', 'changed', 'unchanged']), parts: z.array(DiffPart) })),
+  outcomes: z.array(z.object({ text: z.string(), committedBy: z.string(), counterpart: z.boolean() })),
+  actions: z.array(ActionItemData),
+  joined: z.array(PersonRef),
+  left: z.array(PersonRef),
+  drift: z.array(z.object({ message: z.string(), topic: z.string(), snippet: z.string(), parts: z.array(DiffPart) })),
+});
+export type SinceLastTimeData = z.infer<typeof SinceLastTimeData>;
 export const GeneratedSection = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('programme'),
@@ -471,6 +492,7 @@ export const GeneratedSection = z.discriminatedUnion('kind', [
     actions: z.array(ActionItemData),
   }),
   z.object({ kind: z.literal('open_actions'), title: z.string(), actions: z.array(ActionItemData) }),
+  SinceLastTimeData,
   z.object({
     kind: z.literal('contact_sheet'),
     title: z.string(),
@@ -478,6 +500,47 @@ export const GeneratedSection = z.discriminatedUnion('kind', [
   }),
 ]);
 export type GeneratedSection = z.infer<typeof GeneratedSection>;
+
+// ---------- post history, participants lists, packs as data carriers ----------
+/** One dated post of a contact: the current one (to = null) or a former one. */
+export const ContactPosition = z.object({
+  id: Id.nullable(),
+  institutionId: Id.nullable(),
+  institutionName: z.string().nullable(),
+  position: z.string(),
+  /** 'YYYY-MM-DD', or null when the start is not known (the post held when Dossier first saw the contact). */
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  source: z.string(),
+  current: z.boolean(),
+});
+export type ContactPosition = z.infer<typeof ContactPosition>;
+
+/** One person of a pasted participants list, matched against the store. */
+export const ParticipantRow = z.object({
+  proposal: ContactProposal,
+  institution: InstitutionMatch,
+  contactId: Id.nullable(),
+  /** The stored contact as it is now (for the diff), when matched. */
+  stored: z.object({ displayName: z.string(), position: z.string(), institutionName: z.string().nullable(), emails: z.array(z.string()) }).nullable(),
+  status: z.enum(['new', 'changed', 'unchanged']),
+  changes: z.array(z.object({ field: z.enum(['position', 'institution', 'email', 'honorific']), before: z.string(), after: z.string() })),
+  alreadyCounterpart: z.boolean(),
+});
+export type ParticipantRow = z.infer<typeof ParticipantRow>;
+
+/** What a pack PDF carries (its attachments), read without saving. */
+export const PackImportPreview = z.object({
+  title: z.string(),
+  date: z.string(),
+  appVersion: z.string(),
+  source: z.string(),
+  meeting: MeetingProposal,
+  contacts: z.array(ImportItem),
+  briefing: z.object({ title: z.string(), sections: z.number().int(), versionLabel: z.string() }).nullable(),
+  files: z.array(z.string()),
+});
+export type PackImportPreview = z.infer<typeof PackImportPreview>;
 
 /** A standard line to take, tagged by topic. */
 export const Snippet = z.object({ id: Id, topic: z.string(), title: z.string(), text: z.string(), updatedAt: z.string() });

@@ -32,6 +32,7 @@ import {
 } from './model';
 import { ACTION_STATUSES, IsoDate, LocalDateTime, MeetingProposal, TimeZone } from './model';
 import { CsvField, ImportItem } from './model';
+import { ContactPosition, PackImportPreview, ParticipantRow } from './model';
 
 interface OpSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -145,6 +146,12 @@ export const ops = {
   'contact.update': op({ input: z.object({ id: Id, patch: ContactInput }), output: Contact, kind: 'write', doc: 'Replace a contact’s fields.' }),
   'contact.delete': op({ input: ById, output: Ok, kind: 'write', doc: 'Delete a contact (removes it from delegations and counterparts).' }),
   'contact.confirmDetails': op({ input: ById, output: Contact, kind: 'write', doc: 'Mark the contact’s details as confirmed today.' }),
+  'contact.positions': op({
+    input: ById,
+    output: z.array(ContactPosition),
+    kind: 'read',
+    doc: 'A contact’s post history, current post first, then former posts latest first.',
+  }),
 
   // ----- contact import and export (paste, vCard, CSV) -----
   'contact.parseText': op({
@@ -311,6 +318,26 @@ export const ops = {
     doc: 'One meeting, a series or all meetings as iCalendar (VTIMEZONE included; agenda as "Item N:" lines in DESCRIPTION).',
   }),
 
+  // ----- participants lists -----
+  'participants.preview': op({
+    input: z.object({ meetingId: Id, text: z.string().max(2_000_000), defaultRegion: Region }),
+    output: z.object({ source: z.string(), people: z.array(ParticipantRow), counts: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }) }),
+    kind: 'read',
+    doc: 'Read a pasted participants list and match each person against the store (case and accents ignored): new people, changed posts, unchanged; nothing is saved.',
+  }),
+  'participants.apply': op({
+    input: z.object({
+      meetingId: Id,
+      text: z.string().max(2_000_000),
+      defaultRegion: Region,
+      /** Per-person choice by index in the preview; everyone is applied unless skipped here. */
+      decisions: z.record(z.string().regex(/^\d+$/), z.enum(['apply', 'skip'])).default({}),
+    }),
+    output: z.object({ created: z.array(Id), updated: z.array(Id), added: z.array(Id), skipped: z.number().int(), source: z.string() }),
+    kind: 'write',
+    doc: 'Record a participants list all or nothing: new people created, changed posts saved (post history kept), everyone added as a counterpart; the list is their dated source.',
+  }),
+
   // ----- briefings -----
   'briefing.list': op({
     input: z.object({ meetingId: Id.nullable().default(null) }),
@@ -417,6 +444,24 @@ export const ops = {
     output: z.object({ restored: z.string(), keptCopy: z.string().nullable(), schemaVersion: z.number().int() }),
     kind: 'write',
     doc: 'Replace the dossier with one of its backups (checked first); the current dossier is kept as a dated copy beside it.',
+  }),
+
+  // ----- packs as data carriers -----
+  'pack.importPreview': op({
+    input: z.object({ contentBase64: z.string().max(300_000_000), fileName: z.string().trim().min(1).max(500).default('pack.pdf') }),
+    output: PackImportPreview,
+    kind: 'read',
+    doc: 'Read the meeting (.ics), who’s who (.vcf) and briefing (.json) a Dossier pack PDF carries, without saving.',
+  }),
+  'pack.import': op({
+    input: z.object({
+      contentBase64: z.string().max(300_000_000),
+      fileName: z.string().trim().min(1).max(500).default('pack.pdf'),
+      resolution: ImportResolution.default('skip'),
+    }),
+    output: z.object({ meetingId: Id, briefingId: Id.nullable(), created: z.array(Id), updated: z.array(Id), skipped: z.number().int(), source: z.string() }),
+    kind: 'write',
+    doc: 'Import what a Dossier pack PDF carries, all or nothing: the meeting with its agenda, the who’s who contacts (duplicates skipped, updated or kept both) and the briefing.',
   }),
 
   // ----- packs -----

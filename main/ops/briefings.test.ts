@@ -139,8 +139,8 @@ describe('briefing.preview', () => {
     const [meeting] = await dispatch(ctx, 'meeting.list', { when: 'upcoming' });
     const b = await dispatch(ctx, 'briefing.create', { meetingId: meeting!.id, title: 'Brief' });
     const preview = await dispatch(ctx, 'briefing.preview', { id: b.id });
-    expect(preview.map((p) => p.data.kind)).toEqual(['programme', 'whos_who', 'institution_profiles', 'history', 'contact_sheet']);
-    expect(preview.map((p) => p.sectionId)).toEqual(b.sections.filter((s) => ['programme', 'whos_who', 'institution_profiles', 'history', 'contact_sheet'].includes(s.kind)).map((s) => s.id));
+    expect(preview.map((p) => p.data.kind)).toEqual(['programme', 'whos_who', 'institution_profiles', 'history', 'since_last_time', 'contact_sheet']);
+    expect(preview.map((p) => p.sectionId)).toEqual(b.sections.filter((s) => ['programme', 'whos_who', 'institution_profiles', 'history', 'since_last_time', 'contact_sheet'].includes(s.kind)).map((s) => s.id));
     const whos = preview.find((p) => p.data.kind === 'whos_who')!.data;
     if (whos.kind !== 'whos_who') throw new Error('kind');
     expect(whos.delegation.find((p) => p.role === 'head')?.name).toBe('Ms. Ayşe Özdemir');

@@ -20,7 +20,7 @@ import {
 } from '../store/briefings';
 import { saveVersion } from '../store/versions';
 
-const GENERATED_KINDS = new Set(['programme', 'whos_who', 'institution_profiles', 'history', 'open_actions', 'contact_sheet']);
+const GENERATED_KINDS = new Set(['programme', 'whos_who', 'institution_profiles', 'history', 'since_last_time', 'open_actions', 'contact_sheet']);
 const STATUS_WORDS = { draft: 'draft', in_review: 'in review', final: 'final' } as const;
 
 /** Default title of a new section of each kind, as the standard template names them. */
@@ -33,6 +33,7 @@ const KIND_TITLES: Record<string, string> = {
   whos_who: 'Who’s who',
   institution_profiles: 'Institution profiles',
   history: 'History and outcomes',
+  since_last_time: 'Since last time',
   open_actions: 'Open follow-up actions',
   contact_sheet: 'Contact sheet',
 };

@@ -1,6 +1,7 @@
 import type { HandlerMap } from './context';
-import { write } from './context';
-import { confirmContactDetails, createContact, deleteContact, getContact, listContacts, updateContact } from '../store/contacts';
+import { today, write } from './context';
+import { updateContactKeepingHistory } from '../store/positions';
+import { confirmContactDetails, createContact, deleteContact, getContact, listContacts } from '../store/contacts';
 
 export const contactHandlers: HandlerMap<'contact.list' | 'contact.get' | 'contact.create' | 'contact.update' | 'contact.delete' | 'contact.confirmDetails'> = {
   'contact.list': (q, { db, now }) => listContacts(db, q, now()),
@@ -8,7 +9,8 @@ export const contactHandlers: HandlerMap<'contact.list' | 'contact.get' | 'conta
   'contact.create': (f, ctx) => write(ctx, () => getContact(ctx.db, createContact(ctx.db, f), ctx.now())),
   'contact.update': ({ id, patch }, ctx) =>
     write(ctx, () => {
-      updateContact(ctx.db, id, patch);
+      // A new post or institution closes the current post record and opens a new one: the former post is kept.
+      updateContactKeepingHistory(ctx.db, id, patch, today(ctx));
       return getContact(ctx.db, id, ctx.now());
     }),
   'contact.delete': ({ id }, ctx) =>

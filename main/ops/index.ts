@@ -18,6 +18,9 @@ import { versionHandlers } from './versions';
 import { packHandlers } from './packs';
 import { backupHandlers } from './backup';
 import { settingsHandlers } from './settings';
+import { positionHandlers } from './positions';
+import { participantHandlers } from './participants';
+import { packImportHandlers } from './pack-import';
 
 export const handlers = {
   ...systemHandlers,
@@ -32,6 +35,9 @@ export const handlers = {
   ...packHandlers,
   ...backupHandlers,
   ...settingsHandlers,
+  ...positionHandlers,
+  ...participantHandlers,
+  ...packImportHandlers,
 } satisfies { [K in OpName]: Handler<K> };
 
 /** Turns any thrown value into the error data that crosses transports; unknown errors are logged here and sent without a stack. */

@@ -4,7 +4,7 @@
  * decides what counts as stale or overdue, so a pack is reproducible for a given date.
  */
 import type { z } from 'zod';
-import { AgendaBriefsContent, type Contact, type FollowUpAction, KeyMessagesContent, type MeetingDetail, QaContent, type Section } from '../../contract/model';
+import { AgendaBriefsContent, type BriefingDetail, type Contact, type FollowUpAction, KeyMessagesContent, type MeetingDetail, QaContent, type Section } from '../../contract/model';
 import type { ActionItem, PackDocument, PackSection, PersonCard } from '../pack/document';
 import { type ParticipantRole, labelsFor } from '../pack/labels';
 import { carriedActions, listActions, listOutcomes } from '../store/actions';
@@ -14,9 +14,13 @@ import type { ReadDb } from '../store/db';
 import { getInstitution } from '../store/institutions';
 import { getMeeting, getMeetingDetail, listMeetings } from '../store/meetings';
 import { listVersions } from '../store/versions';
+import { sinceLabelsFor } from '../pack/labels-since';
+import { currentPostsSince } from '../store/positions';
+import { previousMeeting } from '../store/series-memory';
+import { sinceLastTime } from './since-last-time';
 
 /** Kinds drawn from the store: the whole pack of a meeting that has no briefing yet. */
-const GENERATED: readonly Section['kind'][] = ['programme', 'whos_who', 'institution_profiles', 'history', 'contact_sheet'];
+const GENERATED: readonly Section['kind'][] = ['programme', 'whos_who', 'institution_profiles', 'history', 'since_last_time', 'contact_sheet'];
 /** Earlier meetings of the series shown under history, latest first. */
 const HISTORY_LIMIT = 5;
 
@@ -59,8 +63,9 @@ function parse<T extends z.ZodType>(schema: T, json: string, fallback: z.output<
   }
 }
 
-function card(c: Contact, role: ParticipantRole): PersonCard {
+function card(c: Contact, role: ParticipantRole, newInPost: string | null): PersonCard {
   return {
+    newInPost,
     name: c.displayName,
     role,
     position: c.position,
@@ -82,6 +87,8 @@ interface MeetingFacts {
   dates: Dates;
   date: string;
   language: string;
+  /** The briefing the pack is built from (null for a meeting without one). */
+  briefing: BriefingDetail | null;
 }
 
 /** Actions with their origin as "series, date" (a meeting's full title is too long for a table column). */
@@ -146,6 +153,12 @@ function section(db: ReadDb, f: MeetingFacts, kind: Section['kind'], title: stri
       const own = listActions(db, meeting.id, f.date).filter((a) => a.status === 'open');
       return { kind, title, actions: actionItems(db, f, [...carriedActions(db, meeting.id, f.date), ...own]) };
     }
+    case 'since_last_time':
+      return sinceLastTime(
+        db,
+        { meeting, briefing: f.briefing, language: f.language, day: (iso) => dates.day(iso), dayIn: (ms, tz) => dates.dayIn(ms, tz), actions: actionItems(db, f, carriedActions(db, meeting.id, f.date)) },
+        title,
+      );
     case 'contact_sheet':
       return {
         kind,
@@ -155,22 +168,33 @@ function section(db: ReadDb, f: MeetingFacts, kind: Section['kind'], title: stri
   }
 }
 
-function meetingFacts(db: ReadDb, meetingId: number, date: string, language: string): MeetingFacts {
+function meetingFacts(db: ReadDb, meetingId: number, date: string, language: string, briefing: BriefingDetail | null): MeetingFacts {
   const meeting = getMeetingDetail(db, meetingId);
   const today = new Date(`${date}T12:00:00Z`);
-  const people = new Map(getContacts(db, [...meeting.delegation, ...meeting.counterparts].map((p) => p.contactId), today).map((c) => [c.id, c]));
+  const ids = [...meeting.delegation, ...meeting.counterparts].map((p) => p.contactId);
+  const people = new Map(getContacts(db, ids, today).map((c) => [c.id, c]));
+  const dates = new Dates(language);
+  // "New in post since <last meeting>": the current post began after the previous meeting of the series started.
+  const prevId = previousMeeting(db, meetingId);
+  const prev = prevId === null ? null : getMeeting(db, prevId);
+  const since = prev ? currentPostsSince(db, ids) : new Map<number, string>();
+  const newInPost = (id: number) => {
+    const from = since.get(id);
+    return prev && from && from > prev.start.slice(0, 10) ? sinceLabelsFor(language).newInPost(dates.dayIn(Date.parse(prev.startIso), prev.timeZone)) : null;
+  };
   const cards = (list: MeetingDetail['delegation'], role: (r: string) => ParticipantRole) =>
     list.flatMap((p) => {
       const c = people.get(p.contactId);
-      return c ? [card(c, role(p.role))] : [];
+      return c ? [card(c, role(p.role), newInPost(c.id))] : [];
     });
   return {
     meeting,
     delegation: cards(meeting.delegation, (r) => (['head', 'member', 'adviser', 'note_taker'].includes(r) ? (r as ParticipantRole) : 'member')),
     counterparts: cards(meeting.counterparts, () => 'counterpart'),
-    dates: new Dates(language),
+    dates,
     date,
     language,
+    briefing,
   };
 }
 
@@ -183,11 +207,11 @@ export function packDocumentFor(db: ReadDb, target: { briefingId?: number | unde
   const briefing = briefingId === null ? null : getBriefingDetail(db, briefingId);
   const language = briefing?.language ?? 'en';
   const labels = labelsFor(language);
-  const f = meetingFacts(db, briefing?.meetingId ?? target.meetingId!, date, language);
+  const f = meetingFacts(db, briefing?.meetingId ?? target.meetingId!, date, language, briefing);
   const { meeting, dates } = f;
   const sections = briefing
     ? briefing.sections.map((s) => section(db, f, s.kind, s.title || labels.sections[s.kind] || s.kind, s.content))
-    : STANDARD_TEMPLATE.filter((t) => GENERATED.includes(t.kind)).map((t) => section(db, f, t.kind, labels.sections[t.kind] ?? t.title, ''));
+    : STANDARD_TEMPLATE.filter((t) => GENERATED.includes(t.kind)).map((t) => section(db, f, t.kind, labels.sections[t.kind] ?? (t.kind === 'since_last_time' ? sinceLabelsFor(language).title : t.title), ''));
   const startMs = Date.parse(meeting.startIso);
   const endMs = Date.parse(meeting.endIso);
   const sameDay = meeting.start.slice(0, 10) === meeting.end.slice(0, 10);

@@ -63,7 +63,7 @@ describe('pack.build', () => {
 
   it('prints every section title, the names with diacritics and Greek, and the marking on every page', () => {
     const all = pageTexts(file).join('\n');
-    const titles = ['Objectives', 'Key messages', 'Programme', 'Lines to take per agenda item', 'Defensive Q&A', 'Background', 'Who’s who', 'Institution profiles', 'History and open actions', 'Contact sheet'];
+    const titles = ['Objectives', 'Key messages', 'Programme', 'Lines to take per agenda item', 'Defensive Q&A', 'Background', 'Who’s who', 'Institution profiles', 'History and open actions', 'Since last time', 'Contact sheet'];
     expect(result.toc.map((t) => t.title)).toEqual(titles);
     for (const t of titles) expect(all).toContain(t);
     for (const name of ['Özdemir', 'Weiß', 'Małgorzata', 'Παπαδοπούλου', 'van der Berg']) expect(all).toContain(name);
@@ -95,16 +95,16 @@ describe('pack.build', () => {
     await dispatch(ctx, 'system.loadDemo', {});
     const meeting = (await dispatch(ctx, 'meeting.list', { when: 'upcoming' }))[0]!;
     const bare = await dispatch(ctx, 'pack.build', { meetingId: meeting.id, date: DATE });
-    expect(bare.toc.map((t) => t.title)).toEqual(['Programme', 'Who’s who', 'Institution profiles', 'History and open actions', 'Contact sheet']);
+    expect(bare.toc.map((t) => t.title)).toEqual(['Programme', 'Who’s who', 'Institution profiles', 'History and open actions', 'Since last time', 'Contact sheet']);
     const pages = pageTexts(tempPdf(Buffer.from(bare.bytesBase64!, 'base64')));
     expect(pages).toHaveLength(bare.pages);
     expect(pages.join('')).toContain('Trade policy and decent work');
   });
 
-  it('adds PDF/A-2b metadata on request', async () => {
+  it('adds PDF/A metadata on request: PDF/A-3b, the level that allows the embedded data files', async () => {
     const r = await dispatch(demo.ctx, 'pack.build', { briefingId: demo.briefingId, date: DATE, pdfa: true });
     const raw = Buffer.from(r.bytesBase64!, 'base64').toString('latin1');
-    expect(raw).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(raw).toContain('<pdfaid:part>3</pdfaid:part>');
     expect(raw).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
   });
 

@@ -7,6 +7,7 @@ import { writePackAtomically } from '../pack/write';
 import type { HandlerMap } from './context';
 import { today } from './context';
 import { packDocumentFor } from './pack-document';
+import { packAttachments } from './pack-data';
 
 export const packHandlers: HandlerMap<'pack.build'> = {
   'pack.build': async ({ briefingId, meetingId, out, date, pdfa }, ctx) => {
@@ -15,6 +16,8 @@ export const packHandlers: HandlerMap<'pack.build'> = {
     const day = date ?? today(ctx);
     step(0, 'Reading the dossier');
     const doc = packDocumentFor(ctx.db, { briefingId, meetingId }, day);
+    // Every pack carries its data (meeting .ics, who's who .vcf, briefing .json, manifest) for another Dossier.
+    doc.attachments = packAttachments(ctx, { briefingId, meetingId }, day);
     step(1, 'Laying out the pages');
     const built = await buildPack(doc, { date: day, pdfa });
     if (ctx.signal?.aborted) throw new DossierError('conflict', 'The pack export was cancelled.');

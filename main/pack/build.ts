@@ -10,6 +10,8 @@ import { type Labels, labelsFor } from './labels';
 import { type Doc, Layout } from './layout';
 import { currentPage } from './markdown';
 import { drawSectionBody } from './sections';
+import { drawSinceLastTime } from './sections-since';
+import { embedAttachments } from './attachments';
 import { useFonts } from './fonts';
 import { COLOR, CONTENT_WIDTH, PAGE, SIZE } from './theme';
 
@@ -25,7 +27,8 @@ export async function buildPack(d: PackDocument, opts: BuildOptions): Promise<Bu
     lang: d.language || 'en',
     displayTitle: true,
     pdfVersion: '1.7',
-    ...(opts.pdfa ? { subset: 'PDF/A-2b' as const } : {}),
+    // PDF/A-3 is the archival level that allows embedded data files; without attachments the pack stays PDF/A-2.
+    ...(opts.pdfa ? { subset: d.attachments?.length ? ('PDF/A-3b' as const) : ('PDF/A-2b' as const) } : {}),
     // The file ID is an MD5 of this info, so pinning the dates pins the ID too.
     info: {
       Title: d.title,
@@ -46,6 +49,7 @@ export async function buildPack(d: PackDocument, opts: BuildOptions): Promise<Bu
   useFonts(pdf);
   pdf.appendXML(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${stamp.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`);
   escapeXmpInfo(pdf);
+  if (d.attachments?.length) embedAttachments(pdf, d.attachments, stamp);
 
   const L = new Layout(pdf);
   drawCover(L, d, labels);
@@ -59,7 +63,8 @@ export async function buildPack(d: PackDocument, opts: BuildOptions): Promise<Bu
     const dest = `section-${i + 1}`;
     toc.push({ number: i + 1, title: section.title, page: currentPage(L) + 1, dest });
     sectionHeading(L, sect, i + 1, section.title, dest);
-    drawSectionBody(ctx, sect, section);
+    if (section.kind === 'since_last_time') drawSinceLastTime(ctx, sect, section);
+    else drawSectionBody(ctx, sect, section);
     sect.end();
   });
   drawContents(L, contents, toc);

@@ -42,6 +42,7 @@ function parts(ctx: SectionContext, p: PersonCard): { left: Part[]; right: Part[
   const left: Part[] = [{ type: 'H3', runs: [{ text: p.name }], style: NAME, before: 0 }];
   if (p.position) left.push({ type: 'P', runs: [{ text: p.position }], style: LINE, before: 3 });
   if (p.institution) left.push({ type: 'P', runs: [{ text: p.institution, color: COLOR.muted }], style: LINE, before: 1 });
+  if (p.newInPost) left.push({ type: 'P', runs: [{ text: p.newInPost, bold: true, color: COLOR.accent }], style: { ...LINE, size: SIZE.small }, before: 3 });
   p.notes
     .split(/\n\s*\n/)
     .map((s) => s.trim())

@@ -33,6 +33,8 @@ export interface PackDocument {
   /** BCP 47 language of the briefing ('en', 'de', 'nl', 'fr'); labels and the PDF's /Lang follow it. */
   language: string;
   sections: PackSection[];
+  /** Files embedded in the PDF (data for another Dossier); dated with the pack's date, so the bytes stay reproducible. */
+  attachments?: PackAttachment[];
 }
 
 export interface AgendaBrief {
@@ -69,6 +71,8 @@ export interface PersonCard {
   /** When the details were last confirmed ('2017', '2026-09'); null if never. */
   informationDated: string | null;
   stale: boolean;
+  /** "New in post since 5 March 2026" when the post began after the series' last meeting; display-ready. */
+  newInPost?: string | null;
 }
 
 export interface InstitutionProfile {
@@ -121,7 +125,40 @@ export type PackSection =
   | { kind: 'institution_profiles'; title: string; institutions: InstitutionProfile[] }
   | { kind: 'history'; title: string; meetings: HistoryEntry[]; actions: ActionItem[] }
   | { kind: 'open_actions'; title: string; actions: ActionItem[] }
+  | SinceLastTimeSection
   | { kind: 'contact_sheet'; title: string; rows: ContactRow[] };
+
+/** What changed since the previous meeting of the series (see main/ops/since-last-time.ts); texts display-ready. */
+export interface SinceLastTimeSection {
+  kind: 'since_last_time';
+  title: string;
+  /** The previous meeting, and which text of its briefing was compared ("Version 3, saved 4 March 2026"). */
+  previous: { title: string; date: string; venue: string; basis: string } | null;
+  /** Our lines then against today's, word by word: key messages, then lines to take per agenda item. */
+  lines: { heading: string; change: 'added' | 'removed' | 'changed' | 'unchanged'; parts: DiffRun[] }[];
+  outcomes: { text: string; committedBy: string; counterpart: boolean }[];
+  actions: ActionItem[];
+  joined: { name: string; position: string; institution: string }[];
+  left: { name: string; position: string; institution: string }[];
+  /** Today's key messages that differ from the snippet library's standard line on their topic. */
+  drift: { message: string; topic: string; snippet: string; parts: DiffRun[] }[];
+}
+
+/** A run of a word diff: kept, inserted (added) or deleted (removed) text. */
+export interface DiffRun {
+  value: string;
+  added: boolean;
+  removed: boolean;
+}
+
+/** A file the pack carries as a PDF attachment (the meeting as .ics, the who's who as .vcf, the briefing as .json). */
+export interface PackAttachment {
+  name: string;
+  /** MIME type, e.g. 'text/calendar'. */
+  type: string;
+  description: string;
+  content: Buffer;
+}
 
 export type PackSectionKind = PackSection['kind'];
 

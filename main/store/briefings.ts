@@ -29,6 +29,7 @@ export const STANDARD_TEMPLATE: readonly { kind: Section['kind']; title: string 
   { kind: 'whos_who', title: 'Who’s who' },
   { kind: 'institution_profiles', title: 'Institution profiles' },
   { kind: 'history', title: 'History and open actions' },
+  { kind: 'since_last_time', title: 'Since last time' },
   { kind: 'contact_sheet', title: 'Contact sheet' },
 ];
 

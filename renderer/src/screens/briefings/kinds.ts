@@ -10,6 +10,7 @@ export const KIND_LABELS: Record<Section['kind'], string> = {
   whos_who: 'Who’s who (generated)',
   institution_profiles: 'Institution profiles (generated)',
   history: 'History and actions (generated)',
+  since_last_time: 'Since last time (generated)',
   open_actions: 'Open actions (generated)',
   contact_sheet: 'Contact sheet (generated)',
 };
