@@ -79,7 +79,7 @@ describe('schema fixtures', () => {
       expect(readFileSync(path).equals(before)).toBe(true);
       // And the app opens it as before.
       const again = openDb(path);
-      expect(again.pragma('table_info(contacts)').map((c: any) => c.name)).not.toContain('nickname'); // eslint-disable-line @typescript-eslint/no-explicit-any -- pragma rows
+      expect((again.pragma('table_info(contacts)') as { name: string }[]).map((c) => c.name)).not.toContain('nickname');
       again.close();
     });
   }
