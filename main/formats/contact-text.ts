@@ -159,7 +159,8 @@ function pageTitle(lines: Line[], block: Block): { text: string; org: string | n
   const segs = first.text.split(/\s+[-–—|:]\s+/);
   const last = segs[segs.length - 1]!;
   const org = isAcronym(last) || unitLevel(last) === 0 ? last : null;
-  return { text: first.text, org, no: first.no };
+  // A lone heading ("Contact", "Our people") is no page title.
+  return segs.length > 1 || org ? { text: first.text, org, no: first.no } : null;
 }
 
 function buildProposal(all: Line[], b: Block, opts: TextOptions): ContactProposal {
