@@ -66,7 +66,7 @@ export async function runCli(argv: string[], io: Io = { out: (t) => process.stdo
     const open = (): OpsContext => {
       if (!ctx) {
         mkdirSync(dirname(dbPath), { recursive: true });
-        ctx = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now };
+        ctx = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now, writesFiles: true };
       }
       return ctx;
     };

@@ -14,6 +14,11 @@ export interface OpsContext {
   progress?: (done: number, total: number, label: string) => void;
   /** Set when the caller cancelled; long work checks it between steps and rolls back. */
   signal?: AbortSignal;
+  /**
+   * May operations write files at paths the caller names (pack.build `out`)? Only the CLI, whose user owns
+   * the shell. Never the window or the HTTP host: their caller is a page, which saves through a dialog or a download.
+   */
+  writesFiles?: boolean;
 }
 
 export type Handler<K extends OpName> = (input: Parsed<K>, ctx: OpsContext) => Out<K> | Promise<Out<K>>;

@@ -131,3 +131,13 @@ describe('pack.build', () => {
     }
   });
 });
+
+describe('pack.build from a page', () => {
+  it('refuses a file path unless the caller is the command line', async () => {
+    const ctx = { ...testContext(), writesFiles: false };
+    await dispatch(ctx, 'system.loadDemo', {});
+    const meetings = await dispatch(ctx, 'meeting.list', {});
+    await expect(dispatch(ctx, 'pack.build', { meetingId: meetings[0]!.id, out: '/tmp/should-not-exist-dossier.pdf' })).rejects.toMatchObject({ code: 'invalid_input', field: 'out' });
+    expect(existsSync('/tmp/should-not-exist-dossier.pdf')).toBe(false);
+  });
+});

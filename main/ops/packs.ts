@@ -24,6 +24,9 @@ export const packHandlers: HandlerMap<'pack.build'> = {
     step(2, out ? 'Writing the file' : 'Preparing the preview');
     let file: string | null = null;
     if (out) {
+      if (!ctx.writesFiles) {
+        throw new DossierError('invalid_input', 'Writing the pack to a path is for the command line; the app saves it through its own dialog.', { field: 'out' });
+      }
       file = resolve(out);
       try {
         writePackAtomically(file, built.bytes);

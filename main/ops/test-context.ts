@@ -5,5 +5,5 @@ import type { OpsContext } from './context';
 export const TEST_NOW = new Date('2026-11-23T09:00:00Z');
 
 export function testContext(now: Date = TEST_NOW): OpsContext {
-  return { db: createDb(), dbPath: ':memory:', dataDir: '/tmp', now: () => now };
+  return { db: createDb(), dbPath: ':memory:', dataDir: '/tmp', now: () => now, writesFiles: true };
 }

@@ -18,7 +18,8 @@ export const serve: Command = {
     if (!existsSync(join(staticDir, 'index.html'))) env.io.err('The renderer is not built yet: run `npm run build` (the API still answers).');
     const ctx = env.ctx();
     await startupBackup(ctx, undefined, env.io.err);
-    const host = await startHost({ ctx, port, staticDir });
+    // The page is not the shell's user: it may not name paths to write to.
+    const host = await startHost({ ctx: { ...ctx, writesFiles: false }, port, staticDir });
     env.print({ url: host.launchUrl, port: host.port, database: env.dbPath }, () => `Dossier is serving ${env.dbPath}\nOpen ${host.launchUrl}\nPress Ctrl+C to stop.`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
