@@ -1,7 +1,7 @@
 /** Finding a stored person by how a list writes them: by e-mail, else by name alone (case and diacritics folded). */
-import type { ReadDb } from './db';
+import type { ReadDb, WriteDb } from './db';
 import { fold } from './search';
-import { all, get } from './sql';
+import { all, get, run } from './sql';
 
 const nameKey = (given: string, family: string) => fold(`${given} ${family}`).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
 
@@ -25,4 +25,9 @@ export function findPerson(db: ReadDb, p: { givenName: string; familyName: strin
   );
   const hits = rows.filter((r) => nameKey(r.given_name, r.family_name) === key);
   return (hits.find((h) => h.institution_id === institutionId) ?? hits[0])?.id ?? null;
+}
+
+/** Marks where a contact came from ("From pack WPSDG …, 2026-11-23"). */
+export function setContactSource(db: WriteDb, id: number, source: string): void {
+  run(db, 'UPDATE contacts SET source = ? WHERE id = ?', source, id);
 }

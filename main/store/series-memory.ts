@@ -1,7 +1,7 @@
 /** Store reads for "since last time": the previous meeting of a series (or host), and a briefing as it stood then. */
 import type { BriefingDetail } from '../../contract/model';
-import type { ReadDb } from './db';
-import { get } from './sql';
+import type { ReadDb, WriteDb } from './db';
+import { get, run } from './sql';
 
 /** The latest meeting before `meetingId` of the same series, else with the same host institution; null if none. */
 export function previousMeeting(db: ReadDb, meetingId: number): number | null {
@@ -32,4 +32,9 @@ export function briefingAsOf(db: ReadDb, briefingId: number, until: string): { s
     until,
   );
   return r ? { snapshot: JSON.parse(r.snapshot) as BriefingDetail, number: r.number, createdAt: r.created_at } : null;
+}
+
+/** Adds a line to a meeting's notes (where it came from, when imported). */
+export function appendMeetingNote(db: WriteDb, meetingId: number, line: string): void {
+  run(db, "UPDATE meetings SET notes = CASE WHEN notes = '' THEN ? ELSE notes || char(10) || char(10) || ? END WHERE id = ?", line, line, meetingId);
 }
