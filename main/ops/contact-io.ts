@@ -42,8 +42,11 @@ function readFile({ format, content, fileName, mapping, defaultRegion }: ImportI
 function toItem(db: ReadDb, matcher: InstitutionMatcher, p: ContactProposal): ImportItem {
   const institution = matcher.match(p);
   // A contact headed for a unit still to be created cannot share a name and institution with a stored one; its e-mail still can.
-  const dup = findDuplicate(db, institution.create.length ? { givenName: '', familyName: '', institutionId: null, emails: p.emails } : { ...p, institutionId: institution.institutionId });
-  return { proposal: { ...p, institutionId: institution.institutionId }, institution, duplicateOf: dup?.id ?? null, duplicateReason: dup?.reason ?? null };
+  const byName = institution.create.length === 0;
+  const dup = findDuplicate(db, { givenName: byName ? p.givenName : '', familyName: byName ? p.familyName : '', institutionId: institution.institutionId, emails: p.emails });
+  // The proposal is this reader's own fresh object: set the match on it rather than copy it (imports make 100,000).
+  p.institutionId = institution.institutionId;
+  return { proposal: p, institution, duplicateOf: dup?.id ?? null, duplicateReason: dup?.reason ?? null };
 }
 
 const unitKey = (parent: number | null, names: readonly string[]) => `${parent ?? ''}/${names.map(nameKey).join('/')}`;
