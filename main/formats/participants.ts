@@ -11,8 +11,8 @@ import { isAcronym, isPositionLine, unitLevel } from './text-labels';
 import { type TextLine, toLines } from './text-lines';
 import { looksLikeName, splitName, startsWithHonorific } from './text-name';
 
-/** Separators between the parts of one person's entry: commas, semicolons, dashes, bars, tabs. */
-const SEPARATORS = /\s*(?:[,;|\t•·]|\s[–—-]\s|\s{3,})\s*/;
+/** Separators between the parts of one person's entry: commas, semicolons, em dashes, bars, tabs (not en dashes, which posts use: "Senior Specialist – Global Governance"). */
+const SEPARATORS = /\s*(?:[,;|\t•·]|\s—\s|\s{3,})\s*/;
 /** "Name (OECD)": an institution or country in brackets after the name. */
 const BRACKETED = /\s*\(([^()]+)\)\s*$/;
 const HEADING_WORDS = /\b(?:participants?|list|liste|teilnehmer(?:liste)?|deelnemers(?:lijst)?|delegations?|délégations?|delegationen|observers?|observateurs?|beobachter)\b/i;

@@ -79,7 +79,7 @@ export function splitName(written: string): NameParts {
     given = tokens.slice(0, split);
     family = tokens.slice(split);
     // "Thoralf STENVOLD": a family name in capitals is written in Title Case.
-    if (family.length && family.every((t) => isCaps(t) || isParticle(t)) && given.some((t) => !isCaps(t))) family = family.map((t) => (isParticle(t) ? t : titleCase(t)));
+    if (family.length && family.every((t) => isCaps(t) || isParticle(t)) && given.some((t) => !isCaps(t))) family = family.map((t) => (isParticle(t) ? (isCaps(t) ? t.toLowerCase() : t) : titleCase(t)));
   }
   return { honorific, givenName: given.join(' '), familyName: family.join(' '), dropped };
 }
