@@ -29,6 +29,11 @@ function rng(seed: number) {
 
 const GIVEN = ['Anna-Lena', 'Jürgen', 'Ayşe', 'Małgorzata', 'Ελένη', 'Дмитрий', 'François', 'Zoë', 'Søren', 'Björn', 'José', 'Inês', 'Čeněk', 'Åsa', 'Łukasz', 'Thoralf', 'Claire', 'Pieter', 'Siobhán', 'Nuño', 'Héloïse', 'Jonas', 'Mehmet', 'Agnieszka', 'Γιώργος', 'Olga', 'Raúl', 'Émilie', 'Jan', 'Małgosia'];
 const FAMILY = ['Müller', 'Özdemir', 'Kowalska', 'Παπαδοπούλου', 'Иванов', 'Dubois', 'van der Berg', 'de Vries', 'Weiß', 'Sørensen', 'García', 'Gonçalves', 'Dvořák', 'Lindqvist', 'Wiśniewski', 'Stenvold', 'Lefèvre', 'De Smet', 'Ó Briain', 'Núñez', 'Brontë', 'Yılmaz', 'Nowak', 'Γεωργίου', 'Petrović', 'Fernández', 'Château', 'von Braun', 'Jansen', 'Kühn'];
+// Family names composed from pieces of several languages, so 100,000 contacts carry a few thousand distinct names
+// (as a real address book does) rather than thirty.
+const STEMS = ['Mül', 'Öz', 'Kowal', 'Papado', 'Ivan', 'Dub', 'Berg', 'Vries', 'Weiß', 'Sø', 'Garc', 'Gonç', 'Dvoř', 'Lind', 'Wiśn', 'Sten', 'Lefè', 'Smet', 'Briai', 'Núñ', 'Brön', 'Yıl', 'Now', 'Georg', 'Petr', 'Fernán', 'Chât', 'Braun', 'Jans', 'Kühn', 'Haß', 'Łuk', 'Żeb', 'Çel', 'Åber', 'Ølst', 'Škod', 'Ferr', 'Mart', 'Rossi'];
+const ENDS = ['ler', 'demir', 'ska', 'poulou', 'ov', 'ois', 'mann', 'ink', 'ensen', 'ía', 'alves', 'ák', 'qvist', 'iewski', 'vold', 'vre', 'aert', 'n', 'ez', 'te', 'maz', 'ak', 'iou', 'ović', 'dez', 'eau', 'er', 'sen', 'e', 'feld', 'asz', 'rowski', 'ik', 'hus', 'ad', 'ová', 'ari', 'ins', 'i', 'berg'];
+const familyName = (pick: <T>(l: readonly T[]) => T) => (pick([0, 1, 2, 3]) === 0 ? pick(FAMILY) : `${pick(['', '', '', '', 'van ', 'de ', 'von '])}${pick(STEMS)}${pick(ENDS)}`);
 const POSITIONS = ['Senior Specialist', 'Desk Officer', 'Head of Unit', 'Policy Adviser', 'Referentin', 'Beleidsmedewerker', 'Chargée de mission', 'Counsellor', 'Economist', 'Director'];
 const ORGS = ['International Labour Organization', 'Organisation for Economic Co-operation and Development', 'World Bank', 'International Monetary Fund', 'European Commission', 'Bundesministerium für Arbeit und Soziales', 'Ministerie van Sociale Zaken en Werkgelegenheid', 'Ministère du Travail', 'United Nations Economic and Social Council', 'Group of Twenty'];
 const UNITS = ['Multilateral Cooperation Department', 'Employment Policy Department', 'Directorate for Employment, Labour and Social Affairs', 'DG EMPL', 'Referat VI a 2', 'Directie Internationale Zaken', 'Délégation aux affaires européennes et internationales'];
@@ -45,7 +50,7 @@ export function generateContacts(n: number): ContactData[] {
   const r = rng(4);
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!;
   return Array.from({ length: n }, (_, i) => {
-    const [givenName, familyName] = [pick(GIVEN), pick(FAMILY)];
+    const [givenName, family] = [pick(GIVEN), familyName(pick)];
     const org = pick(ORGS);
     const digits = String(Math.floor(r() * 10_000)).padStart(4, '0');
     const [, format] = pick(PHONES);
@@ -53,11 +58,11 @@ export function generateContacts(n: number): ContactData[] {
     return {
       honorific: pick(['', 'Mr.', 'Ms.', 'Dr.', 'Frau', 'Mme', 'Dhr.']),
       givenName,
-      familyName,
+      familyName: family,
       position: pick(POSITIONS),
       institutionNames: r() < 0.5 ? [org] : [org, pick(UNITS)],
       phones: [{ label: 'work', value: written, e164: written.replace(/ /g, '') }],
-      emails: [{ label: 'work', value: `${fold(givenName).replace(/[^a-z]/g, '') || 'x'}.${fold(familyName).replace(/[^a-z]/g, '') || 'y'}.${i}@example.org` }],
+      emails: [{ label: 'work', value: `${fold(givenName).replace(/[^a-z]/g, '') || 'x'}.${fold(family).replace(/[^a-z]/g, '') || 'y'}.${i}@example.org` }],
       website: '',
       languages: r() < 0.5 ? ['en', 'fr'] : ['de', 'en'],
       notes: r() < 0.2 ? 'Met at the G20 EWG, Geneva; follows the WPSDG agenda.' : '',
