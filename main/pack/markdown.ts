@@ -101,11 +101,13 @@ export function renderMarkdown(L: Layout, parent: Struct, markdown: string, fram
 
 function renderTokens(L: Layout, parent: Struct, tokens: Token[], frame: Frame): void {
   const style = frame.style ?? BODY;
-  let firstBlock = true;
+  let previous: string | null = null;
   for (const t of tokens) {
     if (t.type === 'space') continue;
-    if (!firstBlock && t.type !== 'heading') L.gap(5);
-    firstBlock = false;
+    // Tables and quotes stand apart from the text around them; paragraphs and lists follow each other closely.
+    const apart = (type: string) => type === 'table' || type === 'blockquote';
+    if (previous !== null && t.type !== 'heading') L.gap(apart(t.type) || apart(previous) ? 9 : 5);
+    previous = t.type;
     switch (t.type) {
       case 'heading':
         heading(L, parent, frame.headingBase + (t as Tokens.Heading).depth - 1, inlineRuns(t.tokens), frame);

@@ -35,15 +35,20 @@ export const TABLE_TEXT: Style = { size: SIZE.small + 0.5, color: COLOR.ink, lin
 
 export function drawTable(L: Layout, parent: Struct, spec: TableSpec): void {
   const size = spec.size ?? TABLE_TEXT.size;
-  const cell: Style = { ...TABLE_TEXT, size };
-  const head: Style = { size: size - 0.5, bold: true, color: COLOR.accent, lineGap: 1.2 };
   const widths = spec.columns.map((_, i) => cellTextWidth(spec.columns, i, spec.width) + 2 * PAD_X);
   const lefts = widths.map((_, i) => spec.x + widths.slice(0, i).reduce((s, w) => s + w, 0));
-  const rowHeight = (cells: Run[][], style: Style) =>
-    Math.max(size * 1.2, ...cells.map((runs, i) => L.measure(runs, { ...style, align: spec.columns[i]?.align ?? 'left' }, widths[i]! - 2 * PAD_X))) + 2 * PAD_Y;
+  // Per column, once: the cell and header styles (alignment) and where the text goes.
+  const cellStyles: Style[] = spec.columns.map((c) => ({ ...TABLE_TEXT, size, align: c.align ?? 'left' }));
+  const headStyles: Style[] = spec.columns.map((c) => ({ size: size - 0.5, bold: true, color: COLOR.accent, lineGap: 1.2, align: c.align ?? 'left' }));
+  const boxes = spec.columns.map((_, i) => ({ x: lefts[i]! + PAD_X, width: widths[i]! - 2 * PAD_X, noBreak: true }));
+  const rowHeight = (cells: Run[][], styles: Style[]) => {
+    let h = size * 1.2;
+    for (let i = 0; i < boxes.length; i++) h = Math.max(h, L.measure(cells[i] ?? NONE, styles[i]!, boxes[i]!.width));
+    return h + 2 * PAD_Y;
+  };
   const headers = spec.columns.map((c) => c.header);
-  const headH = rowHeight(headers, head);
-  const heights = spec.rows.map((r) => rowHeight(r, cell));
+  const headH = rowHeight(headers, headStyles);
+  const heights = spec.rows.map((r) => rowHeight(r, cellStyles));
 
   const drawHeaderBand = (y: number) => {
     L.artifact(() => {
@@ -51,7 +56,6 @@ export function drawTable(L: Layout, parent: Struct, spec: TableSpec): void {
       L.doc.moveTo(spec.x, y + headH).lineTo(spec.x + spec.width, y + headH).lineWidth(0.8).strokeColor(COLOR.accent).stroke();
     });
   };
-  const cellOpts = (i: number) => ({ x: lefts[i]! + PAD_X, width: widths[i]! - 2 * PAD_X, noBreak: true });
 
   const table = L.doc.struct('Table');
   parent.add(table);
@@ -64,7 +68,7 @@ export function drawTable(L: Layout, parent: Struct, spec: TableSpec): void {
   thead.add(headRow);
   headers.forEach((runs, i) => {
     L.y = y + PAD_Y;
-    L.block(headRow, 'TH', runs, { ...head, align: spec.columns[i]?.align ?? 'left' }, { ...cellOpts(i), struct: { scope: 'Column' } as PDFKit.Mixins.StructureElementOptions });
+    L.block(headRow, 'TH', runs, headStyles[i]!, { ...boxes[i]!, struct: { scope: 'Column' } as PDFKit.Mixins.StructureElementOptions });
   });
   headRow.end();
   thead.end();
@@ -79,7 +83,7 @@ export function drawTable(L: Layout, parent: Struct, spec: TableSpec): void {
       // The repeated header: the same look, as an artifact.
       y = L.y;
       drawHeaderBand(y);
-      L.artifact(() => headers.forEach((runs, i) => L.untagged(runs, { ...head, align: spec.columns[i]?.align ?? 'left' }, { ...cellOpts(i), y: y + PAD_Y })));
+      L.artifact(() => headers.forEach((runs, i) => L.untagged(runs, headStyles[i]!, { ...boxes[i]!, y: y + PAD_Y })));
       L.y = y + headH;
     }
     y = L.y;
@@ -89,13 +93,15 @@ export function drawTable(L: Layout, parent: Struct, spec: TableSpec): void {
     });
     const tr = L.doc.struct('TR');
     tbody.add(tr);
-    spec.columns.forEach((col, i) => {
+    for (let i = 0; i < boxes.length; i++) {
       L.y = y + PAD_Y;
-      L.block(tr, 'TD', cells[i] ?? [], { ...cell, align: col.align ?? 'left' }, cellOpts(i));
-    });
+      L.block(tr, 'TD', cells[i] ?? NONE, cellStyles[i]!, boxes[i]!);
+    }
     tr.end();
     L.y = y + h;
   });
   tbody.end();
   table.end();
 }
+
+const NONE: Run[] = [];

@@ -1,0 +1,75 @@
+/**
+ * One line of text written straight into the page's content stream, as pdfkit's text() writes it, without its
+ * per-call overhead (merging options, measuring the text a second time, and a saved and restored graphics
+ * state to flip the matrix): with some 2,000 fragments in a 40-page pack that overhead was a third of the
+ * build. Uses the pdfkit internals its own text() uses: the current embedded font (`_font`: encode, ref, id,
+ * ascender), the current size and the page's font resources. Kept to this file (pinned pdfkit ^0.20).
+ */
+import type { Doc } from './layout';
+
+interface Position {
+  xAdvance: number;
+  advanceWidth: number;
+  xOffset: number;
+  yOffset: number;
+}
+interface Internals {
+  _font: { id: string; ascender: number; ref(): unknown; encode(text: string): [string[], Position[]] };
+  _fontSize: number;
+  page: { fonts: Record<string, unknown> };
+}
+
+/** A number as PDF writes it: at most three decimals, never an exponent. */
+const num = (v: number) => String(Math.round(v * 1000) / 1000);
+
+/**
+ * Writes `text` in the current font, size and fill colour with the top of its line at (x, y) in pdfkit's
+ * top-down coordinates, like text(…, {lineBreak: false}). `spacing` is letter spacing in points.
+ */
+export function writeText(doc: Doc, text: string, x: number, y: number, spacing = 0): void {
+  const d = doc as unknown as Internals;
+  const font = d._font;
+  const size = d._fontSize;
+  if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
+  const [encoded, positions] = font.encode(text);
+  const scale = size / 1000;
+  const baseline = y + font.ascender * scale;
+  // The page's matrix is flipped (y down, as pdfkit sets it up); a text matrix flipped back draws upright glyphs.
+  let out = `BT 1 0 0 -1 ${num(x)} ${num(baseline)} Tm /${font.id} ${num(size)} Tf`;
+  if (spacing) out += ` ${num(spacing)} Tc`;
+  // Glyphs in TJ segments, each closed after a glyph whose advance is adjusted (kerning); a mark with an
+  // offset is placed on its own, then the position is put back, as pdfkit does.
+  let tj = '';
+  let from = 0;
+  let gx = x;
+  let shifted = false;
+  for (let i = 0; i < positions.length; i++) {
+    const pos = positions[i]!;
+    if (pos.xOffset || pos.yOffset) {
+      if (from < i) tj += segment(encoded, positions, from, i);
+      if (tj) out += ` [${tj}] TJ`;
+      out += ` 1 0 0 -1 ${num(gx + pos.xOffset * scale)} ${num(baseline - pos.yOffset * scale)} Tm [${segment(encoded, positions, i, i + 1)}] TJ`;
+      tj = '';
+      from = i + 1;
+      shifted = true;
+    } else {
+      if (shifted) out += ` 1 0 0 -1 ${num(gx)} ${num(baseline)} Tm`;
+      shifted = false;
+      if (pos.xAdvance !== pos.advanceWidth) {
+        tj += segment(encoded, positions, from, i + 1);
+        from = i + 1;
+      }
+    }
+    gx += pos.xAdvance * scale;
+  }
+  if (from < positions.length) tj += segment(encoded, positions, from, positions.length);
+  if (tj) out += ` [${tj}] TJ`;
+  // Letter spacing is graphics state that outlives ET: put it back.
+  doc.addContent(`${out}${spacing ? ' 0 Tc' : ''} ET`);
+}
+
+/** Glyphs a..b as a TJ string, followed by the adjustment after the last of them. */
+function segment(encoded: string[], positions: Position[], a: number, b: number): string {
+  const last = positions[b - 1]!;
+  return `<${encoded.slice(a, b).join('')}> ${num(last.advanceWidth - last.xAdvance)} `;
+}
