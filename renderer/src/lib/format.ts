@@ -29,4 +29,9 @@ export function formatRange(start: string, end: string, meetingZone: string, zon
   return sameDay ? `${day.format(s)}, ${time.format(s)}–${time.format(e)} ${tz}` : `${day.format(s)}, ${time.format(s)} – ${day.format(e)}, ${time.format(e)} ${tz}`;
 }
 
+/** A wall-clock time as written in its own zone ('2027-01-07T10:00' → '10:00', or '10:00 AM' in en-US). */
+export function formatWallTime(local: string): string {
+  return new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(new Date(local.slice(0, 16) + ':00Z'));
+}
+
 export const humanKind = (k: string) => k.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
