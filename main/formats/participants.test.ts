@@ -19,6 +19,12 @@ describe('parseParticipants', () => {
     ]);
   });
 
+  it('keeps the commas of a post when an institution still follows', () => {
+    expect(row('Ms. Ayse OZDEMIR, Head of Division, Bilateral and Multilateral Relations, BMAS')).toEqual([
+      ['Ms.', 'Ayse', 'Ozdemir', 'Head of Division, Bilateral and Multilateral Relations', ['BMAS'], []],
+    ]);
+  });
+
   it('keeps an en dash inside a post and gives each person the line they start on', () => {
     const [p] = parseParticipants('\n\nMr. Thoralf STENVOLD, Senior Specialist – Global Governance, ILO');
     expect(p).toMatchObject({ position: 'Senior Specialist – Global Governance', institutionNames: ['ILO'], line: 3 });

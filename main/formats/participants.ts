@@ -61,8 +61,18 @@ function person(parts: Part[], group: string | null, source: string): ContactPro
   }
   // The post is the part that reads like one (else the first left); organisations and countries are the others.
   const post = rest.find((p) => isPositionLine(p.text) && !isAcronym(p.text)) ?? rest.find((p) => !isInstitution(p.text));
-  if (post) data.position = post.text;
-  for (const p of rest) if (p !== post) institutions.push(p.text);
+  // A post with commas ("Head of Division, Bilateral and Multilateral Relations, BMAS"): the parts after it that name
+  // no institution belong to it, as long as an institution still follows.
+  const taken = new Set<Part>(post ? [post] : []);
+  if (post) {
+    const words = [post.text];
+    for (let i = rest.indexOf(post) + 1; i < rest.length - 1 && !isInstitution(rest[i]!.text) && rest.slice(i + 1).some((p) => isInstitution(p.text)); i++) {
+      words.push(rest[i]!.text);
+      taken.add(rest[i]!);
+    }
+    data.position = words.join(', ');
+  }
+  for (const p of rest) if (!taken.has(p)) institutions.push(p.text);
   if (institutions.length === 0 && group) institutions.push(group);
   // Outermost first: an organisation before its units.
   data.institutionNames = [...institutions].sort((a, b) => (unitLevel(a) ?? (isAcronym(a) ? 0 : 1)) - (unitLevel(b) ?? (isAcronym(b) ? 0 : 1)));
