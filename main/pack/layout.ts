@@ -55,6 +55,9 @@ export class Layout {
   readonly root: Struct;
   /** Fill colour last set for text, to skip repeating it (it is most of the cost of a short cell); null = unknown. */
   private color: string | null = null;
+  /** The face and size last set, for the width cache. */
+  private face: FontName = 'regular';
+  private size = 0;
   /** Tables measure a row, then draw it: the plan is made once per runs array. */
   private readonly plans = new WeakMap<Run[], { key: string; plan: Plan }>();
 
@@ -173,6 +176,8 @@ export class Layout {
 
   setFont(font: FontName, size: number, color: string): void {
     this.doc.font(font).fontSize(size);
+    this.face = font;
+    this.size = size;
     if (color !== this.color) {
       this.doc.fillColor(color);
       this.color = color;
@@ -280,7 +285,8 @@ export class Layout {
   private linkArea(url: string, linkEl: Struct | null, x: number, y: number, width: number): void {
     const { doc } = this;
     const height = doc.currentLineHeight();
-    (doc as unknown as { link(x: number, y: number, w: number, h: number, url: string, o: object): void }).link(x, y, width, height, url, linkEl ? { structParent: linkEl } : {});
+    // The URI action inline in the annotation (pdfkit's link() makes it an object of its own: 400 more per pack).
+    doc.annotate(x, y, width, height, { Subtype: 'Link', A: { S: 'URI', URI: new String(url) }, ...(linkEl ? { structParent: linkEl } : {}) } as PDFKit.Mixins.AnnotationOption);
     if (url.startsWith('mailto:')) return;
     const weight = 0.5;
     doc.save();
@@ -290,8 +296,27 @@ export class Layout {
 
   /** Advance width of `text` in the current font, with the style's letter spacing. */
   private textWidth(text: string, style: Style): number {
-    return this.doc.widthOfString(text) + (style.spacing ?? 0) * text.length;
+    return wordWidth(this.doc, this.face, this.size, text) * this.size + (style.spacing ?? 0) * text.length;
   }
+
+}
+
+const widthCache = new Map<FontName, Map<string, number>>();
+
+/**
+ * Width of `text` at size 1 in `face` (the current font). Words recur across a pack and across packs; the
+ * width depends only on the face and the word, so it is cached per process (bounded).
+ */
+function wordWidth(doc: Doc, face: FontName, size: number, text: string): number {
+  let cache = widthCache.get(face);
+  if (!cache) widthCache.set(face, (cache = new Map()));
+  let w = cache.get(text);
+  if (w === undefined) {
+    w = doc.widthOfString(text) / size;
+    if (cache.size > 100_000) cache.clear();
+    cache.set(text, w);
+  }
+  return w;
 }
 
 /** Consecutive placed pieces with the same link target, so each link becomes one Link element. */

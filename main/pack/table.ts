@@ -4,7 +4,7 @@
  * continues on (tagged once as THead; the repeats are artifacts so a screen reader reads it once).
  */
 import type { Layout, Run, Struct, Style } from './layout';
-import { COLOR, SIZE } from './theme';
+import { COLOR, PAGE, SIZE } from './theme';
 
 export interface TableColumn {
   header: Run[];
@@ -74,31 +74,47 @@ export function drawTable(L: Layout, parent: Struct, spec: TableSpec): void {
   thead.end();
   L.y = y + headH;
 
+  // Where each row goes, before drawing: rows are grouped by page, so each page's stripes and rules are one
+  // artifact rather than one per row.
+  const chunks: { start: number; ys: number[] }[] = [{ start: 0, ys: [] }];
+  let cursor = L.y;
+  heights.forEach((h, r) => {
+    if (h > L.bottom - cursor && cursor > PAGE.top + headH + 0.5) {
+      chunks.push({ start: r, ys: [] });
+      cursor = PAGE.top + headH;
+    }
+    chunks[chunks.length - 1]!.ys.push(cursor);
+    cursor += h;
+  });
+
   const tbody = L.doc.struct('TBody');
   table.add(tbody);
-  spec.rows.forEach((cells, r) => {
-    const h = heights[r]!;
-    if (h > L.room() && !L.atTop()) {
+  chunks.forEach((chunk, c) => {
+    if (c > 0) {
       L.newPage();
       // The repeated header: the same look, as an artifact.
       y = L.y;
       drawHeaderBand(y);
       L.artifact(() => headers.forEach((runs, i) => L.untagged(runs, headStyles[i]!, { ...boxes[i]!, y: y + PAD_Y })));
-      L.y = y + headH;
     }
-    y = L.y;
     L.artifact(() => {
-      if (r % 2 === 1) L.doc.rect(spec.x, y, spec.width, h).fill(COLOR.zebra);
-      L.doc.moveTo(spec.x, y + h).lineTo(spec.x + spec.width, y + h).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
+      chunk.ys.forEach((ry, k) => {
+        const r = chunk.start + k;
+        if (r % 2 === 1) L.doc.rect(spec.x, ry, spec.width, heights[r]!).fill(COLOR.zebra);
+        L.doc.moveTo(spec.x, ry + heights[r]!).lineTo(spec.x + spec.width, ry + heights[r]!).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
+      });
     });
-    const tr = L.doc.struct('TR');
-    tbody.add(tr);
-    for (let i = 0; i < boxes.length; i++) {
-      L.y = y + PAD_Y;
-      L.block(tr, 'TD', cells[i] ?? NONE, cellStyles[i]!, boxes[i]!);
-    }
-    tr.end();
-    L.y = y + h;
+    chunk.ys.forEach((ry, k) => {
+      const cells = spec.rows[chunk.start + k]!;
+      const tr = L.doc.struct('TR');
+      tbody.add(tr);
+      for (let i = 0; i < boxes.length; i++) {
+        L.y = ry + PAD_Y;
+        L.block(tr, 'TD', cells[i] ?? NONE, cellStyles[i]!, boxes[i]!);
+      }
+      tr.end();
+      L.y = ry + heights[chunk.start + k]!;
+    });
   });
   tbody.end();
   table.end();
