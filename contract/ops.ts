@@ -499,6 +499,20 @@ export const ops = {
     kind: 'write',
     doc: 'Build the delegation briefing pack (PDF) of a briefing or meeting; write it to `out`, or return it as base64.',
   }),
+  'pack.open': op({
+    input: z
+      .object({
+        briefingId: Id.optional(),
+        meetingId: Id.optional(),
+        date: IsoDate.refine(isCalendarDay, 'There is no such day.').optional(),
+        pdfa: z.boolean().default(false),
+      })
+      .refine((i) => (i.briefingId === undefined) !== (i.meetingId === undefined), { message: 'Give either a briefingId or a meetingId.', path: ['briefingId'] }),
+    output: z.object({ file: z.string(), pages: z.number().int(), size: z.number().int(), ms: z.number() }),
+    // A write: it creates a temp file. It never changes the dossier.
+    kind: 'write',
+    doc: 'Build the pack into a temp file and open it in the system’s PDF viewer (desktop app only; elsewhere a not_found error with details.unsupported = "openPath").',
+  }),
 } as const;
 
 export type Ops = typeof ops;

@@ -2,7 +2,7 @@
  * Electron main: lifecycle, the app:// protocol serving the built renderer with its CSP, one window,
  * IPC to the ops, the menu. The dossier is the same file the CLI uses (main/paths.ts).
  */
-import { app, BrowserWindow, Menu, dialog, net, protocol } from 'electron';
+import { app, BrowserWindow, Menu, dialog, net, protocol, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,13 +34,19 @@ function serveRenderer(): void {
   });
 }
 
+/** pack.open's hook: the system's PDF viewer. shell.openPath resolves with an error message ('' when it worked). */
+async function openPath(path: string): Promise<void> {
+  const failed = await shell.openPath(path);
+  if (failed) throw new Error(failed);
+}
+
 async function start(): Promise<void> {
   const argDb = process.argv.find((a) => a.startsWith('--db='))?.slice(5);
   const dbPath = resolveDbPath(argDb);
   let ctx: OpsContext;
   try {
     mkdirSync(dirname(dbPath), { recursive: true });
-    ctx = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now: () => new Date() };
+    ctx = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now: () => new Date(), openPath };
   } catch (err) {
     // A foreign or newer file is refused, never touched: tell the user and stop.
     dialog.showErrorBox('Dossier cannot open its database', (err as Error).message);

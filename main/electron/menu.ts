@@ -13,6 +13,9 @@ export function buildMenu(win: BrowserWindow): Menu {
         { label: 'New Meeting', accelerator: 'CmdOrCtrl+N', click: send('go:meetings/new') },
         { label: 'New Contact', accelerator: 'CmdOrCtrl+Shift+N', click: send('go:contacts/new') },
         { type: 'separator' },
+        // The page knows which meeting or briefing is open; it opens its export dialog (or says what to open first).
+        { label: 'Export Pack…', accelerator: 'CmdOrCtrl+E', click: send('pack:export') },
+        { type: 'separator' },
         // Both open the page's Backups panel: "now" makes a backup at once, "restore" shows the list to pick from.
         { label: 'Back Up Now…', click: send('backup:now') },
         { label: 'Restore from Backup…', click: send('backup:restore') },

@@ -19,6 +19,11 @@ export interface OpsContext {
    * the shell. Never the window or the HTTP host: their caller is a page, which saves through a dialog or a download.
    */
   writesFiles?: boolean;
+  /**
+   * Opens a file with the system's default application (Electron's shell.openPath). Only the desktop app sets it;
+   * ops that need it (pack.open) refuse with a typed error when it is absent, and the page falls back.
+   */
+  openPath?: (path: string) => Promise<void>;
 }
 
 export type Handler<K extends OpName> = (input: Parsed<K>, ctx: OpsContext) => Out<K> | Promise<Out<K>>;

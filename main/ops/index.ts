@@ -16,6 +16,7 @@ import { systemHandlers } from './system';
 import { snippetHandlers } from './snippets';
 import { versionHandlers } from './versions';
 import { packHandlers } from './packs';
+import { packOpenHandlers } from './pack-open';
 import { backupHandlers } from './backup';
 import { settingsHandlers } from './settings';
 import { positionHandlers } from './positions';
@@ -33,6 +34,7 @@ export const handlers = {
   ...versionHandlers,
   ...snippetHandlers,
   ...packHandlers,
+  ...packOpenHandlers,
   ...backupHandlers,
   ...settingsHandlers,
   ...positionHandlers,

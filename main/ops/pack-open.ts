@@ -1,0 +1,65 @@
+/**
+ * pack.open: the pack in the system's PDF viewer. The app's window cannot hand bytes to another program, so main
+ * builds the same pack again (same date, same bytes) into a temp file and asks the shell to open it.
+ */
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DossierError } from '../../contract/errors';
+import { getBriefing } from '../store/briefings';
+import { getMeeting } from '../store/meetings';
+import { writePackAtomically } from '../pack/write';
+import type { HandlerMap, OpsContext } from './context';
+import { today } from './context';
+import { packHandlers } from './packs';
+
+/** Where opened packs go; packs older than a day are swept on the next open (the viewer may still hold a recent one). */
+export const packTempDir = () => join(tmpdir(), 'dossier-packs');
+const KEEP_MS = 24 * 3600_000;
+
+/** "2027-01-07 WPSDG briefing pack.pdf": the series (or the meeting's title) without characters file systems refuse. */
+export function packFileName(date: string, name: string): string {
+  const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80).trim();
+  return `${date} ${safe || 'Dossier'} briefing pack.pdf`;
+}
+
+function sweep(dir: string, now: number): void {
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    try {
+      if (now - statSync(p).mtimeMs > KEEP_MS) rmSync(p, { force: true });
+    } catch {
+      // Another Dossier may be sweeping too; a file left over is harmless.
+    }
+  }
+}
+
+function meetingName(ctx: OpsContext, target: { briefingId?: number | undefined; meetingId?: number | undefined }): string {
+  const meetingId = target.briefingId !== undefined ? getBriefing(ctx.db, target.briefingId).meetingId : target.meetingId!;
+  const m = getMeeting(ctx.db, meetingId);
+  return m.series || m.title;
+}
+
+export const packOpenHandlers: HandlerMap<'pack.open'> = {
+  'pack.open': async ({ briefingId, meetingId, date, pdfa }, ctx) => {
+    // Checked first, so the browser host answers at once and the page opens its own copy instead.
+    if (!ctx.openPath) {
+      throw new DossierError('not_found', 'Opening the pack in the system viewer needs the desktop app; here the browser opens it.', { details: { unsupported: 'openPath' } });
+    }
+    const day = date ?? today(ctx);
+    const name = meetingName(ctx, { briefingId, meetingId });
+    const built = await packHandlers['pack.build']({ briefingId, meetingId, date: day, pdfa }, ctx);
+    const dir = packTempDir();
+    mkdirSync(dir, { recursive: true });
+    sweep(dir, Date.now()); // file times are real time, whatever the clock of the context
+    const file = join(dir, packFileName(day, name));
+    // Atomic: a viewer already showing the previous copy never reads half a file.
+    writePackAtomically(file, Buffer.from(built.bytesBase64!, 'base64'));
+    try {
+      await ctx.openPath(file);
+    } catch (err) {
+      throw new DossierError('not_found', `The pack was saved to ${file}, but no program opened it (${(err as Error).message}).`, { details: { file } });
+    }
+    return { file, pages: built.pages, size: built.size, ms: built.ms };
+  },
+};
