@@ -18,8 +18,11 @@ test('write a briefing from the template: Markdown, Q&A, who’s who, versions, 
   await page.getByRole('list', { name: 'Meetings' }).getByRole('link').first().click();
   await page.getByRole('button', { name: 'Start briefing' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Briefing: WPSDG/ })).toBeVisible();
+  // The standard delegation brief: every section of the template, in order.
   const sections = page.locator('section.sec');
-  await expect(sections).toHaveCount(10);
+  await expect(sections).toHaveCount(11);
+  await expect(sections.first()).toContainText('Objectives');
+  await expect(sections.last()).toContainText('Contact sheet');
   await page.getByLabel('Classification').fill('RESTRICTED');
   await page.getByLabel('Owner').fill('Desk officer, multilateral unit');
   await page.getByLabel('Owner').press('Tab');
