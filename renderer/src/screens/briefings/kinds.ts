@@ -1,16 +1,13 @@
-/** Names of section kinds for people (the codes are the contract's). */
+/** Names of section kinds for people (the codes are the contract's; labels in the catalogs, `enum.sectionKind.*`). */
 import type { Section } from '../../../../contract/model';
 
-export const KIND_LABELS: Record<Section['kind'], string> = {
-  markdown: 'Text',
-  key_messages: 'Key messages',
-  qa: 'Q&A',
-  agenda_briefs: 'Agenda briefs',
-  programme: 'Programme (generated)',
-  whos_who: 'Who’s who (generated)',
-  institution_profiles: 'Institution profiles (generated)',
-  history: 'History and actions (generated)',
-  since_last_time: 'Since last time (generated)',
-  open_actions: 'Open actions (generated)',
-  contact_sheet: 'Contact sheet (generated)',
-};
+/** Kinds drawn from the store when the pack is built; their label says so. */
+const GENERATED: ReadonlySet<Section['kind']> = new Set(['programme', 'whos_who', 'institution_profiles', 'history', 'since_last_time', 'open_actions', 'contact_sheet']);
+
+type Translate = (id: string, options?: { values?: Record<string, string> }) => string;
+
+/** 'Defensive Q&A', 'Who's who (generated)'; pass the component's `$_` so the label follows the language. */
+export function kindLabel(tr: Translate, kind: Section['kind']): string {
+  const name = tr(`enum.sectionKind.${kind}`);
+  return GENERATED.has(kind) ? tr('sections.generatedKind', { values: { kind: name } }) : name;
+}

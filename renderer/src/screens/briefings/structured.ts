@@ -1,5 +1,6 @@
 /** Reading and writing the JSON of structured sections with the contract's schemas; unreadable JSON reads as empty. */
 import { AgendaBriefsContent, KeyMessagesContent, QaContent, type AgendaItem } from '../../../../contract/model';
+import { t } from '../../lib/i18n';
 
 function parse<T>(schema: { safeParse: (v: unknown) => { success: boolean; data?: T } }, content: string, empty: T): T {
   try {
@@ -48,7 +49,7 @@ export function alignBriefs(content: string, agenda: readonly AgendaItem[]): { r
   }));
   const orphans = briefs
     .filter((b) => !ids.has(b.agendaItemId))
-    .map((b) => ({ agendaItemId: b.agendaItemId, number: null, title: b.title ?? `Agenda item ${b.agendaItemId}`, detail: '', text: b.text }));
+    .map((b) => ({ agendaItemId: b.agendaItemId, number: null, title: b.title ?? t('briefs.untitledItem', { id: b.agendaItemId }), detail: '', text: b.text }));
   return { rows, orphans };
 }
 
