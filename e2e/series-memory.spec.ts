@@ -1,5 +1,9 @@
 import type { Page } from '@playwright/test';
+import type { In, OpName, Out } from '../contract/ops';
 import { test, expect } from './fixtures';
+
+/** The fixture's dispatch, typed per operation. */
+const typed = (call: unknown) => call as <K extends OpName>(name: K, input: In<K>) => Promise<Out<K>>;
 
 const NEXT = /^WPSDG — Working Party on the Social Dimension of Globalization$/;
 
@@ -44,7 +48,8 @@ test('paste a French participants list: the diff names new, changed and unchange
 });
 
 test('changing a contact’s post keeps the former one in the post history', async ({ app: page, dossier, shot }) => {
-  const pieter = (await dossier.call('contact.list', { query: 'van der Berg' })).items[0]!;
+  const call = typed(dossier.call);
+  const pieter = (await call('contact.list', { query: 'van der Berg' })).items[0]!;
   await go(page, `contacts/${pieter.id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Mr. Pieter van der Berg' })).toBeVisible();
   await page.getByRole('link', { name: 'Edit' }).click();
@@ -64,17 +69,18 @@ test('changing a contact’s post keeps the former one in the post history', asy
 });
 
 test('the briefing shows what changed since the previous WPSDG session, and who is new in post', async ({ app: page, dossier, shot }) => {
-  const [next] = await dossier.call('meeting.list', { when: 'upcoming' });
-  const [prev] = await dossier.call('meeting.list', { when: 'past' });
+  const call = typed(dossier.call);
+  const [next] = await call('meeting.list', { when: 'upcoming' });
+  const [prev] = await call('meeting.list', { when: 'past' });
   // Last session's briefing, with its key messages.
-  const old = await dossier.call('briefing.create', { meetingId: prev!.id, title: 'Brief, previous session' });
-  await dossier.call('section.update', { id: old.sections.find((s) => s.kind === 'key_messages')!.id, content: JSON.stringify({ items: ['We support a joint ILO–WTO study in principle.', 'Supply chains need due diligence.'] }) });
-  await dossier.call('snippet.save', { topic: 'trade and decent work', title: 'ILO–WTO study', text: 'We support a joint ILO–WTO study with the social partners consulted.' });
-  const pieter = (await dossier.call('contact.list', { query: 'van der Berg' })).items[0]!;
+  const old = await call('briefing.create', { meetingId: prev!.id, title: 'Brief, previous session' });
+  await call('section.update', { id: old.sections.find((s) => s.kind === 'key_messages')!.id, content: JSON.stringify({ items: ['We support a joint ILO–WTO study in principle.', 'Supply chains need due diligence.'] }) });
+  await call('snippet.save', { topic: 'trade and decent work', title: 'ILO–WTO study', text: 'We support a joint ILO–WTO study with the social partners consulted.' });
+  const pieter = (await call('contact.list', { query: 'van der Berg' })).items[0]!;
   const { id: _i, displayName: _d, institutionName: _n, stale: _s, updatedAt: _u, ...fields } = pieter;
-  await dossier.call('contact.update', { id: pieter.id, patch: { ...fields, position: 'Head of Division, Skills' } });
-  const b = await dossier.call('briefing.create', { meetingId: next!.id, title: 'Brief for the delegation' });
-  await dossier.call('section.update', { id: b.sections.find((s) => s.kind === 'key_messages')!.id, content: JSON.stringify({ items: ['We support a joint ILO–WTO study, with a clear timeline.'] }) });
+  await call('contact.update', { id: pieter.id, patch: { ...fields, position: 'Head of Division, Skills' } });
+  const b = await call('briefing.create', { meetingId: next!.id, title: 'Brief for the delegation' });
+  await call('section.update', { id: b.sections.find((s) => s.kind === 'key_messages')!.id, content: JSON.stringify({ items: ['We support a joint ILO–WTO study, with a clear timeline.'] }) });
 
   await go(page, `briefings/${b.id}`);
   const since = page.locator('section.sec').filter({ hasText: 'What we said last time, and what we say now' });
