@@ -40,12 +40,7 @@ export async function buildPack(d: PackDocument, opts: BuildOptions): Promise<Bu
       ModDate: stamp,
     },
   });
-  const chunks: Uint8Array[] = [];
-  pdf.on('data', (c: Uint8Array) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    pdf.on('end', resolve);
-    pdf.on('error', reject);
-  });
+  const { chunks, done } = collectOutput(pdf);
   useFonts(pdf);
   pdf.appendXML(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${stamp.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`);
   escapeXmpInfo(pdf);
@@ -155,6 +150,27 @@ function draftOutline(doc: Doc, text: string): { outline: string; advance: numbe
 interface FontkitFont {
   unitsPerEm: number;
   layout(text: string): { glyphs: { bbox: { maxY: number }; path: { translate(x: number, y: number): { toSVG(): string } } }[]; positions: { xAdvance: number; xOffset: number; yOffset: number }[] };
+}
+
+/**
+ * The file's bytes, gathered as pdfkit writes them. pdfkit turns every write (several per object, thousands per
+ * pack) into bytes in a JavaScript loop and pushes it through its Readable stream; here each write becomes one
+ * native latin1 Buffer in an array: the same bytes, without the stream. `done` settles when the trailer is out.
+ */
+function collectOutput(pdf: Doc): { chunks: Uint8Array[]; done: Promise<void> } {
+  // The header pdfkit's constructor already pushed into the stream.
+  const head = pdf.read() as Buffer | null;
+  const chunks: Uint8Array[] = head ? [head] : [];
+  let finish: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  const target = pdf as unknown as { _write(data: string | Uint8Array): void; _offset: number };
+  target._write = (data) => {
+    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data;
+    chunks.push(bytes);
+    target._offset += bytes.length;
+    if (data === '%%EOF') finish();
+  };
+  return { chunks, done };
 }
 
 /**

@@ -25,6 +25,8 @@ export interface Run {
   color?: string;
   /** Font size when it differs from the block's style (labels above values). */
   size?: number;
+  /** Change marks of an addendum: inserted text underlined, deleted text struck through. */
+  mark?: 'underline' | 'strike';
 }
 
 export interface Style {
@@ -145,12 +147,15 @@ export class Layout {
   artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
     const { doc } = this;
     const { x, y } = doc;
+    // Drawing inside changes colours behind our back; the restore brings back the colour from before.
+    const color = this.color;
+    this.color = null;
     doc.markContent('Artifact', { type });
     doc.save();
     draw();
     doc.restore();
     doc.endMarkedContent();
-    this.color = null;
+    this.color = color;
     doc.x = x;
     doc.y = y;
   }
@@ -174,12 +179,14 @@ export class Layout {
     });
   }
 
+  /** Font, size and text colour (a #rrggbb), the colour written only when it changes. */
   setFont(font: FontName, size: number, color: string): void {
     this.doc.font(font).fontSize(size);
     this.face = font;
     this.size = size;
     if (color !== this.color) {
-      this.doc.fillColor(color);
+      // The plain "rg" operator: pdfkit's fillColor() parses the colour and writes colour space and value each time.
+      this.doc.addContent(fillOperator(color));
       this.color = color;
     }
   }
@@ -269,6 +276,7 @@ export class Layout {
           this.runFont(run, style);
           writeText(this.doc, text, p.x, p.y, spacing);
           if (run.link) this.linkArea(run.link, linkEl, p.x, p.y, w);
+          if (run.mark) this.changeMark(run.mark, p.x, p.y, w);
         }
       });
     }
@@ -294,11 +302,31 @@ export class Layout {
     doc.restore();
   }
 
+  /** An addendum's change mark under (inserted) or through (deleted) a piece, in the text's colour (as link underlines). */
+  private changeMark(mark: 'underline' | 'strike', x: number, y: number, width: number): void {
+    const { doc } = this;
+    const at = y + (mark === 'underline' ? doc.currentLineHeight() - 0.6 : this.size * 0.62);
+    doc.save();
+    doc.moveTo(x, at).lineTo(x + width, at).lineWidth(0.7).strokeColor(this.color ?? COLOR.ink).stroke();
+    doc.restore();
+  }
+
   /** Advance width of `text` in the current font, with the style's letter spacing. */
   private textWidth(text: string, style: Style): number {
     return wordWidth(this.doc, this.face, this.size, text) * this.size + (style.spacing ?? 0) * text.length;
   }
 
+}
+
+const fillOperators = new Map<string, string>();
+function fillOperator(hex: string): string {
+  let op = fillOperators.get(hex);
+  if (!op) {
+    const n = parseInt(hex.slice(1), 16);
+    op = `${[n >> 16, (n >> 8) & 0xff, n & 0xff].map((c) => Math.round((c / 255) * 1000) / 1000).join(' ')} rg`;
+    fillOperators.set(hex, op);
+  }
+  return op;
 }
 
 const widthCache = new Map<FontName, Map<string, number>>();
