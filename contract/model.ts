@@ -363,11 +363,20 @@ export type BriefingDetail = z.infer<typeof BriefingDetail>;
 // Structured sections keep JSON in Section.content. The editor writes these shapes and the pack reads them;
 // a section whose JSON does not parse is shown as empty, never fails the pack.
 /** key_messages: the lines the delegation must land, in order; each item is inline Markdown. */
-export const KeyMessagesContent = z.object({ items: z.array(z.string().max(5000)).max(200).default([]) });
+export const HandlingMark = z.enum(HANDLING_MARKS);
+export type HandlingMark = z.infer<typeof HandlingMark>;
+export const KeyMessagesContent = z.object({
+  items: z.array(z.string().max(5000)).max(200).default([]),
+  /** Handling mark of each item, by index (items stay plain strings, so older readers keep working); missing = the section's. */
+  handling: z.array(HandlingMark.nullable()).max(200).optional(),
+});
 export type KeyMessagesContent = z.infer<typeof KeyMessagesContent>;
 /** qa: defensive questions with the answer to give, in order; answers are Markdown. */
 export const QaContent = z.object({
-  pairs: z.array(z.object({ question: z.string().max(2000), answer: z.string().max(50_000).default('') })).max(200).default([]),
+  pairs: z
+    .array(z.object({ question: z.string().max(2000), answer: z.string().max(50_000).default(''), handling: HandlingMark.optional() }))
+    .max(200)
+    .default([]),
 });
 export type QaContent = z.infer<typeof QaContent>;
 /**
@@ -389,8 +398,17 @@ export const AgendaBriefsContent = z.object({
 });
 export type AgendaBriefsContent = z.infer<typeof AgendaBriefsContent>;
 
+/**
+ * Classification schemes offered in the editor, each with its markings from lowest to highest; any other text is
+ * allowed too. The scheme order lets a releasable variant suggest a lower marking of the same scheme.
+ */
+export const CLASSIFICATION_SCHEMES = [
+  { scheme: 'uk', name: 'UK', markings: ['OFFICIAL', 'OFFICIAL-SENSITIVE', 'SECRET'] },
+  { scheme: 'eu', name: 'EU', markings: ['RESTREINT UE/EU RESTRICTED', 'CONFIDENTIEL UE/EU CONFIDENTIAL'] },
+  { scheme: 'de', name: 'DE', markings: ['VS-NUR FÜR DEN DIENSTGEBRAUCH', 'VS-VERTRAULICH'] },
+] as const;
 /** Classification markings offered in the editor; any other text is allowed too. */
-export const CLASSIFICATION_PRESETS = ['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'VS – Nur für den Dienstgebrauch', 'OFFICIAL-SENSITIVE'] as const;
+export const CLASSIFICATION_PRESETS = ['UNCLASSIFIED', ...CLASSIFICATION_SCHEMES.flatMap((s) => s.markings)] as const;
 export const BRIEFING_LANGUAGES = ['en', 'de', 'nl', 'fr'] as const;
 
 /** The briefing's own fields that the editor changes; each one optional. */
@@ -571,3 +589,57 @@ export const SystemInfo = z.object({
   staleAfterMonths: z.number().int(),
 });
 export type SystemInfo = z.infer<typeof SystemInfo>;
+
+// ---------- release-grade packs: variants, pre-flight, issued packs ----------
+/** full: everything, for the principal; releasable: without not-for-disclosure and internal parts; runbook: programme, logistics, who's who. */
+export const PACK_VARIANTS = ['full', 'releasable', 'runbook'] as const;
+export const PackVariant = z.enum(PACK_VARIANTS);
+export type PackVariant = z.infer<typeof PackVariant>;
+
+/** One part a variant left out, for the release report: a section, a paragraph (its first words), a Q&A question, a key message. */
+export const DroppedPart = z.object({
+  sectionId: Id.nullable(),
+  section: z.string(),
+  part: z.enum(['section', 'paragraph', 'question', 'key_message', 'brief']),
+  /** The section title, the paragraph's first words, the question. */
+  text: z.string(),
+  handling: z.enum(HANDLING_MARKS).nullable(),
+  /** 'handling' (marked not for release) or 'runbook' (not a run-book kind). */
+  reason: z.enum(['handling', 'runbook']),
+});
+export type DroppedPart = z.infer<typeof DroppedPart>;
+export const ReleaseReport = z.object({ variant: PackVariant, marking: z.string(), dropped: z.array(DroppedPart) });
+export type ReleaseReport = z.infer<typeof ReleaseReport>;
+
+export const PREFLIGHT_KINDS = ['stale_contact', 'empty_brief', 'over_budget', 'unchanged_line', 'missing_glyph', 'todo_marker'] as const;
+/** A thing to check before a pack goes out, with where it is and the app route that fixes it. */
+export const PreflightFinding = z.object({
+  /** Stable across runs (kind + place + detail), so an acceptance is remembered. */
+  key: z.string(),
+  kind: z.enum(PREFLIGHT_KINDS),
+  message: z.string(),
+  where: z.object({ sectionId: Id.nullable(), contactId: Id.nullable(), agendaItemId: Id.nullable() }),
+  /** Hash route of the place to fix it, e.g. '#/contacts/12' or '#/briefings/3?section=14'. */
+  route: z.string(),
+  /** null: open; 'accept': the user accepted it for this briefing; 'flag': printed "to check" in the pack. */
+  decision: z.enum(['accept', 'flag']).nullable(),
+});
+export type PreflightFinding = z.infer<typeof PreflightFinding>;
+
+/** An issued pack or an addendum, as stored (without its PDF). */
+export const IssuedPack = z.object({
+  id: Id,
+  briefingId: Id,
+  variant: PackVariant,
+  edition: z.number().int(),
+  addendumOf: Id.nullable(),
+  addendumNumber: z.number().int().nullable(),
+  title: z.string(),
+  issuedAt: z.string(),
+  sha256: z.string(),
+  pages: z.number().int(),
+  bytes: z.number().int(),
+  /** Section → pages of the issued file. */
+  pageMap: z.array(z.object({ sectionId: Id.nullable(), title: z.string(), from: z.number().int(), to: z.number().int() })),
+});
+export type IssuedPack = z.infer<typeof IssuedPack>;

@@ -33,6 +33,7 @@ import {
 import { ACTION_STATUSES, IsoDate, LocalDateTime, MeetingProposal, TimeZone } from './model';
 import { CsvField, ImportItem } from './model';
 import { ContactPosition, PackImportPreview, ParticipantRow } from './model';
+import { IssuedPack, PackVariant, PreflightFinding, ReleaseReport } from './model';
 
 interface OpSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -52,8 +53,37 @@ const isCalendarDay = (d: string) => {
 const ById = z.object({ id: Id });
 const Ok = z.object({ ok: z.literal(true) });
 const BackupInfo = z.object({ name: z.string(), takenAt: z.string(), automatic: z.boolean(), bytes: z.number().int() });
+// Release-grade packs: the pack of a briefing (or of a meeting's latest briefing), a variant, a numbered copy.
+const PackTarget = { briefingId: Id.optional(), meetingId: Id.optional() };
+const oneTarget = (i: { briefingId?: number | undefined; meetingId?: number | undefined }) => (i.briefingId === undefined) !== (i.meetingId === undefined);
+const OutPdf = z
+  .string()
+  .trim()
+  .max(4096)
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\).*\.pdf$/i, 'Give the absolute path of a .pdf file.')
+  .optional();
+const VariantInput = {
+  /** Default 'full'. */
+  variant: PackVariant.optional(),
+  /** "Copy 3 of 7 — for J. Smith" on every page. */
+  copy: z
+    .object({
+      number: z.number().int().min(1, 'Copies are numbered from 1.').max(9999).optional(),
+      of: z.number().int().min(1).max(9999).optional(),
+      recipient: z.string().trim().max(200).default(''),
+    })
+    .refine((c) => c.number === undefined || c.of === undefined || c.number <= c.of, { message: 'The copy number is higher than the number of copies.', path: ['number'] })
+    .optional(),
+  /** A lower marking for a releasable or run-book variant, if the user decides it may carry one. */
+  releaseClassification: z.string().trim().max(100).optional(),
+};
+const IssuedFile = IssuedPack.extend({ file: z.string().nullable(), bytesBase64: z.string().optional() });
+
 const Page = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item) });
-const Settings = z.object({ staleAfterMonths: z.number().int().min(1, 'Use at least 1 month.').max(600, 'Use at most 600 months (50 years).') });
+const Settings = z.object({
+  staleAfterMonths: z.number().int().min(1, 'Use at least 1 month.').max(600, 'Use at most 600 months (50 years).'),
+  packMaxSides: z.number().int().min(1, 'Use at least 1 side.').max(500, 'Use at most 500 sides.'),
+});
 
 // Contact import: the file as text with its name (errors name it), the CSV column mapping, the region for numbers without +.
 const Region = z.string().regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code such as CH.').nullable().default(null);
@@ -484,6 +514,7 @@ export const ops = {
         /** Date printed on the pack and used for every timestamp in the file; default today. Same date, same bytes. */
         date: IsoDate.refine(isCalendarDay, 'There is no such day.').optional(),
         pdfa: z.boolean().default(false),
+        ...VariantInput,
       })
       .refine((i) => (i.briefingId === undefined) !== (i.meetingId === undefined), { message: 'Give either a briefingId or a meetingId.', path: ['briefingId'] }),
     output: z.object({
@@ -494,6 +525,8 @@ export const ops = {
       sha256: z.string(),
       toc: z.array(z.object({ title: z.string(), page: z.number().int() })),
       bytesBase64: z.string().optional(),
+      /** What the variant left out, and the marking it carries. */
+      report: ReleaseReport,
     }),
     // A write: with `out` it creates a file. It never changes the dossier.
     kind: 'write',
@@ -506,12 +539,61 @@ export const ops = {
         meetingId: Id.optional(),
         date: IsoDate.refine(isCalendarDay, 'There is no such day.').optional(),
         pdfa: z.boolean().default(false),
+        ...VariantInput,
       })
       .refine((i) => (i.briefingId === undefined) !== (i.meetingId === undefined), { message: 'Give either a briefingId or a meetingId.', path: ['briefingId'] }),
     output: z.object({ file: z.string(), pages: z.number().int(), size: z.number().int(), ms: z.number() }),
     // A write: it creates a temp file. It never changes the dossier.
     kind: 'write',
     doc: 'Build the pack into a temp file and open it in the system’s PDF viewer (desktop app only; elsewhere a not_found error with details.unsupported = "openPath").',
+  }),
+
+  // ----- release: pre-flight, issue, addenda -----
+  'pack.preflight': op({
+    input: z.object({ ...PackTarget, date: IsoDate.refine(isCalendarDay, 'There is no such day.').optional() }).refine(oneTarget, { message: 'Give either a briefingId or a meetingId.', path: ['briefingId'] }),
+    output: z.object({ briefingId: Id.nullable(), findings: z.array(PreflightFinding), sides: z.object({ written: z.number().int(), limit: z.number().int() }).nullable() }),
+    kind: 'read',
+    doc: 'Check a pack before export: stale contacts, empty agenda briefs, length budgets, unchanged lines, characters the font lacks, TODO markers.',
+  }),
+  'pack.preflightDecide': op({
+    input: z.object({ briefingId: Id, key: z.string().min(1).max(500), decision: z.enum(['accept', 'flag']).nullable() }),
+    output: Ok,
+    kind: 'write',
+    doc: 'Remember for this briefing that a pre-flight finding is accepted, or is to be printed flagged “to check” (null: open again).',
+  }),
+  'section.setBudget': op({
+    input: z.object({ id: Id, words: z.number().int().min(1).max(100_000).nullable(), pages: z.number().int().min(1).max(500).nullable() }),
+    output: Ok,
+    kind: 'write',
+    doc: 'Set (or clear with null) a section’s length budget in words and in pages, checked by pre-flight.',
+  }),
+  'pack.issue': op({
+    input: z
+      .object({ ...PackTarget, variant: PackVariant.default('full'), date: IsoDate.refine(isCalendarDay, 'There is no such day.').optional(), out: OutPdf, newEdition: z.boolean().default(false) })
+      .refine(oneTarget, { message: 'Give either a briefingId or a meetingId.', path: ['briefingId'] }),
+    output: IssuedFile,
+    kind: 'write',
+    doc: 'Issue a pack: build it and freeze its PDF, SHA-256, page map and a snapshot of the briefing; a second issue needs newEdition (edition 2, …).',
+  }),
+  'pack.addendum': op({
+    input: z
+      .object({ ...PackTarget, variant: PackVariant.default('full'), date: IsoDate.refine(isCalendarDay, 'There is no such day.').optional(), out: OutPdf })
+      .refine(oneTarget, { message: 'Give either a briefingId or a meetingId.', path: ['briefingId'] }),
+    output: IssuedFile.extend({ changed: z.array(z.string()) }),
+    kind: 'write',
+    doc: 'Issue the next addendum to the latest issued pack: only the sections changed since, word-diffed against the text that went out.',
+  }),
+  'pack.issued': op({
+    input: z.object({ meetingId: Id }),
+    output: z.array(IssuedPack.extend({ briefingTitle: z.string() })),
+    kind: 'read',
+    doc: 'The issued packs and addenda of a meeting’s briefings, each edition followed by its addenda.',
+  }),
+  'pack.issuedPdf': op({
+    input: ById,
+    output: z.object({ fileName: z.string(), sha256: z.string(), bytesBase64: z.string() }),
+    kind: 'read',
+    doc: 'The stored PDF of an issued pack or addendum, exactly as issued.',
   }),
 } as const;
 

@@ -22,6 +22,8 @@ import { settingsHandlers } from './settings';
 import { positionHandlers } from './positions';
 import { participantHandlers } from './participants';
 import { packImportHandlers } from './pack-import';
+import { preflightHandlers } from './preflight';
+import { issueHandlers } from './issue';
 
 export const handlers = {
   ...systemHandlers,
@@ -40,6 +42,8 @@ export const handlers = {
   ...positionHandlers,
   ...participantHandlers,
   ...packImportHandlers,
+  ...preflightHandlers,
+  ...issueHandlers,
 } satisfies { [K in OpName]: Handler<K> };
 
 /** Turns any thrown value into the error data that crosses transports; unknown errors are logged here and sent without a stack. */

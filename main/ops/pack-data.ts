@@ -49,10 +49,16 @@ export interface PackManifest {
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** The attachments of the pack of `briefingId` (or of the meeting's latest briefing), dated `day`. */
-export function packAttachments(ctx: OpsContext, target: { briefingId?: number | undefined; meetingId?: number | undefined }, day: string): PackAttachment[] {
+export function packAttachments(
+  ctx: OpsContext,
+  target: { briefingId?: number | undefined; meetingId?: number | undefined },
+  day: string,
+  /** A variant's briefing, its marked parts already removed: the .json must not carry what the pages leave out. */
+  variantBriefing?: BriefingDetail,
+): PackAttachment[] {
   const db: ReadDb = ctx.db;
   const briefingId = target.briefingId ?? listBriefings(db, target.meetingId ?? null)[0]?.id ?? null;
-  const briefing = briefingId === null ? null : getBriefingDetail(db, briefingId);
+  const briefing = variantBriefing ?? (briefingId === null ? null : getBriefingDetail(db, briefingId));
   const m = getMeetingDetail(db, briefing?.meetingId ?? target.meetingId!);
   const stamp = new Date(`${day}T00:00:00Z`);
   const uid = meetingUid(db, m.id);

@@ -89,6 +89,7 @@ interface MeetingFacts {
   language: string;
   /** The briefing the pack is built from (null for a meeting without one). */
   briefing: BriefingDetail | null;
+  filterThen?: ((b: BriefingDetail) => BriefingDetail) | undefined;
 }
 
 /** Actions with their origin as "series, date" (a meeting's full title is too long for a table column). */
@@ -156,7 +157,15 @@ function section(db: ReadDb, f: MeetingFacts, kind: Section['kind'], title: stri
     case 'since_last_time':
       return sinceLastTime(
         db,
-        { meeting, briefing: f.briefing, language: f.language, day: (iso) => dates.day(iso), dayIn: (ms, tz) => dates.dayIn(ms, tz), actions: actionItems(db, f, carriedActions(db, meeting.id, f.date)) },
+        {
+          meeting,
+          briefing: f.briefing,
+          language: f.language,
+          day: (iso) => dates.day(iso),
+          dayIn: (ms, tz) => dates.dayIn(ms, tz),
+          actions: actionItems(db, f, carriedActions(db, meeting.id, f.date)),
+          filterThen: f.filterThen,
+        },
         title,
       );
     case 'contact_sheet':
@@ -202,12 +211,19 @@ function meetingFacts(db: ReadDb, meetingId: number, date: string, language: str
  * The PackDocument of a briefing, or of a meeting (its most recently changed briefing; with none, a pack of
  * the standard template's generated sections). `date` is 'YYYY-MM-DD'.
  */
-export function packDocumentFor(db: ReadDb, target: { briefingId?: number | undefined; meetingId?: number | undefined }, date: string): PackDocument {
+export function packDocumentFor(
+  db: ReadDb,
+  target: { briefingId?: number | undefined; meetingId?: number | undefined },
+  date: string,
+  /** A variant's briefing (marked parts already removed), and the same filter for the earlier briefing "since last time" quotes. */
+  variant: { briefing?: BriefingDetail; filterThen?: (b: BriefingDetail) => BriefingDetail } = {},
+): PackDocument {
   const briefingId = target.briefingId ?? listBriefings(db, target.meetingId ?? null)[0]?.id ?? null;
-  const briefing = briefingId === null ? null : getBriefingDetail(db, briefingId);
+  const briefing = variant.briefing ?? (briefingId === null ? null : getBriefingDetail(db, briefingId));
   const language = briefing?.language ?? 'en';
   const labels = labelsFor(language);
   const f = meetingFacts(db, briefing?.meetingId ?? target.meetingId!, date, language, briefing);
+  f.filterThen = variant.filterThen;
   const { meeting, dates } = f;
   const sections = briefing
     ? briefing.sections.map((s) => section(db, f, s.kind, s.title || labels.sections[s.kind] || s.kind, s.content))

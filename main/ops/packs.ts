@@ -2,24 +2,21 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DossierError } from '../../contract/errors';
-import { buildPack } from '../pack/build';
 import { writePackAtomically } from '../pack/write';
 import type { HandlerMap } from './context';
 import { today } from './context';
-import { packDocumentFor } from './pack-document';
-import { packAttachments } from './pack-data';
+import { buildVariant } from './pack-release';
 
 export const packHandlers: HandlerMap<'pack.build'> = {
-  'pack.build': async ({ briefingId, meetingId, out, date, pdfa }, ctx) => {
+  'pack.build': async ({ briefingId, meetingId, out, date, pdfa, variant, copy, releaseClassification }, ctx) => {
     const started = performance.now();
     const step = (done: number, label: string) => ctx.progress?.(done, 3, label);
     const day = date ?? today(ctx);
     step(0, 'Reading the dossier');
-    const doc = packDocumentFor(ctx.db, { briefingId, meetingId }, day);
-    // Every pack carries its data (meeting .ics, who's who .vcf, briefing .json, manifest) for another Dossier.
-    doc.attachments = packAttachments(ctx, { briefingId, meetingId }, day);
     step(1, 'Laying out the pages');
-    const built = await buildPack(doc, { date: day, pdfa });
+    // Every pack carries its data (meeting .ics, who's who .vcf, briefing .json, manifest) for another Dossier;
+    // a variant's marked parts are removed before layout and before the attachments are written.
+    const { built, report } = await buildVariant(ctx, { briefingId, meetingId }, { day, variant: variant ?? 'full', copy, releaseClassification, pdfa });
     if (ctx.signal?.aborted) throw new DossierError('conflict', 'The pack export was cancelled.');
     step(2, out ? 'Writing the file' : 'Preparing the preview');
     let file: string | null = null;
@@ -44,6 +41,7 @@ export const packHandlers: HandlerMap<'pack.build'> = {
       sha256: createHash('sha256').update(built.bytes).digest('hex'),
       toc: built.toc,
       ...(out ? {} : { bytesBase64: built.bytes.toString('base64') }),
+      report,
     };
   },
 };

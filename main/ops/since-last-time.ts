@@ -27,6 +27,8 @@ export interface SinceInput {
   dayIn: (ms: number, timeZone: string) => string;
   /** Open follow-ups carried to this meeting, already mapped for the pack. */
   actions: ActionItem[];
+  /** A releasable pack's filter, applied to the earlier briefing too, so its marked lines are not quoted. */
+  filterThen?: ((b: BriefingDetail) => BriefingDetail) | undefined;
 }
 
 const parse = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, json: string, empty: T): T => {
@@ -133,6 +135,7 @@ export function sinceLastTime(db: ReadDb, input: SinceInput, title: string): Sin
       basis = L.basisCurrent;
     }
   }
+  if (then && input.filterThen) then = input.filterThen(then);
   const lines = compareLines(linesOf(then, prev.agenda), linesOf(input.briefing, meeting.agenda), L.keyMessages);
   const person = (p: MeetingDetail['delegation'][number]) => ({ name: p.displayName, position: p.position, institution: p.institutionName ?? '' });
   const everyone = (m: MeetingDetail) => [...m.delegation, ...m.counterparts];

@@ -12,6 +12,7 @@ import { currentPage } from './markdown';
 import { drawSectionBody } from './sections';
 import { drawSinceLastTime } from './sections-since';
 import { embedAttachments } from './attachments';
+import { drawChanges, drawSectionNotes } from './sections-release';
 import { useFonts } from './fonts';
 import { COLOR, CONTENT_WIDTH, PAGE, SIZE } from './theme';
 
@@ -58,7 +59,9 @@ export async function buildPack(d: PackDocument, opts: BuildOptions): Promise<Bu
     const dest = `section-${i + 1}`;
     toc.push({ number: i + 1, title: section.title, page: currentPage(L) + 1, dest });
     sectionHeading(L, sect, i + 1, section.title, dest);
-    if (section.kind === 'since_last_time') drawSinceLastTime(ctx, sect, section);
+    if (section.notes?.length) drawSectionNotes(ctx, sect, section.notes);
+    if (section.changes) drawChanges(ctx, sect, section.changes);
+    else if (section.kind === 'since_last_time') drawSinceLastTime(ctx, sect, section);
     else drawSectionBody(ctx, sect, section);
     sect.end();
   });
@@ -99,6 +102,7 @@ function decoratePages(L: Layout, d: PackDocument, labels: Labels, total: number
       L.doc.moveTo(x, PAGE.height - 64).lineTo(x + w, PAGE.height - 64).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
       L.fixedText(footerLeft, x, PAGE.height - 56, w * 0.7, small);
       L.fixedText(labels.pageOf(i + 1, total), x + w * 0.7, PAGE.height - 56, w * 0.3, { ...small, align: 'right', color: COLOR.ink });
+      if (d.copyLine) L.fixedText(d.copyLine, x, PAGE.height - 22, w, { size: SIZE.tiny + 0.5, bold: true, color: COLOR.ink, align: 'center' });
     }, 'Pagination');
     if (d.status !== 'final') drawDraftMark(L, labels.draft);
   }

@@ -35,6 +35,23 @@ export interface PackDocument {
   sections: PackSection[];
   /** Files embedded in the PDF (data for another Dossier); dated with the pack's date, so the bytes stay reproducible. */
   attachments?: PackAttachment[];
+  /** "Copy 3 of 7 — for J. Smith", printed on every page; '' or absent for none. */
+  copyLine?: string;
+  /** "Information current as of" and the date, on the cover. */
+  currentAsOf?: { label: string; date: string };
+}
+
+/** A small note under a section's heading: its handling mark (full pack) or a pre-flight finding flagged "to check". */
+export interface SectionNote {
+  tone: 'handling' | 'check';
+  text: string;
+}
+
+/** An addendum's section: what changed against the issued text, word by word. */
+export interface SectionChanges {
+  change: 'added' | 'changed' | 'removed';
+  label: string;
+  parts: DiffRun[];
 }
 
 export interface AgendaBrief {
@@ -114,8 +131,9 @@ export interface ContactRow {
   email: string;
 }
 
-/** One section of the pack, in the briefing's order. */
-export type PackSection =
+/** One section of the pack, in the briefing's order; `notes` under its heading; `changes` (addenda) replace its body. */
+export type PackSection = PackSectionBody & { notes?: SectionNote[]; changes?: SectionChanges };
+type PackSectionBody =
   | { kind: 'markdown'; title: string; markdown: string }
   | { kind: 'key_messages'; title: string; items: string[] }
   | { kind: 'agenda_briefs'; title: string; briefs: AgendaBrief[] }

@@ -46,6 +46,8 @@ export function drawCover(L: Layout, d: PackDocument, labels: Labels): void {
     [labels.statusLabel, plain(labels.status[d.status], d.status === 'final' ? {} : { bold: true })],
     [labels.version, plain(d.versionLabel)],
     [labels.preparedBy, plain([d.preparedBy, d.date].filter(Boolean).join('  ·  '))],
+    ...(d.currentAsOf ? ([[d.currentAsOf.label, plain(d.currentAsOf.date, { bold: true })]] as [string, Run[]][]) : []),
+    ...(d.copyLine ? ([['', plain(d.copyLine, { bold: true })]] as [string, Run[]][]) : []),
   ];
   const shown = facts.filter(([, v]) => v.length > 0);
   // The facts sit in the lower half of the page, whatever the title's length.

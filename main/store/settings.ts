@@ -5,8 +5,10 @@ import { get, run } from './sql';
 export interface Settings {
   /** Contact details older than this are flagged "to check". */
   staleAfterMonths: number;
+  /** Pre-flight's "four sides" rule: most sides the written brief of a pack may run to. */
+  packMaxSides: number;
 }
-const DEFAULTS: Settings = { staleAfterMonths: 24 };
+const DEFAULTS: Settings = { staleAfterMonths: 24, packMaxSides: 4 };
 
 export function getSetting<K extends keyof Settings>(db: ReadDb, key: K): Settings[K] {
   const r = get<{ value: string }>(db, 'SELECT value FROM settings WHERE key = ?', key);

@@ -1,0 +1,241 @@
+/**
+ * Pack variants from one source. A briefing's parts carry handling marks: the section's own (briefing_sections.handling),
+ * a Q&A pair's or key message's (their JSON), and a Markdown block's, written as an HTML comment on the line just
+ * before the block:
+ *
+ *     <!-- handling: not_for_disclosure -->
+ *     The paragraph (or list, quote, table) it applies to.
+ *
+ * The comment survives editing (it is plain text on its own line; Markdown renderers and the pack never print it)
+ * and applies to the next block only. The releasable and run-book variants remove marked parts from the briefing
+ * BEFORE it is laid out or written into the pack's attachments, so their words are nowhere in the file.
+ */
+import { Lexer } from 'marked';
+import { AgendaBriefsContent, type BriefingDetail, type DroppedPart, type HandlingMark, KeyMessagesContent, type PackVariant, QaContent, type Section } from '../../contract/model';
+
+/** `<!-- handling: internal -->` (also "not for disclosure" with spaces or dashes), alone on its line. */
+export const MARK_COMMENT_RE = /^<!--\s*handling:\s*(may[ _-]use|not[ _-]for[ _-]disclosure|internal)\s*-->\s*$/i;
+const RANK: Record<HandlingMark, number> = { may_use: 0, not_for_disclosure: 1, internal: 2 };
+
+/** The comment line that marks the next block. */
+export const markComment = (mark: HandlingMark) => `<!-- handling: ${mark} -->`;
+
+function parseMark(raw: string): HandlingMark | null {
+  const m = MARK_COMMENT_RE.exec(raw.trim());
+  if (!m) return null;
+  return m[1]!.toLowerCase().replace(/[ -]/g, '_') as HandlingMark;
+}
+
+/** The highest of some marks ('may_use' for none): what a pack containing them must be handled as. */
+export function highestMark(marks: Iterable<HandlingMark | null | undefined>): HandlingMark {
+  let top: HandlingMark = 'may_use';
+  for (const m of marks) if (m && RANK[m] > RANK[top]) top = m;
+  return top;
+}
+
+/** May a part with this mark go into the variant? */
+export const releasable = (mark: HandlingMark | null | undefined) => !mark || mark === 'may_use';
+
+export interface MarkdownBlock {
+  /** The block's source, without its mark comment. */
+  raw: string;
+  mark: HandlingMark | null;
+  /** 'paragraph', 'list', ... or 'space'. */
+  type: string;
+}
+
+/** Markdown split into top-level blocks, each with the mark of the comment before it. */
+export function markdownBlocks(md: string): MarkdownBlock[] {
+  const out: MarkdownBlock[] = [];
+  let pending: HandlingMark | null = null;
+  for (const t of new Lexer().lex(md)) {
+    const mark = t.type === 'html' ? parseMark(t.raw) : null;
+    if (mark) {
+      pending = mark;
+      continue;
+    }
+    if (t.type === 'space') {
+      out.push({ raw: t.raw, mark: null, type: 'space' });
+      continue;
+    }
+    out.push({ raw: t.raw, mark: pending, type: t.type });
+    pending = null;
+  }
+  return out;
+}
+
+/** The first words of a text, for the release report ("Our fallback position is…"). */
+export function firstWords(text: string, n = 10): string {
+  const words = text
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/[#>*_`[\]|]+/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.slice(0, n).join(' ') + (words.length > n ? '…' : '');
+}
+
+/** Markdown without its blocks marked not for release; the dropped blocks' first words. */
+export function releasableMarkdown(md: string): { markdown: string; dropped: { text: string; mark: HandlingMark }[] } {
+  const dropped: { text: string; mark: HandlingMark }[] = [];
+  const kept: string[] = [];
+  for (const b of markdownBlocks(md)) {
+    if (b.type !== 'space' && !releasable(b.mark)) dropped.push({ text: firstWords(b.raw), mark: b.mark! });
+    else kept.push(b.raw);
+  }
+  return { markdown: dropped.length ? kept.join('').replace(/\n{3,}/g, '\n\n').trim() : md, dropped };
+}
+
+/** Markdown with each marked block's mark shown in words (full variant): "*[Internal]* The paragraph…". */
+export function labelledMarkdown(md: string, label: (m: HandlingMark) => string): string {
+  const blocks = markdownBlocks(md);
+  if (!blocks.some((b) => !releasable(b.mark))) return md;
+  return blocks
+    .map((b) => {
+      if (releasable(b.mark)) return b.raw;
+      const tag = `*[${label(b.mark!)}]*`;
+      return b.type === 'paragraph' ? `${tag} ${b.raw}` : `${tag}\n\n${b.raw}`;
+    })
+    .join('');
+}
+
+/** Every mark a section carries: its own and those of its parts. */
+export function sectionMarks(s: Pick<Section, 'kind' | 'content' | 'handling'>): HandlingMark[] {
+  const marks: HandlingMark[] = [s.handling];
+  const json = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, empty: T): T => {
+    try {
+      const r = schema.safeParse(JSON.parse(s.content || '{}'));
+      return r.success ? r.data : empty;
+    } catch {
+      return empty;
+    }
+  };
+  const fromMd = (md: string) => markdownBlocks(md).flatMap((b) => (b.mark ? [b.mark] : []));
+  if (s.kind === 'markdown') marks.push(...fromMd(s.content));
+  if (s.kind === 'key_messages') marks.push(...(json(KeyMessagesContent, { items: [] }).handling ?? []).flatMap((m) => (m ? [m] : [])));
+  if (s.kind === 'qa') for (const p of json(QaContent, { pairs: [] }).pairs) marks.push(...(p.handling ? [p.handling] : []), ...fromMd(p.answer));
+  if (s.kind === 'agenda_briefs') for (const b of json(AgendaBriefsContent, { briefs: [] }).briefs) marks.push(...fromMd(b.text));
+  return marks;
+}
+
+/** Kinds a run book keeps (programme, timings, logistics, who's who), plus Markdown sections about logistics. */
+const RUNBOOK_KINDS: readonly Section['kind'][] = ['programme', 'whos_who', 'contact_sheet'];
+const LOGISTICS_RE = /logisti|practical|travel|transport|venue|hotel|timings?|schedule|praktisch|reise|anreise|unterkunft|ablauf|praktische|vervoer|reis|pratique|voyage|hébergement|horaire/i;
+
+function parseJson<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, content: string, empty: T): T {
+  try {
+    const r = schema.safeParse(JSON.parse(content || '{}'));
+    return r.success ? r.data : empty;
+  } catch {
+    return empty;
+  }
+}
+
+/** One section with its not-for-release parts taken out; null content changes mean nothing was dropped. */
+function releasableSection(s: Section, dropped: DroppedPart[]): Section {
+  const drop = (part: DroppedPart['part'], text: string, handling: HandlingMark) => dropped.push({ sectionId: s.id, section: s.title, part, text, handling, reason: 'handling' });
+  switch (s.kind) {
+    case 'markdown': {
+      const r = releasableMarkdown(s.content);
+      r.dropped.forEach((d) => drop('paragraph', d.text, d.mark));
+      return r.dropped.length ? { ...s, content: r.markdown } : s;
+    }
+    case 'key_messages': {
+      const c = parseJson(KeyMessagesContent, s.content, { items: [] });
+      const marks = c.handling ?? [];
+      const keep = c.items.map((_, i) => releasable(marks[i]));
+      c.items.forEach((item, i) => keep[i] || drop('key_message', firstWords(item), marks[i]!));
+      if (keep.every(Boolean)) return s;
+      return { ...s, content: JSON.stringify({ items: c.items.filter((_, i) => keep[i]), handling: marks.filter((_, i) => keep[i]) }) };
+    }
+    case 'qa': {
+      const c = parseJson(QaContent, s.content, { pairs: [] });
+      let changed = false;
+      const pairs = c.pairs.flatMap((p) => {
+        if (!releasable(p.handling)) {
+          drop('question', p.question.trim() || firstWords(p.answer), p.handling!);
+          changed = true;
+          return [];
+        }
+        const r = releasableMarkdown(p.answer);
+        r.dropped.forEach((d) => drop('paragraph', d.text, d.mark));
+        if (r.dropped.length) changed = true;
+        return [{ ...p, answer: r.markdown }];
+      });
+      return changed ? { ...s, content: JSON.stringify({ pairs }) } : s;
+    }
+    case 'agenda_briefs': {
+      const c = parseJson(AgendaBriefsContent, s.content, { briefs: [] });
+      let changed = false;
+      const briefs = c.briefs.map((b) => {
+        const r = releasableMarkdown(b.text);
+        r.dropped.forEach((d) => drop('paragraph', d.text, d.mark));
+        if (r.dropped.length) changed = true;
+        return { ...b, text: r.markdown };
+      });
+      return changed ? { ...s, content: JSON.stringify({ briefs }) } : s;
+    }
+    default:
+      return s;
+  }
+}
+
+/**
+ * The briefing as a variant may show it, and what was left out. 'full' is the briefing as it is. 'releasable' drops
+ * sections marked not for disclosure or internal, and the marked paragraphs, Q&A pairs and key messages of the rest.
+ * 'runbook' keeps only programme, who's who, contact sheet and logistics sections, releasable parts only.
+ */
+export function briefingForVariant(b: BriefingDetail, variant: PackVariant): { briefing: BriefingDetail; dropped: DroppedPart[] } {
+  if (variant === 'full') return { briefing: b, dropped: [] };
+  const dropped: DroppedPart[] = [];
+  const sections: Section[] = [];
+  for (const s of b.sections) {
+    if (variant === 'runbook' && !RUNBOOK_KINDS.includes(s.kind) && !(s.kind === 'markdown' && LOGISTICS_RE.test(s.title))) {
+      dropped.push({ sectionId: s.id, section: s.title, part: 'section', text: s.title, handling: s.handling, reason: 'runbook' });
+      continue;
+    }
+    if (!releasable(s.handling)) {
+      dropped.push({ sectionId: s.id, section: s.title, part: 'section', text: s.title, handling: s.handling, reason: 'handling' });
+      continue;
+    }
+    sections.push(releasableSection(s, dropped));
+  }
+  return { briefing: { ...b, sections }, dropped };
+}
+
+/** The full variant with each marked part labelled in words, so the principal sees what must not be passed on. */
+export function labelMarks(b: BriefingDetail, label: (m: HandlingMark) => string): BriefingDetail {
+  const sections = b.sections.map((s): Section => {
+    switch (s.kind) {
+      case 'markdown':
+        return { ...s, content: labelledMarkdown(s.content, label) };
+      case 'key_messages': {
+        const c = parseJson(KeyMessagesContent, s.content, { items: [] });
+        const marks = c.handling ?? [];
+        return { ...s, content: JSON.stringify({ ...c, items: c.items.map((t, i) => (releasable(marks[i]) ? t : `*[${label(marks[i]!)}]* ${t}`)) }) };
+      }
+      case 'qa': {
+        const c = parseJson(QaContent, s.content, { pairs: [] });
+        const pairs = c.pairs.map((p) => ({ ...p, question: releasable(p.handling) ? p.question : `[${label(p.handling!)}] ${p.question}`, answer: labelledMarkdown(p.answer, label) }));
+        return { ...s, content: JSON.stringify({ pairs }) };
+      }
+      case 'agenda_briefs': {
+        const c = parseJson(AgendaBriefsContent, s.content, { briefs: [] });
+        return { ...s, content: JSON.stringify({ briefs: c.briefs.map((x) => ({ ...x, text: labelledMarkdown(x.text, label) })) }) };
+      }
+      default:
+        return s;
+    }
+  });
+  return { ...b, sections };
+}
+
+/**
+ * The pack's overall marking: the briefing's classification, and the caveat of the highest handling mark of what
+ * the pack contains ("OFFICIAL-SENSITIVE — INTERNAL"). A releasable variant contains no marked parts, so it carries
+ * the classification alone, or `releaseClassification` when the user gives a lower one for it.
+ */
+export function packMarking(classification: string, contains: HandlingMark, caveat: (m: HandlingMark) => string): string {
+  const c = classification.trim();
+  if (contains === 'may_use') return c;
+  return [c, caveat(contains)].filter(Boolean).join(' — ');
+}
