@@ -40,36 +40,30 @@ export function writeText(doc: Doc, text: string, x: number, y: number, spacing 
   // Glyphs in TJ segments, each closed after a glyph whose advance is adjusted (kerning); a mark with an
   // offset is placed on its own, then the position is put back, as pdfkit does.
   let tj = '';
-  let from = 0;
+  let hex = '';
   let gx = x;
   let shifted = false;
   for (let i = 0; i < positions.length; i++) {
     const pos = positions[i]!;
     if (pos.xOffset || pos.yOffset) {
-      if (from < i) tj += segment(encoded, positions, from, i);
+      if (hex) tj += `<${hex}> `;
       if (tj) out += ` [${tj}] TJ`;
-      out += ` 1 0 0 -1 ${num(gx + pos.xOffset * scale)} ${num(baseline - pos.yOffset * scale)} Tm [${segment(encoded, positions, i, i + 1)}] TJ`;
-      tj = '';
-      from = i + 1;
+      out += ` 1 0 0 -1 ${num(gx + pos.xOffset * scale)} ${num(baseline - pos.yOffset * scale)} Tm [<${encoded[i]}>] TJ`;
+      tj = hex = '';
       shifted = true;
     } else {
       if (shifted) out += ` 1 0 0 -1 ${num(gx)} ${num(baseline)} Tm`;
       shifted = false;
+      hex += encoded[i];
       if (pos.xAdvance !== pos.advanceWidth) {
-        tj += segment(encoded, positions, from, i + 1);
-        from = i + 1;
+        tj += `<${hex}> ${num(pos.advanceWidth - pos.xAdvance)} `;
+        hex = '';
       }
     }
     gx += pos.xAdvance * scale;
   }
-  if (from < positions.length) tj += segment(encoded, positions, from, positions.length);
+  if (hex) tj += `<${hex}>`;
   if (tj) out += ` [${tj}] TJ`;
   // Letter spacing is graphics state that outlives ET: put it back.
   doc.addContent(`${out}${spacing ? ' 0 Tc' : ''} ET`);
-}
-
-/** Glyphs a..b as a TJ string, followed by the adjustment after the last of them. */
-function segment(encoded: string[], positions: Position[], a: number, b: number): string {
-  const last = positions[b - 1]!;
-  return `<${encoded.slice(a, b).join('')}> ${num(last.advanceWidth - last.xAdvance)} `;
 }
