@@ -6,6 +6,7 @@
 import { go, router, type Section } from './router.svelte';
 import { LANGUAGES, setLanguage } from './i18n';
 import { setTheme, THEMES } from './theme';
+import { exportPackHere, packTargetOf } from '../screens/pack/pack.svelte';
 
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 /** "Ctrl+K" on Windows/Linux, "⌘K" on macOS. */
@@ -37,6 +38,8 @@ export function commands(): Command[] {
     { id: 'new-institution', label: 'commands.newInstitution', group: 'create', run: () => go('institutions/new') },
     { id: 'import-contacts', label: 'commands.importContacts', group: 'create', run: () => go('contacts/new/import') },
     { id: 'paste-contact', label: 'commands.pasteContact', group: 'create', run: () => go('contacts/new/paste') },
+    // Only where a meeting or briefing is open: its pack.
+    ...(packTargetOf(router.route) ? [{ id: 'export-pack', label: 'commands.exportPack', shortcut: mod('E'), group: 'create' as const, run: () => exportPackHere(router.route) }] : []),
     ...SECTIONS.map((s, i) => ({ id: `go-${s}`, label: 'commands.goTo', keyValues: { section: `nav.${s}` }, shortcut: mod(String(i + 1)), group: 'go' as const, run: () => go(s) })),
     { id: 'help', label: 'commands.shortcuts', shortcut: '?', group: 'app', run: () => (overlays.help = true) },
     ...LANGUAGES.map((l) => ({ id: `lang-${l.code}`, label: 'commands.language', values: { language: l.name }, group: 'app' as const, run: () => setLanguage(l.code) })),
@@ -51,6 +54,7 @@ export function shortcutList(): [string, string][] {
     ['?', 'shortcuts.help'],
     [`${mod('F')} · /`, 'shortcuts.search'],
     [`${mod('1')} … ${mod('5')}`, 'shortcuts.sections'],
+    [mod('E'), 'shortcuts.exportPack'],
     ['N', 'shortcuts.new'],
     ['↑ ↓ · Enter', 'shortcuts.lists'],
     ['Esc', 'shortcuts.close'],
@@ -71,6 +75,8 @@ export function handleShortcut(e: KeyboardEvent, focusSearch: () => void): boole
   if (modKey && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k') {
     overlays.help = false;
     overlays.palette = !overlays.palette;
+  } else if (modKey && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'e' && !overlays.palette && !overlays.help) {
+    exportPackHere(router.route);
   } else if (overlays.palette || overlays.help || e.ctrlKey || e.metaKey || e.altKey || inTextField(e.target)) {
     return false;
   } else if (e.key === '?') {
