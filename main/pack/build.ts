@@ -9,6 +9,7 @@ import { type TocEntry, drawContents, drawCover, reserveContents, sectionHeading
 import { type Labels, labelsFor } from './labels';
 import { type Doc, Layout } from './layout';
 import { currentPage } from './markdown';
+import { drawDraftMark } from './draft';
 import { drawSectionBody } from './sections';
 import { drawSinceLastTime } from './sections-since';
 import { embedAttachments } from './attachments';
@@ -106,54 +107,6 @@ function decoratePages(L: Layout, d: PackDocument, labels: Labels, total: number
     }, 'Pagination');
     if (d.status !== 'final') drawDraftMark(L, labels.draft);
   }
-}
-
-/**
- * The DRAFT mark: the word's glyph outlines, stroked and rotated across the page. Drawn as paths, not text, so
- * it never mixes into copied or extracted text; outlined, so it hides nothing beneath and needs no
- * transparency (which PDF/A-1 would forbid and some printers mishandle).
- */
-function drawDraftMark(L: Layout, text: string): void {
-  const doc = L.doc;
-  const { outline, advance, capHeight, unitsPerEm } = draftOutline(doc, text);
-  const scale = 96 / unitsPerEm;
-  const cx = PAGE.width / 2;
-  const cy = PAGE.height / 2;
-  L.artifact(() => {
-    doc.rotate(-40, { origin: [cx, cy] });
-    doc.translate(cx - (advance * scale) / 2, cy + (capHeight * scale) / 2);
-    doc.scale(scale, -scale);
-    doc.path(outline).lineWidth(0.7 / scale).strokeColor(COLOR.marking).stroke();
-  }, 'Pagination');
-}
-
-const outlines = new Map<string, { outline: string; advance: number; capHeight: number; unitsPerEm: number }>();
-
-/** The word's outline as an SVG path in font units, from the bold face; the same for every page and pack. */
-function draftOutline(doc: Doc, text: string): { outline: string; advance: number; capHeight: number; unitsPerEm: number } {
-  const known = outlines.get(text);
-  if (known) return known;
-  doc.font('bold');
-  const font = (doc as unknown as { _font: { font: FontkitFont } })._font.font;
-  const run = font.layout(text);
-  let advance = 0;
-  const outline = run.glyphs
-    .map((glyph, i) => {
-      const pos = run.positions[i]!;
-      const svg = glyph.path.translate(advance + pos.xOffset, pos.yOffset).toSVG();
-      advance += pos.xAdvance;
-      return svg;
-    })
-    .join(' ');
-  const result = { outline, advance, capHeight: Math.max(...run.glyphs.map((g) => g.bbox.maxY)), unitsPerEm: font.unitsPerEm };
-  outlines.set(text, result);
-  return result;
-}
-
-/** The part of fontkit's font API the DRAFT mark uses (pdfkit keeps the parsed font as `_font.font`). */
-interface FontkitFont {
-  unitsPerEm: number;
-  layout(text: string): { glyphs: { bbox: { maxY: number }; path: { translate(x: number, y: number): { toSVG(): string } } }[]; positions: { xAdvance: number; xOffset: number; yOffset: number }[] };
 }
 
 /**
