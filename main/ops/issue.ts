@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { DossierError } from '../../contract/errors';
 import type { BriefingDetail, IssuedPack, PackVariant } from '../../contract/model';
 import { releaseLabelsFor } from '../pack/labels-release';
+import { highestMark, packMarking, sectionMarks } from '../pack/variants';
 import { writePackAtomically } from '../pack/write';
 import { getBriefingDetail, listBriefings } from '../store/briefings';
 import { addendaOf, getIssuedPack, insertIssuedPack, issuedPdf, issuedSnapshot, latestEdition, listIssuedPacks } from '../store/packs';
@@ -94,6 +95,9 @@ export const issueHandlers: HandlerMap<'pack.issue' | 'pack.addendum' | 'pack.is
         changes: { change: c.change as 'added' | 'changed' | 'removed', label: `${labels.change[c.change as 'added' | 'changed' | 'removed']} — ${labels.legend}`, parts: c.parts },
       }));
       v.sectionIds = changed.map((c) => c.sectionId);
+      // Marked for what the addendum itself contains.
+      const ids = new Set(v.sectionIds);
+      v.doc.classification = packMarking(briefing.classification, highestMark(now.sections.filter((s) => ids.has(s.id)).flatMap(sectionMarks)), (m) => labels.caveat[m]);
     });
     const file = deliver(ctx, out, b.built.bytes);
     const row = store(ctx, b, { briefingId: briefing.id, variant, edition: issued.edition, addendumOf: issued.id, addendumNumber: n, title });

@@ -7,5 +7,6 @@ import { backup, restore } from './restore';
 import { importCommand } from './import';
 import { exportCommand } from './export';
 import { pack } from './pack';
+import { addendum, issue, preflight } from './release';
 
-export const commands: Command[] = [init, demo, list, show, search, importCommand, exportCommand, pack, check, backup, restore, serve];
+export const commands: Command[] = [init, demo, list, show, search, importCommand, exportCommand, pack, preflight, issue, addendum, check, backup, restore, serve];
