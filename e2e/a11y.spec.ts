@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { In, OpName, Out } from '../contract/ops';
 import { test, expect } from './fixtures';
+import { showMonthOf } from './calendar';
 
 /** The fixture's dispatch, typed per operation. */
 const typed = (call: unknown) => call as <K extends OpName>(name: K, input: In<K>) => Promise<Out<K>>;
@@ -47,6 +48,27 @@ for (const theme of ['light', 'dark'] as const) {
       await page.waitForTimeout(200);
       problems.push(...(await scan(page, name)));
     }
+    // The month calendar, on the month of the first meeting (chips in the accent colour).
+    await page.goto(`${origin}/#/meetings/${meeting.id}`);
+    await page.getByRole('tab', { name: 'Calendar' }).click();
+    await showMonthOf(page, meeting.start);
+    await expect(page.locator('.calendar .chip').first()).toBeVisible();
+    problems.push(...(await scan(page, 'month calendar')));
+    await page.getByRole('tab', { name: 'Upcoming' }).click();
+    // The briefing editor (template sections: text, key messages, Q&A, generated previews) and the compare view.
+    const briefing = await typed(dossier.call)('briefing.create', { meetingId: meeting.id, title: 'Brief for the delegation' });
+    await typed(dossier.call)('version.save', { briefingId: briefing.id, name: 'First draft' });
+    await page.goto(`${origin}/#/briefings/${briefing.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Brief for the delegation' })).toBeVisible();
+    await expect(page.getByText('All changes saved')).toBeVisible();
+    await page.waitForTimeout(200);
+    problems.push(...(await scan(page, 'briefing editor')));
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    problems.push(...(await scan(page, 'briefing versions panel')));
+    await page.getByRole('button', { name: 'Compare version 1 with the current text' }).click();
+    await expect(page.getByRole('region', { name: 'Comparison' }).getByRole('heading', { level: 2 })).toBeVisible();
+    await page.getByLabel('Show unchanged sections').check();
+    problems.push(...(await scan(page, 'compare view')));
     // The overlays: the palette with results, the help, the preferences panel.
     await page.keyboard.press('Control+k');
     await page.keyboard.type('ilo');

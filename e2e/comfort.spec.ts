@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import type { In, OpName, Out } from '../contract/ops';
 import { test, expect } from './fixtures';
+import { showMonthOf } from './calendar';
 
 /** The fixture's dispatch, typed per operation. */
 const typed = (call: unknown) => call as <K extends OpName>(name: K, input: In<K>) => Promise<Out<K>>;
@@ -101,14 +102,17 @@ for (const lang of LANGS) {
     const meeting = (await typed(dossier.call)('meeting.list', {}))[0]!;
     const contact = (await typed(dossier.call)('contact.list', { query: 'Özdemir' })).items[0]!;
     const institution = (await typed(dossier.call)('institution.list', { query: 'ILO' }))[0]!;
+    const briefing = await typed(dossier.call)('briefing.create', { meetingId: meeting.id, title: 'Brief for the delegation' });
     const screens: [string, string][] = [
       ['welcome', 'welcome'],
       ['meetings', 'meetings'],
       ['meeting', `meetings/${meeting.id}`],
+      ['meeting-form', 'meetings/new'],
       ['institutions', `institutions/${institution.id}`],
       ['contacts', `contacts/${contact.id}`],
       ['contact-form', 'contacts/new'],
       ['briefings', 'briefings'],
+      ['briefing', `briefings/${briefing.id}`],
       ['search', `search?q=ilo`],
     ];
     const problems: string[] = [];
@@ -119,6 +123,14 @@ for (const lang of LANGS) {
       problems.push(...(await overflowing(page)).map((p) => `${name}: ${p}`));
       await shot(`lang-${lang}-${name}`);
     }
+    // The month calendar (the list pane's third view), on the month of the first meeting.
+    await page.goto(`${new URL(page.url()).origin}/#/meetings/${meeting.id}`);
+    await page.locator('[role="tablist"] [role="tab"]').nth(2).click();
+    await showMonthOf(page, meeting.start);
+    await expect(page.locator('.calendar .chip').first()).toBeVisible();
+    problems.push(...(await overflowing(page)).map((p) => `calendar: ${p}`));
+    await shot(`lang-${lang}-calendar`);
+    await page.locator('[role="tablist"] [role="tab"]').nth(0).click();
     await page.keyboard.press('Control+k');
     await page.keyboard.type('ilo');
     await expect(page.getByRole('option', { name: /ILO/ }).first()).toBeVisible();
