@@ -2,6 +2,7 @@
  * Issue 7 in the app: Export pack (options, progress, Cancel), the pdf.js preview (pages on canvases, thumbnails,
  * contents, page x of y, zoom), Save as and Open in system viewer; issue 9: a pack exported by keyboard only.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -180,8 +181,10 @@ test('exports a pack by keyboard only: palette → Export pack → Enter → pre
   // → goes to the next page; Ctrl+= zooms; Ctrl+S saves.
   await page.keyboard.press('ArrowRight');
   await expect(pageInput(page)).toHaveValue('2');
+  await page.keyboard.press('Control+=');
+  await expect(page.locator('output')).not.toHaveText('100 %');
   await page.keyboard.press('Control+0');
-  await expect(page.getByRole('button', { name: 'Fit width' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('output')).toHaveText('100 %');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
   expect((await savedBytes(download)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   // Ctrl+E from the preview reopens the dialog with the same options.
@@ -205,3 +208,27 @@ test.describe('on a HiDPI screen', () => {
     expect(backing / css).toBeCloseTo(2, 1);
   });
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe in ${theme}: the export dialog and the preview have no serious or critical violation; pdf.js logs no error`, async ({ app: page, dossier, shot }) => {
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.emulateMedia({ colorScheme: theme });
+    const meeting = (await typed(dossier.call as never)('meeting.list', { when: 'upcoming' }))[0]!;
+    const scan = async (where: string) =>
+      (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${where}: ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    await page.evaluate((id) => (location.hash = `#/meetings/${id}`), meeting.id);
+    await page.keyboard.press('Control+e');
+    await expect(page.getByRole('dialog', { name: 'Export briefing pack' })).toBeVisible();
+    const found = await scan('export dialog');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('img', { name: /^Page 1 of \d+$/ }).locator('canvas')).toBeVisible();
+    found.push(...(await scan('preview')));
+    if (theme === 'dark') await shot('pack-preview-dark');
+    expect(found).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}

@@ -77,6 +77,8 @@ test.describe('Content-Security-Policy', () => {
       [`#/contacts/${contact.id}/edit`, () => expect(page.getByLabel('Family name')).toHaveValue(contact.familyName)],
       ['#/briefings', () => expect(main).toContainText('CSP brief')],
       [`#/briefings/${briefing.id}`, () => expect(main).toContainText('CSP brief')],
+      // The pack preview: pdf.js with its worker, fonts from the PDF, pages drawn on canvases (issue 7).
+      [`#/briefings/${briefing.id}/pack?date=2027-01-07`, () => expect(main.getByRole('img', { name: /^Page 1 of \d+$/ }).locator('canvas')).toBeVisible()],
       ['#/search?q=ilo', () => expect(page.getByRole('list', { name: 'Search results' })).toBeVisible()],
     ];
     for (const [hash, ready] of screens) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitPercent, pageAt, stepZoom } from './zoom';
+import { fitPercent, pageAt, stepZoom, zoomPercent } from './zoom';
 
 describe('preview zoom', () => {
   it('fits the page width into the view, within 25–400 %', () => {
@@ -8,6 +8,12 @@ describe('preview zoom', () => {
     expect(fitPercent(10, 794)).toBe(25);
     expect(fitPercent(100_000, 794)).toBe(400);
     expect(fitPercent(0, 794)).toBe(100);
+  });
+  it('auto fits the width but never enlarges past 100 %', () => {
+    expect(zoomPercent({ kind: 'auto' }, 1200, 794)).toBe(100);
+    expect(zoomPercent({ kind: 'auto' }, 397, 794)).toBe(50);
+    expect(zoomPercent({ kind: 'fit' }, 1191, 794)).toBe(150);
+    expect(zoomPercent({ kind: 'percent', value: 75 }, 1191, 794)).toBe(75);
   });
   it('steps from any percentage to the next usual step', () => {
     expect(stepZoom(100, 1)).toBe(110);
