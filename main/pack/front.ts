@@ -51,7 +51,7 @@ export function drawCover(L: Layout, d: PackDocument, labels: Labels): void {
   ];
   const shown = facts.filter(([, v]) => v.length > 0);
   // The facts sit in the lower half of the page, whatever the title's length.
-  const labelW = 128;
+  const labelW = 142;
   const value: Style = { size: SIZE.body + 0.5, color: COLOR.ink, lineGap: 3 };
   const height = shown.reduce((h, [, v]) => h + L.measure(v, value, CONTENT_WIDTH - labelW) + 11, 0);
   L.y = Math.max(L.y + 40, Math.min(430, L.bottom - height - 20));
