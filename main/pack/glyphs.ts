@@ -2,8 +2,9 @@
  * One line of text written straight into the page's content stream, as pdfkit's text() writes it, without its
  * per-call overhead (merging options, measuring the text a second time, and a saved and restored graphics
  * state to flip the matrix): with some 2,000 fragments in a 40-page pack that overhead was a third of the
- * build. Uses the pdfkit internals its own text() uses: the current embedded font (`_font`: encode, ref, id,
- * ascender), the current size and the page's font resources. Kept to this file (pinned pdfkit ^0.20).
+ * build. Uses the pdfkit internals its own text() uses: the current embedded font (`_font`: its word shaping
+ * cache, subset, widths and ToUnicode map), the current size and the page's font resources. Kept to this file
+ * (pdfkit is pinned to ^0.20).
  */
 import type { Doc } from './layout';
 
@@ -13,8 +14,24 @@ interface Position {
   xOffset: number;
   yOffset: number;
 }
+interface Glyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+interface EmbeddedFont {
+  id: string;
+  ascender: number;
+  scale: number;
+  ref(): unknown;
+  /** Shapes one space-ended chunk of text (cached per word; the cache is shared by all packs, see fonts.ts). */
+  layoutCached(text: string): { glyphs: Glyph[]; positions: Position[] };
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+}
 interface Internals {
-  _font: { id: string; ascender: number; ref(): unknown; encode(text: string): [string[], Position[]] };
+  _font: EmbeddedFont;
   _fontSize: number;
   page: { fonts: Record<string, unknown> };
 }
@@ -31,7 +48,7 @@ export function writeText(doc: Doc, text: string, x: number, y: number, spacing 
   const font = d._font;
   const size = d._fontSize;
   if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
-  const [encoded, positions] = font.encode(text);
+  const [encoded, positions] = encode(font, text);
   const scale = size / 1000;
   const baseline = y + font.ascender * scale;
   // The page's matrix is flipped (y down, as pdfkit sets it up); a text matrix flipped back draws upright glyphs.
@@ -66,4 +83,40 @@ export function writeText(doc: Doc, text: string, x: number, y: number, spacing 
   if (tj) out += ` [${tj}] TJ`;
   // Letter spacing is graphics state that outlives ET: put it back.
   doc.addContent(`${out}${spacing ? ' 0 Tc' : ''} ET`);
+}
+
+const hexOf = new WeakMap<EmbeddedFont, Map<number, string>>();
+
+/**
+ * pdfkit's EmbeddedFont.encode, without its per-character scan and growing array copies: the same space-ended
+ * chunks (so the same shaping cache), each glyph entered in the subset, its width and its text for copy-paste.
+ */
+function encode(font: EmbeddedFont, text: string): [string[], Position[]] {
+  let ids = hexOf.get(font);
+  if (!ids) hexOf.set(font, (ids = new Map()));
+  const hex: string[] = [];
+  const positions: Position[] = [];
+  let last = 0;
+  let index = 0;
+  while (index <= text.length) {
+    const ch = text[index];
+    if ((index === text.length && last < index) || ch === ' ' || ch === '\t') {
+      const run = font.layoutCached(text.slice(last, ++index));
+      for (let k = 0; k < run.glyphs.length; k++) {
+        const glyph = run.glyphs[k]!;
+        let h = ids.get(glyph.id);
+        if (h === undefined) {
+          const gid = font.subset.includeGlyph(glyph.id);
+          h = `0000${gid.toString(16)}`.slice(-4);
+          ids.set(glyph.id, h);
+          font.widths[gid] ??= glyph.advanceWidth * font.scale;
+          font.unicode[gid] ??= glyph.codePoints;
+        }
+        hex.push(h);
+        positions.push(run.positions[k]!);
+      }
+      last = index;
+    } else index++;
+  }
+  return [hex, positions];
 }
