@@ -7,7 +7,7 @@
  * The legacy build on purpose: the modern one calls Map#getOrInsertComputed (TC39 upsert) unguarded, which the
  * Chromium inside Electron may not have yet; the legacy build polyfills it (core-js, no eval in a browser).
  */
-import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist';
+import type { PDFDocumentProxy, PDFPageProxy, PDFWorker, RenderTask } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 
 export type { PDFDocumentProxy, PDFPageProxy };
@@ -22,10 +22,20 @@ function pdfjs(): Promise<PdfJs> {
   return lib;
 }
 
+/** One worker for the app's lifetime: a document's destroy() leaves a worker it was given running. */
+let worker: Promise<PDFWorker> | null = null;
+const sharedWorker = () => (worker ??= pdfjs().then((m) => new m.PDFWorker({ name: 'dossier-pack' })));
+
+/** Starts loading pdf.js and its worker (~1.3 MB) while the pack is still being built, so the preview opens sooner. */
+export function preloadPdf(): void {
+  sharedWorker().catch(() => (worker = null));
+}
+
 /** Opens a PDF held in memory. The bytes are copied: pdf.js transfers (detaches) the buffer it is given. */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const { getDocument } = await pdfjs();
   return getDocument({
+    worker: await sharedWorker(),
     data: bytes.slice(),
     isEvalSupported: false,
     useWasm: false,
