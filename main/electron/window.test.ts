@@ -137,4 +137,16 @@ describe('menu (mocked Electron)', () => {
     for (const label of ['Back Up Now…', 'Restore from Backup…']) items.find((i: { label: string }) => i.label === label).click();
     expect(rec.sent).toEqual(['backup:now', 'backup:restore']);
   });
+
+  it('File → Export Pack… (CmdOrCtrl+E) asks the page to export the open meeting’s or briefing’s pack', () => {
+    buildMenu(new (class {
+      webContents = { send: (_c: string, cmd: string) => rec.sent.push(cmd) };
+    })() as never);
+    const file = rec.template.find((m: { label?: string }) => m.label === '&File');
+    const item = file.submenu.find((i: { label?: string }) => i.label === 'Export Pack…');
+    expect(item.accelerator).toBe('CmdOrCtrl+E');
+    rec.sent.length = 0;
+    item.click();
+    expect(rec.sent).toEqual(['pack:export']);
+  });
 });
