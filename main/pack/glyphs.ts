@@ -48,7 +48,6 @@ export function writeText(doc: Doc, text: string, x: number, y: number, spacing 
   const font = d._font;
   const size = d._fontSize;
   if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
-  const [encoded, positions] = encode(font, text);
   const scale = size / 1000;
   const baseline = y + font.ascender * scale;
   // The page's matrix is flipped (y down, as pdfkit sets it up); a text matrix flipped back draws upright glyphs.
@@ -60,25 +59,24 @@ export function writeText(doc: Doc, text: string, x: number, y: number, spacing 
   let hex = '';
   let gx = x;
   let shifted = false;
-  for (let i = 0; i < positions.length; i++) {
-    const pos = positions[i]!;
+  eachGlyph(font, text, (h, pos) => {
     if (pos.xOffset || pos.yOffset) {
       if (hex) tj += `<${hex}> `;
       if (tj) out += ` [${tj}] TJ`;
-      out += ` 1 0 0 -1 ${num(gx + pos.xOffset * scale)} ${num(baseline - pos.yOffset * scale)} Tm [<${encoded[i]}>] TJ`;
+      out += ` 1 0 0 -1 ${num(gx + pos.xOffset * scale)} ${num(baseline - pos.yOffset * scale)} Tm [<${h}>] TJ`;
       tj = hex = '';
       shifted = true;
     } else {
       if (shifted) out += ` 1 0 0 -1 ${num(gx)} ${num(baseline)} Tm`;
       shifted = false;
-      hex += encoded[i];
+      hex += h;
       if (pos.xAdvance !== pos.advanceWidth) {
         tj += `<${hex}> ${num(pos.advanceWidth - pos.xAdvance)} `;
         hex = '';
       }
     }
     gx += pos.xAdvance * scale;
-  }
+  });
   if (hex) tj += `<${hex}>`;
   if (tj) out += ` [${tj}] TJ`;
   // Letter spacing is graphics state that outlives ET: put it back.
@@ -89,13 +87,12 @@ const hexOf = new WeakMap<EmbeddedFont, Map<number, string>>();
 
 /**
  * pdfkit's EmbeddedFont.encode, without its per-character scan and growing array copies: the same space-ended
- * chunks (so the same shaping cache), each glyph entered in the subset, its width and its text for copy-paste.
+ * chunks (so the same shaping cache), each glyph entered in the subset, its width and its text for copy-paste;
+ * `visit` gets each glyph's hex code and position in turn.
  */
-function encode(font: EmbeddedFont, text: string): [string[], Position[]] {
+function eachGlyph(font: EmbeddedFont, text: string, visit: (hex: string, pos: Position) => void): void {
   let ids = hexOf.get(font);
   if (!ids) hexOf.set(font, (ids = new Map()));
-  const hex: string[] = [];
-  const positions: Position[] = [];
   let last = 0;
   let index = 0;
   while (index <= text.length) {
@@ -112,11 +109,9 @@ function encode(font: EmbeddedFont, text: string): [string[], Position[]] {
           font.widths[gid] ??= glyph.advanceWidth * font.scale;
           font.unicode[gid] ??= glyph.codePoints;
         }
-        hex.push(h);
-        positions.push(run.positions[k]!);
+        visit(h, run.positions[k]!);
       }
       last = index;
     } else index++;
   }
-  return [hex, positions];
 }

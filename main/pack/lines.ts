@@ -14,12 +14,23 @@ export interface Atom<R> {
 
 /** Splits a run's text into atoms; `measure` gives the width of a piece of it. */
 export function atomize<R>(run: R, text: string, measure: (text: string) => number): Atom<R>[] {
-  if (!text.includes(' ') && !text.includes('\n')) return [{ run, text, width: measure(text), kind: 'word' }];
   const atoms: Atom<R>[] = [];
-  for (const part of text.split(/(\n| +)/)) {
-    if (part === '') continue;
-    if (part === '\n') atoms.push({ run, text: part, width: 0, kind: 'newline' });
-    else atoms.push({ run, text: part, width: measure(part), kind: part[0] === ' ' ? 'space' : 'word' });
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    let j = i + 1;
+    if (ch === '\n') {
+      atoms.push({ run, text: ch, width: 0, kind: 'newline' });
+    } else if (ch === ' ') {
+      while (text[j] === ' ') j++;
+      const part = text.slice(i, j);
+      atoms.push({ run, text: part, width: measure(part), kind: 'space' });
+    } else {
+      while (j < text.length && text[j] !== ' ' && text[j] !== '\n') j++;
+      const part = j - i === text.length ? text : text.slice(i, j);
+      atoms.push({ run, text: part, width: measure(part), kind: 'word' });
+    }
+    i = j;
   }
   return atoms;
 }
@@ -32,12 +43,15 @@ export function breakLines<R>(atoms: Atom<R>[], width: number, cut: (atom: Atom<
   const lines: Atom<R>[][] = [];
   let line: Atom<R>[] = [];
   let used = 0;
-  let spaces: Atom<R>[] = [];
+  // The spaces before the next word: atoms[spaceFrom .. spaceTo) of total width `gap`.
+  let spaceFrom = 0;
+  let spaceTo = 0;
+  let gap = 0;
   const push = () => {
     lines.push(line);
     line = [];
     used = 0;
-    spaces = [];
+    spaceFrom = spaceTo = gap = 0;
   };
   let i = 0;
   while (i < atoms.length) {
@@ -48,7 +62,11 @@ export function breakLines<R>(atoms: Atom<R>[], width: number, cut: (atom: Atom<
       continue;
     }
     if (a.kind === 'space') {
-      if (line.length) spaces.push(a);
+      if (line.length) {
+        if (spaceTo !== i) spaceFrom = i;
+        spaceTo = i + 1;
+        gap += a.width;
+      }
       i++;
       continue;
     }
@@ -56,8 +74,6 @@ export function breakLines<R>(atoms: Atom<R>[], width: number, cut: (atom: Atom<
     let j = i;
     let w = 0;
     while (j < atoms.length && atoms[j]!.kind === 'word') w += atoms[j++]!.width;
-    let gap = 0;
-    for (const sp of spaces) gap += sp.width;
     if (line.length && used + gap + w > width) push();
     if (!line.length && w > width) {
       // Too long for any line. Its first atom alone on the line if it fits, else cut to fit; the rest goes on.
@@ -73,10 +89,13 @@ export function breakLines<R>(atoms: Atom<R>[], width: number, cut: (atom: Atom<
       }
       continue;
     }
-    used += (line.length ? gap : 0) + w;
-    if (line.length) for (const sp of spaces) line.push(sp);
+    if (line.length) {
+      used += gap;
+      for (let k = spaceFrom; k < spaceTo; k++) line.push(atoms[k]!);
+    }
+    used += w;
     for (; i < j; i++) line.push(atoms[i]!);
-    spaces = [];
+    spaceFrom = spaceTo = gap = 0;
   }
   if (line.length || lines.length === 0) push();
   return lines;
