@@ -6,6 +6,8 @@
  */
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
+import { readMark } from './handling';
+import { t } from './i18n';
 
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   // Links open outside the app (the shell decides whether to allow them), never in the app window.
@@ -21,7 +23,11 @@ const md = new Marked({
   gfm: true,
   breaks: false,
   renderer: {
-    html: ({ text }) => escapeHtml(text),
+    // A handling mark (<!-- handling: internal -->) shows as a label above its paragraph; other HTML as text.
+    html: ({ text }) => {
+      const mark = readMark(text);
+      return mark ? `<p class="handling-mark">[${escapeHtml(t(`enum.handling.${mark}`))}]</p>` : escapeHtml(text);
+    },
   },
 });
 
