@@ -24,7 +24,7 @@ function pdfjs(): Promise<PdfJs> {
 
 /** One worker for the app's lifetime: a document's destroy() leaves a worker it was given running. */
 let worker: Promise<PDFWorker> | null = null;
-const sharedWorker = () => (worker ??= pdfjs().then((m) => new m.PDFWorker({ name: 'dossier-pack' })));
+const sharedWorker = () => (worker ??= pdfjs().then((m) => new m.PDFWorker()));
 
 /** Starts loading pdf.js and its worker (~1.3 MB) while the pack is still being built, so the preview opens sooner. */
 export function preloadPdf(): void {
