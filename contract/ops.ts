@@ -227,10 +227,22 @@ export const ops = {
 
   // ----- meetings -----
   'meeting.list': op({
-    input: z.object({ when: z.enum(['upcoming', 'past', 'all']).default('all'), seriesId: Id.nullable().default(null) }),
+    input: z.object({
+      when: z.enum(['upcoming', 'past', 'all']).default('all'),
+      seriesId: Id.nullable().default(null),
+      // A page for long lists (the virtualised list); without `limit`, every meeting as before.
+      limit: z.number().int().min(1).max(1000).nullable().default(null),
+      offset: z.number().int().min(0).default(0),
+    }),
     output: z.array(Meeting),
     kind: 'read',
-    doc: 'Meetings ordered by start: upcoming soonest first, past latest first.',
+    doc: 'Meetings ordered by start: upcoming soonest first, past latest first; a page of them with limit/offset.',
+  }),
+  'meeting.count': op({
+    input: z.object({ when: z.enum(['upcoming', 'past', 'all']).default('all'), seriesId: Id.nullable().default(null) }),
+    output: z.object({ total: z.number().int() }),
+    kind: 'read',
+    doc: 'How many meetings meeting.list would return without limit (for paging).',
   }),
   'meeting.get': op({ input: ById, output: MeetingDetail, kind: 'read', doc: 'A meeting with agenda, delegation, counterparts, outcomes and actions.' }),
   'meeting.create': op({ input: MeetingInput, output: Meeting, kind: 'write', doc: 'Create a meeting; a new series name creates the series.' }),

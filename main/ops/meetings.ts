@@ -6,6 +6,7 @@ import {
   getMeeting,
   getMeetingDetail,
   listMeetings,
+  countMeetings,
   removeAgendaItem,
   removeParticipant,
   reorderAgenda,
@@ -19,6 +20,7 @@ import { carryActionForward, removeAction, removeOutcome, saveAction, saveOutcom
 
 export const meetingHandlers: HandlerMap<
   | 'meeting.list'
+  | 'meeting.count'
   | 'meeting.get'
   | 'meeting.create'
   | 'meeting.update'
@@ -38,6 +40,7 @@ export const meetingHandlers: HandlerMap<
   | 'action.remove'
 > = {
   'meeting.list': (q, { db, now }) => listMeetings(db, q, now()),
+  'meeting.count': (q, { db, now }) => ({ total: countMeetings(db, q, now()) }),
   'meeting.get': ({ id }, { db }) => getMeetingDetail(db, id),
   'meeting.create': (f, ctx) => write(ctx, () => getMeeting(ctx.db, createMeeting(ctx.db, f))),
   'meeting.update': ({ id, patch }, ctx) =>

@@ -62,7 +62,9 @@ function toMeeting(db: ReadDb, r: Row): Meeting {
   };
 }
 
-export function listMeetings(db: ReadDb, q: { when?: 'upcoming' | 'past' | 'all'; seriesId?: number | null } = {}, now: Date = new Date()): Meeting[] {
+type MeetingQuery = { when?: 'upcoming' | 'past' | 'all'; seriesId?: number | null };
+
+function meetingFilter(q: MeetingQuery, now: Date): { where: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const nowIsoStr = now.toISOString();
@@ -77,9 +79,21 @@ export function listMeetings(db: ReadDb, q: { when?: 'upcoming' | 'past' | 'all'
     where.push('m.series_id = ?');
     params.push(q.seriesId);
   }
+  return { where: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
+}
+
+/** Meetings in list order; with `limit`, one page of them (only that page's rows are read and converted). */
+export function listMeetings(db: ReadDb, q: MeetingQuery & { limit?: number | null; offset?: number } = {}, now: Date = new Date()): Meeting[] {
+  const { where, params } = meetingFilter(q, now);
   const order = q.when === 'past' ? 'm.starts_at DESC' : 'm.starts_at';
-  const rows = db.prepare(`${SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order}, m.id`).all(...params) as Row[];
+  const page = q.limit != null ? ` LIMIT ${Math.trunc(q.limit)} OFFSET ${Math.trunc(q.offset ?? 0)}` : '';
+  const rows = db.prepare(`${SELECT} ${where} ORDER BY ${order}, m.id${page}`).all(...params) as Row[];
   return rows.map((r) => toMeeting(db, r));
+}
+
+export function countMeetings(db: ReadDb, q: MeetingQuery = {}, now: Date = new Date()): number {
+  const { where, params } = meetingFilter(q, now);
+  return (db.prepare(`SELECT count(*) AS n FROM meetings m ${where}`).get(...params) as { n: number }).n;
 }
 
 export function getMeeting(db: ReadDb, id: number): Meeting {

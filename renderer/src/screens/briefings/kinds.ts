@@ -1,4 +1,7 @@
-/** Names of section kinds for people (the codes are the contract's; labels in the catalogs, `enum.sectionKind.*`). */
+/**
+ * Short names of section kinds for people, for the kind badge and the add-section menu (catalog keys
+ * `sections.kinds.*`; the longer `enum.sectionKind.*` labels are the default titles of new sections).
+ */
 import type { Section } from '../../../../contract/model';
 
 /** Kinds drawn from the store when the pack is built; their label says so. */
@@ -6,8 +9,8 @@ const GENERATED: ReadonlySet<Section['kind']> = new Set(['programme', 'whos_who'
 
 type Translate = (id: string, options?: { values?: Record<string, string> }) => string;
 
-/** 'Defensive Q&A', 'Who's who (generated)'; pass the component's `$_` so the label follows the language. */
+/** 'Q&A', 'Who’s who (generated)'; pass the component's `$_` so the label follows the language. */
 export function kindLabel(tr: Translate, kind: Section['kind']): string {
-  const name = tr(`enum.sectionKind.${kind}`);
+  const name = tr(`sections.kinds.${kind}`);
   return GENERATED.has(kind) ? tr('sections.generatedKind', { values: { kind: name } }) : name;
 }
