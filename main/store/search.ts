@@ -44,15 +44,25 @@ export function toFtsQuery(query: string): string | null {
 }
 
 /** Matching records, best first. Titles are resolved by the caller (the index stores folded text). */
+/**
+ * Ranking costs per matching row, so a broad query ("mar", at 100,000 contacts thousands of rows) is ranked
+ * only among title matches (names), found in index order; a narrow one is ranked in full.
+ */
+const RANK_ALL_BELOW = 400;
+
 export function searchIndex(db: ReadDb, query: string, limit: number, kinds?: readonly SearchKind[]): { kind: SearchKind; id: number }[] {
   const fts = toFtsQuery(query);
   if (!fts) return [];
-  const rows = all<{ rowid: number }>(
-    db,
-    'SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index, 4.0, 1.0) LIMIT ?',
-    fts,
-    kinds ? limit * 4 : limit,
-  );
+  const want = kinds ? limit * 4 : limit;
+  const probe = all<{ rowid: number }>(db, 'SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?', fts, RANK_ALL_BELOW + 1);
+  let rows: { rowid: number }[];
+  if (probe.length <= RANK_ALL_BELOW) {
+    rows = all(db, 'SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index, 4.0, 1.0) LIMIT ?', fts, want);
+  } else {
+    const titles = all<{ rowid: number }>(db, 'SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?', `title : (${fts})`, want);
+    const seen = new Set(titles.map((r) => r.rowid));
+    rows = [...titles, ...probe.filter((r) => !seen.has(r.rowid))].slice(0, want);
+  }
   const hits = rows.map((r) => ({ kind: CODE_KIND[r.rowid % 8]!, id: Math.floor(r.rowid / 8) }));
   return (kinds ? hits.filter((h) => kinds.includes(h.kind)) : hits).slice(0, limit);
 }
