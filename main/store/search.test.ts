@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createDb } from './db';
+import { fold, indexRecord, searchAll, searchIndex, toFtsQuery } from './search';
+
+describe('search', () => {
+  it('folds case, accents and letters without a decomposition', () => {
+    expect(fold('Özdemir')).toBe('ozdemir');
+    expect(fold('Weiß')).toBe('weiss');
+    expect(fold('Małgorzata Øvergård')).toBe('malgorzata overgard');
+    expect(fold('Παπαδοπούλου')).toBe('παπαδοπουλου');
+  });
+
+  it('turns typed words into prefix terms and ignores punctuation', () => {
+    expect(toFtsQuery('van der "Berg')).toBe('"van"* "der"* "berg"*');
+    expect(toFtsQuery('  ,;  ')).toBeNull();
+  });
+
+  it('finds names without their accents, and ranks a name above a mention', () => {
+    const db = createDb();
+    indexRecord(db, 'contact', 1, 'Ayşe Özdemir', 'Head of Division');
+    indexRecord(db, 'contact', 2, 'Jonas Weiß', 'Desk officer; works with Özdemir');
+    indexRecord(db, 'institution', 3, 'Bundesministerium', 'Özdemir heads the unit');
+    expect(searchIndex(db, 'ozdemir', 10)[0]).toEqual({ kind: 'contact', id: 1 });
+    expect(searchIndex(db, 'weiss', 10)).toEqual([{ kind: 'contact', id: 2 }]);
+    expect(searchIndex(db, 'ozdemir', 10, ['institution'])).toEqual([{ kind: 'institution', id: 3 }]);
+  });
+
+  it('a broad prefix over thousands of records still puts name matches first', () => {
+    const db = createDb();
+    db.transaction(() => {
+      for (let i = 1; i <= 3000; i++) indexRecord(db, 'contact', i, `Person ${i}`, 'Market access and maritime affairs');
+      indexRecord(db, 'contact', 5000, 'Maria Martens', 'Adviser');
+    })();
+    const hits = searchIndex(db, 'mar', 5);
+    expect(hits).toHaveLength(5);
+    expect(hits[0]).toEqual({ kind: 'contact', id: 5000 });
+  });
+
+  it('describes hits for the search box', () => {
+    const db = createDb();
+    db.prepare(`INSERT INTO institutions (id, name, acronym, seat, created_at, updated_at) VALUES (7, 'International Labour Organization', 'ILO', 'Geneva', '', '')`).run();
+    indexRecord(db, 'institution', 7, 'International Labour Organization ILO', 'Geneva');
+    expect(searchAll(db, 'ilo', 5)).toEqual([{ kind: 'institution', id: 7, title: 'International Labour Organization (ILO)', subtitle: 'Geneva' }]);
+  });
+});
