@@ -47,6 +47,11 @@ interface Piece {
   text: string;
   width: number;
 }
+/** A run with the height of a line in its font. */
+interface Measured {
+  run: Run;
+  height: number;
+}
 /** Runs broken into lines for one width and style: what is measured is what is drawn. */
 interface Plan {
   lines: { pieces: Piece[]; width: number; height: number }[];
@@ -196,53 +201,55 @@ export class Layout {
     const key = `${width}|${style.size}|${style.bold}|${style.italic}|${style.spacing}|${style.lineGap}`;
     const memo = this.plans.get(runs);
     if (memo?.key === key) return memo.plan;
-    const heights = new Map<Run, number>();
-    const atoms: Atom<Run>[] = [];
+    const atoms: Atom<Measured>[] = [];
     for (const run of runs) {
       if (run.text === '') continue;
       this.runFont(run, style);
-      heights.set(run, this.doc.currentLineHeight(true));
-      for (const a of atomize(run, run.text, (t) => this.textWidth(t, style))) atoms.push(a);
+      const measured = { run, height: this.doc.currentLineHeight(true) };
+      for (const a of atomize(measured, run.text, (t) => this.textWidth(t, style))) atoms.push(a);
     }
-    const cut = (atom: Atom<Run>, room: number): [Atom<Run>, Atom<Run>] => {
-      this.runFont(atom.run, style);
-      const chars = [...atom.text];
-      let n = 1;
-      while (n < chars.length && this.textWidth(chars.slice(0, n + 1).join(''), style) <= room) n++;
-      const [head, tail] = [chars.slice(0, n).join(''), chars.slice(n).join('')];
-      return [
-        { ...atom, text: head, width: this.textWidth(head, style) },
-        { ...atom, text: tail, width: this.textWidth(tail, style) },
-      ];
-    };
     const gap = style.lineGap ?? 0;
     const plan: Plan = { lines: [], height: 0 };
     if (atoms.length) {
       this.runFont({ text: '' }, style);
       const plainHeight = this.doc.currentLineHeight(true);
-      for (const line of breakLines(atoms, width, cut)) {
+      for (const line of breakLines(atoms, width, (atom, room) => this.cut(atom, room, style))) {
         const pieces: Piece[] = [];
+        let tallest = line.length ? 0 : plainHeight;
+        let lineWidth = 0;
         for (const a of line) {
           const last = pieces[pieces.length - 1];
-          if (last && last.run === a.run) {
+          if (last && last.run === a.run.run) {
             last.text += a.text;
             last.width += a.width;
-          } else pieces.push({ run: a.run, text: a.text, width: a.width });
+          } else {
+            pieces.push({ run: a.run.run, text: a.text, width: a.width });
+            tallest = Math.max(tallest, a.run.height);
+          }
+          lineWidth += a.width;
         }
-        let tallest = pieces.length ? 0 : plainHeight;
-        let lineWidth = 0;
-        for (const p of pieces) {
-          tallest = Math.max(tallest, heights.get(p.run)!);
-          lineWidth += p.width;
-        }
-        const height = tallest + gap;
-        plan.lines.push({ pieces, width: lineWidth, height });
-        plan.height += height;
+        plan.lines.push({ pieces, width: lineWidth, height: tallest + gap });
+        plan.height += tallest + gap;
       }
     }
     this.plans.set(runs, { key, plan });
     return plan;
   }
+
+  /** Cuts a word too long for any line after as many characters as fit `room` (at least one). */
+  private cut(atom: Atom<Measured>, room: number, style: Style): [Atom<Measured>, Atom<Measured>] {
+    this.runFont(atom.run.run, style);
+    const chars = [...atom.text];
+    let n = 1;
+    while (n < chars.length && this.textWidth(chars.slice(0, n + 1).join(''), style) <= room) n++;
+    const head = chars.slice(0, n).join('');
+    const tail = chars.slice(n).join('');
+    return [
+      { ...atom, text: head, width: this.textWidth(head, style) },
+      { ...atom, text: tail, width: this.textWidth(tail, style) },
+    ];
+  }
+
 
   /**
    * Draws a plan from (x, y), continuing on a new page when a line would pass the foot (if `breakable`);
