@@ -20,14 +20,16 @@ const GLOBAL = {
 } as const;
 
 export function helpText(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
+  // Short usages share a line with their summary; long ones get the summary on the next line.
+  const width = 48;
+  const line = (c: Command) => (c.usage.length <= width ? `  ${c.usage.padEnd(width)}  ${c.summary}` : `  ${c.usage}\n  ${' '.repeat(width)}  ${c.summary}`);
   return [
     'Dossier — institutions, contact officers, meetings, briefings and briefing packs.',
     '',
     'Usage: dossier [--db FILE] [--json] <command> [options]',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...commands.map(line),
     '',
     'Options:',
     '  --db FILE   the dossier to use (default: $DOSSIER_DB, else the per-user data directory)',
