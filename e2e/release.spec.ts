@@ -1,5 +1,11 @@
 import type { Page } from '@playwright/test';
+import type { In, OpName, Out } from '../contract/ops';
+import { dispatch } from '../main/ops/index';
 import { test, expect } from './fixtures';
+
+type Ctx = Parameters<typeof dispatch>[0];
+/** Typed calls into the test's dossier (the fixture's `call` loses the op's types). */
+const op = <K extends OpName>(ctx: Ctx, name: K, input: In<K>): Promise<Out<K>> => dispatch<K>(ctx, name, input);
 
 async function openBriefing(page: Page, id: number) {
   await page.evaluate((h) => (location.hash = h), `#/briefings/${id}`);
@@ -7,8 +13,8 @@ async function openBriefing(page: Page, id: number) {
 }
 
 test('mark a paragraph not for disclosure; the releasable pack leaves it out', async ({ app: page, dossier, shot }) => {
-  const [meeting] = await dossier.call('meeting.list', { when: 'upcoming' });
-  const b = await dossier.call('briefing.create', { meetingId: meeting!.id, title: 'Brief for the delegation', classification: 'OFFICIAL-SENSITIVE' });
+  const [meeting] = await op(dossier.ctx, 'meeting.list', { when: 'upcoming' });
+  const b = await op(dossier.ctx, 'briefing.create', { meetingId: meeting!.id, title: 'Brief for the delegation', classification: 'OFFICIAL-SENSITIVE' });
   await openBriefing(page, b.id);
   const objectives = page.getByRole('textbox', { name: 'Objectives', exact: true });
   await objectives.fill('Secure support for the joint study.\n\nOur fallback is a two-year delay.\n\nReport back to Berlin.');
@@ -32,16 +38,16 @@ test('mark a paragraph not for disclosure; the releasable pack leaves it out', a
   await page.getByLabel('Question 1', { exact: true }).press('Tab');
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 
-  const rel = await dossier.call('pack.build', { briefingId: b.id, variant: 'releasable' });
+  const rel = await op(dossier.ctx, 'pack.build', { briefingId: b.id, variant: 'releasable' });
   expect(rel.report.dropped.map((d) => d.text)).toEqual(['Our fallback is a two-year delay.', 'What is our red line?']);
   expect(Buffer.from(rel.bytesBase64!, 'base64').toString('latin1')).not.toContain('fallback');
 });
 
 test('pre-flight panel: findings with the place to fix them; accept and flag are remembered', async ({ app: page, dossier, shot }) => {
-  const [meeting] = await dossier.call('meeting.list', { when: 'upcoming' });
-  const b = await dossier.call('briefing.create', { meetingId: meeting!.id, title: 'Brief for the delegation' });
+  const [meeting] = await op(dossier.ctx, 'meeting.list', { when: 'upcoming' });
+  const b = await op(dossier.ctx, 'briefing.create', { meetingId: meeting!.id, title: 'Brief for the delegation' });
   const background = b.sections.filter((s) => s.kind === 'markdown')[1]!;
-  await dossier.call('section.update', { id: background.id, content: 'TODO: confirm the figures with [[Statistics unit]].' });
+  await op(dossier.ctx, 'section.update', { id: background.id, content: 'TODO: confirm the figures with [[Statistics unit]].' });
   await openBriefing(page, b.id);
   await page.getByRole('tab', { name: 'Pre-flight' }).click();
   const panel = page.locator('.preflight');
@@ -49,12 +55,14 @@ test('pre-flight panel: findings with the place to fix them; accept and flag are
   await expect(stenvold).toContainText('dated 2017');
   await expect(panel.getByRole('listitem').filter({ hasText: 'Unresolved marker' }).first()).toContainText('TODO');
   await expect(panel.getByRole('listitem').filter({ hasText: 'Empty brief' }).first()).toBeVisible();
+  await panel.getByRole('listitem').filter({ hasText: 'Pieter van der Berg' }).getByRole('button', { name: 'Accept' }).click();
   await stenvold.getByRole('button', { name: 'Print “to check”' }).click();
   await expect(panel.getByRole('listitem').filter({ hasText: 'Printed “to check”' })).toContainText('Thoralf Stenvold');
+  await panel.getByRole('heading', { name: /Decided/ }).scrollIntoViewIfNeeded();
   await shot('preflight-panel');
 
   // Remembered for the briefing; and "Fix" goes to the contact.
-  const again = await dossier.call('pack.preflight', { briefingId: b.id });
+  const again = await op(dossier.ctx, 'pack.preflight', { briefingId: b.id });
   expect(again.findings.find((f) => f.message.includes('Stenvold'))?.decision).toBe('flag');
   await panel.getByRole('listitem').filter({ hasText: 'Unresolved marker' }).first().getByRole('button', { name: 'Fix' }).click();
   await expect(page.getByRole('textbox', { name: 'Background', exact: true })).toBeFocused();
@@ -62,25 +70,25 @@ test('pre-flight panel: findings with the place to fix them; accept and flag are
 
 test('issue a pack from the meeting, then an addendum; the issued file keeps its hash', async ({ app: page, dossier, shot }) => {
   page.on('dialog', (d) => void d.accept());
-  const [meeting] = await dossier.call('meeting.list', { when: 'upcoming' });
-  const b = await dossier.call('briefing.create', { meetingId: meeting!.id, title: 'Brief for the delegation' });
+  const [meeting] = await op(dossier.ctx, 'meeting.list', { when: 'upcoming' });
+  const b = await op(dossier.ctx, 'briefing.create', { meetingId: meeting!.id, title: 'Brief for the delegation' });
   await page.evaluate((h) => (location.hash = h), `#/meetings/${meeting!.id}`);
   const panel = page.getByRole('region', { name: 'Issued packs' });
   await expect(panel).toContainText('Nothing issued yet');
   await panel.getByRole('button', { name: 'Issue pack' }).click();
   await expect(panel.getByRole('listitem')).toHaveCount(1);
   await expect(panel.getByRole('listitem').first()).toContainText('(Full pack, Edition 1)');
-  const [issued] = await dossier.call('pack.issued', { meetingId: meeting!.id });
+  const [issued] = await op(dossier.ctx, 'pack.issued', { meetingId: meeting!.id });
 
   const background = b.sections.filter((s) => s.kind === 'markdown')[1]!;
-  await dossier.call('section.update', { id: background.id, content: 'The ministers meet again in March.' });
+  await op(dossier.ctx, 'section.update', { id: background.id, content: 'The ministers meet again in March.' });
   await panel.getByRole('button', { name: 'Build addendum' }).click();
   await expect(panel.getByRole('listitem')).toHaveCount(2);
   await expect(panel.getByRole('listitem').nth(1)).toContainText('Addendum 1 to');
   await panel.scrollIntoViewIfNeeded();
   await shot('issued-addenda');
 
-  const [first, addendum] = await dossier.call('pack.issued', { meetingId: meeting!.id });
+  const [first, addendum] = await op(dossier.ctx, 'pack.issued', { meetingId: meeting!.id });
   expect(first!.sha256).toBe(issued!.sha256);
   expect(addendum!.pageMap.map((p) => p.title)).toEqual(['Background']);
   const download = page.waitForEvent('download');

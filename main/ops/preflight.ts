@@ -24,6 +24,8 @@ type Kind = PreflightFinding['kind'];
 type Where = PreflightFinding['where'];
 /** Sections the "four sides" rule counts: the written brief, not the annexes drawn from the store. */
 const WRITTEN = new Set(['markdown', 'key_messages', 'qa', 'agenda_briefs']);
+/** Words of 9.5 pt body text on one A4 side of the pack, headings and spacing allowed for. */
+const WORDS_PER_SIDE = 550;
 const MARKER_RE = /\bTODO\b[^\n]{0,40}|\[\[[^\]\n]{0,80}\]\]/g;
 
 export interface PreflightResult {
@@ -136,16 +138,18 @@ export async function runPreflight(ctx: OpsContext, target: PackTarget, day: str
     const limit = getSetting(db, 'packMaxSides');
     const starts = built.toc.map((t) => t.page);
     const span = (i: number) => (starts[i + 1] ?? built.pages + 1) - starts[i]!;
-    let written = 0;
     v.doc.sections.forEach((s, i) => {
       const pages = span(i);
-      if (WRITTEN.has(s.kind)) written += pages;
       const id = sectionIdAt(i);
       const b = id === null ? undefined : budgets.get(id);
       if (b?.pages && pages > b.pages) add('over_budget', `pages:${b.pages}`, `“${s.title}” runs to ${pages} pages; its budget is ${b.pages}.`, { sectionId: id }, sectionRoute(id));
     });
+    // Each section starts on a page of its own, so counting pages would fail every brief of five short sections:
+    // the rule is about length, so the written words are measured in sides of body text.
+    const count = sections.filter((s) => WRITTEN.has(s.kind)).reduce((n, s) => n + words(sectionText(s)), 0);
+    const written = Math.ceil(count / WORDS_PER_SIDE);
     sides = { written, limit };
-    if (written > limit) add('over_budget', `sides:${limit}`, `The written brief runs to ${written} sides; the limit is ${limit} (annexes not counted).`, {}, sectionRoute(null));
+    if (written > limit) add('over_budget', `sides:${limit}`, `The written brief is about ${written} sides (${count} words); the limit is ${limit} (annexes not counted).`, {}, sectionRoute(null));
   }
   return { briefingId, findings, sides };
 }
