@@ -213,7 +213,8 @@ export class Layout {
     if (atoms.length) {
       this.runFont({ text: '' }, style);
       const plainHeight = this.doc.currentLineHeight(true);
-      for (const line of breakLines(atoms, width, (atom, room) => this.cut(atom, room, style))) {
+      const lines = breakLines(atoms, width, (atom, room) => this.cut(atom, room, style));
+      lines.forEach((line, l) => {
         const pieces: Piece[] = [];
         let tallest = line.length ? 0 : plainHeight;
         let lineWidth = 0;
@@ -228,9 +229,14 @@ export class Layout {
           }
           lineWidth += a.width;
         }
+        // A line that ends between words ends with a space (not counted in its width), so text read from the
+        // file (copy, search, screen readers) does not run the last word into the next line's first.
+        const end = line[line.length - 1];
+        const next = lines[l + 1]?.[0];
+        if (end?.kind === 'word' && !end.cut && next && !next.text.startsWith('@')) pieces[pieces.length - 1]!.text += ' ';
         plan.lines.push({ pieces, width: lineWidth, height: tallest + gap });
         plan.height += tallest + gap;
-      }
+      });
     }
     this.plans.set(runs, { key, plan });
     return plan;
@@ -245,7 +251,7 @@ export class Layout {
     const head = chars.slice(0, n).join('');
     const tail = chars.slice(n).join('');
     return [
-      { ...atom, text: head, width: this.textWidth(head, style) },
+      { ...atom, text: head, width: this.textWidth(head, style), cut: true },
       { ...atom, text: tail, width: this.textWidth(tail, style) },
     ];
   }

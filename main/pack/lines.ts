@@ -10,6 +10,8 @@ export interface Atom<R> {
   text: string;
   width: number;
   kind: 'word' | 'space' | 'newline';
+  /** The first part of a word cut to fit a line. */
+  cut?: boolean;
 }
 
 /** Splits a run's text into atoms; `measure` gives the width of a piece of it. */
