@@ -145,7 +145,9 @@ export class Layout {
   /** An e-mail address too long for `width` breaks before the "@", not inside a word. */
   breakEmail(email: string, style: Style, width: number): string {
     const at = email.indexOf('@');
-    return at > 0 && this.plan([{ text: email }], style, width).lines.length > 1 ? `${email.slice(0, at)}\n${email.slice(at)}` : email;
+    if (at <= 0) return email;
+    this.runFont({ text: email }, style);
+    return this.textWidth(email, style) > width ? `${email.slice(0, at)}\n${email.slice(at)}` : email;
   }
 
   /** Decoration (rules, boxes, page furniture): drawn as an artifact, outside the structure tree. */
