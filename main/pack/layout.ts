@@ -265,39 +265,58 @@ export class Layout {
    */
   private place(plan: Plan, style: Style, x: number, y: number, width: number, breakable: boolean, wrap: (link: string | undefined, draw: (linkEl: Struct | null) => void) => void): void {
     const gap = style.lineGap ?? 0;
-    const placed: { piece: Piece; x: number; y: number; newPage: boolean }[] = [];
+    // Where each line goes, and whether it starts a new page.
+    const rows: { line: Plan['lines'][number]; x: number; y: number; newPage: boolean }[] = [];
     let ly = y;
+    let links = false;
     for (const line of plan.lines) {
       const overflows = breakable && ly + line.height - gap > this.bottom && ly > PAGE.top + 0.5;
       if (overflows && line.pieces.length === 0) continue; // a blank line at a page foot is not carried over
       if (overflows) ly = PAGE.top;
-      let lx = x + (style.align === 'right' ? width - line.width : style.align === 'center' ? (width - line.width) / 2 : 0);
-      line.pieces.forEach((piece, i) => {
-        placed.push({ piece, x: lx, y: ly, newPage: overflows && i === 0 });
-        lx += piece.width;
-      });
+      const lx = x + (style.align === 'right' ? width - line.width : style.align === 'center' ? (width - line.width) / 2 : 0);
+      rows.push({ line, x: lx, y: ly, newPage: overflows });
+      for (const p of line.pieces) links ||= p.run.link !== undefined;
       ly += line.height;
     }
     const spacing = style.spacing ?? 0;
-    for (const group of groupByLink(placed)) {
-      wrap(group.link, (linkEl) => {
-        for (const p of group.items) {
-          if (p.newPage) {
-            // Ends this page's marked content and reopens it on the next page, so the element spans both.
-            this.doc.continueOnNewPage();
-            this.color = null;
-          }
-          const { run, text, width: w } = p.piece;
-          this.runFont(run, style);
-          writeText(this.doc, text, p.x, p.y, spacing);
-          if (run.link) this.linkArea(run.link, linkEl, p.x, p.y, w);
-          if (run.mark) this.changeMark(run.mark, p.x, p.y, w);
+    const draw = (piece: Piece, px: number, py: number, newPage: boolean, linkEl: Struct | null) => {
+      if (newPage) {
+        // Ends this page's marked content and reopens it on the next page, so the element spans both.
+        this.doc.continueOnNewPage();
+        this.color = null;
+      }
+      const { run, text, width: w } = piece;
+      this.runFont(run, style);
+      writeText(this.doc, text, px, py, spacing);
+      if (run.link) this.linkArea(run.link, linkEl, px, py, w);
+      if (run.mark) this.changeMark(run.mark, px, py, w);
+    };
+    if (!links) {
+      // The usual case: no links, so all of it is one piece of content.
+      wrap(undefined, () => {
+        for (const row of rows) {
+          let px = row.x;
+          row.line.pieces.forEach((piece, i) => {
+            draw(piece, px, row.y, row.newPage && i === 0, null);
+            px += piece.width;
+          });
         }
       });
+    } else {
+      const placed: { piece: Piece; x: number; y: number; newPage: boolean }[] = [];
+      for (const row of rows) {
+        let px = row.x;
+        row.line.pieces.forEach((piece, i) => {
+          placed.push({ piece, x: px, y: row.y, newPage: row.newPage && i === 0 });
+          px += piece.width;
+        });
+      }
+      for (const group of groupByLink(placed)) wrap(group.link, (linkEl) => group.items.forEach((p) => draw(p.piece, p.x, p.y, p.newPage, linkEl)));
     }
     this.doc.x = x;
     this.doc.y = ly;
   }
+
 
   private runFont(r: Run, style: Style): void {
     const size = r.size ?? style.size;
