@@ -4,12 +4,14 @@
  */
 import { benchContacts } from './contacts';
 import { benchLists } from './lists';
+import { benchListsMore } from './lists-more';
 import { benchPack } from './pack';
 
 const benches: [string, () => Promise<string[]>][] = [
   ['pack', benchPack],
   ['contacts', benchContacts],
   ['lists', benchLists],
+  ['lists (meetings, institutions)', benchListsMore],
 ];
 
 let failed = false;
