@@ -233,6 +233,9 @@ export const ops = {
       // A page for long lists (the virtualised list); without `limit`, every meeting as before.
       limit: z.number().int().min(1).max(1000).nullable().default(null),
       offset: z.number().int().min(0).default(0),
+      // Only meetings overlapping [from, to) (UTC dates 'YYYY-MM-DD'), e.g. the weeks a calendar shows.
+      from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+      to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
     }),
     output: z.array(Meeting),
     kind: 'read',

@@ -23,3 +23,16 @@ describe('meeting.list paging', () => {
     expect(await dispatch(ctx, 'meeting.list', { when: 'all', limit: 5, offset: 100 })).toEqual([]);
   });
 });
+
+describe('meeting.list by date range', () => {
+  it('returns the meetings overlapping [from, to), multi-day ones included', async () => {
+    const ctx = testContext();
+    const mk = (title: string, start: string, end: string) => dispatch(ctx, 'meeting.create', { title, start, end, timeZone: 'UTC' });
+    await mk('before', '2027-02-20T10:00', '2027-02-20T12:00');
+    await mk('spanning', '2027-02-27T10:00', '2027-03-02T12:00');
+    await mk('inside', '2027-03-15T10:00', '2027-03-15T12:00');
+    await mk('after', '2027-04-01T10:00', '2027-04-01T12:00');
+    const got = await dispatch(ctx, 'meeting.list', { when: 'all', from: '2027-03-01', to: '2027-04-01' });
+    expect(got.map((m) => m.title)).toEqual(['spanning', 'inside']);
+  });
+});

@@ -62,7 +62,7 @@ function toMeeting(db: ReadDb, r: Row): Meeting {
   };
 }
 
-type MeetingQuery = { when?: 'upcoming' | 'past' | 'all'; seriesId?: number | null };
+type MeetingQuery = { when?: 'upcoming' | 'past' | 'all'; seriesId?: number | null; from?: string | null; to?: string | null };
 
 function meetingFilter(q: MeetingQuery, now: Date): { where: string; params: unknown[] } {
   const where: string[] = [];
@@ -78,6 +78,15 @@ function meetingFilter(q: MeetingQuery, now: Date): { where: string; params: unk
   if (q.seriesId != null) {
     where.push('m.series_id = ?');
     params.push(q.seriesId);
+  }
+  // Stored instants are UTC ISO strings, so a date compares as its midnight.
+  if (q.from) {
+    where.push('m.ends_at >= ?');
+    params.push(q.from);
+  }
+  if (q.to) {
+    where.push('m.starts_at < ?');
+    params.push(q.to);
   }
   return { where: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
 }
