@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildPack } from './build';
 import type { PackDocument } from './document';
@@ -65,6 +67,15 @@ describe('buildPack', () => {
     expect(a.bytes.equals(b.bytes)).toBe(true);
     expect(a.bytes.equals(c.bytes)).toBe(false);
     expect(a.bytes.toString('latin1')).toContain('(D:20261123000000Z)');
+  });
+
+  it('is byte-identical in a fresh process, whatever this one built before (shared caches do not leak)', async () => {
+    await buildPack(samplePackDocument({ language: 'de', scale: 2 }), { date: DATE });
+    const here = createHash('sha256').update((await buildPack(samplePackDocument(), { date: DATE })).bytes).digest('hex');
+    const script = `import { createHash } from 'node:crypto'; import { buildPack } from './main/pack/build.ts'; import { samplePackDocument } from './main/pack/sample.ts';
+      const r = await buildPack(samplePackDocument(), { date: '${DATE}' }); console.log(createHash('sha256').update(r.bytes).digest('hex'));`;
+    const fresh = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' }).trim();
+    expect(fresh).toBe(here);
   });
 
   it('writes PDF/A-2b identification and an sRGB output intent when asked', async () => {

@@ -347,7 +347,7 @@ export class Layout {
 
   /** Advance width of `text` in the current font, with the style's letter spacing. */
   private textWidth(text: string, style: Style): number {
-    return wordWidth(this.doc, this.face, this.size, text) * this.size + (style.spacing ?? 0) * text.length;
+    return wordWidth(this.doc, this.face, text) * this.size + (style.spacing ?? 0) * text.length;
   }
 
 }
@@ -369,12 +369,14 @@ const widthCache = new Map<FontName, Map<string, number>>();
  * Width of `text` at size 1 in `face` (the current font). Words recur across a pack and across packs; the
  * width depends only on the face and the word, so it is cached per process (bounded).
  */
-function wordWidth(doc: Doc, face: FontName, size: number, text: string): number {
+function wordWidth(doc: Doc, face: FontName, text: string): number {
   let cache = widthCache.get(face);
   if (!cache) widthCache.set(face, (cache = new Map()));
   let w = cache.get(text);
   if (w === undefined) {
-    w = doc.widthOfString(text) / size;
+    // Measured at 1000 units, so the value is exact whatever size first asked: packs stay byte-identical
+    // however the cache was filled.
+    w = (doc as unknown as { _font: { widthOfString(text: string, size: number): number } })._font.widthOfString(text, 1000) / 1000;
     if (cache.size > 100_000) cache.clear();
     cache.set(text, w);
   }
