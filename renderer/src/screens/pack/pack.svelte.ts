@@ -5,7 +5,8 @@
  * Issue 10 (variants, pre-flight) adds its options to `PackOptions`, to `optionsFromParams`/`packPath` and to
  * the dialog's options area; `buildPack` stays the only caller of pack.build.
  */
-import type { Out } from '../../../../contract/ops';
+import type { PackVariant, ReleaseReport } from '../../../../contract/model';
+import type { In, Out } from '../../../../contract/ops';
 import { call } from '../../lib/client';
 import { t } from '../../lib/i18n';
 import { go, type Route } from '../../lib/router.svelte';
@@ -20,6 +21,23 @@ export interface PackOptions {
   date: string;
   /** PDF/A-2b for archiving. */
   pdfa: boolean;
+  /** Full (for the principal), releasable (not-for-disclosure parts removed) or run book. */
+  variant: PackVariant;
+  /** "Copy 2 of 5 — for J. Smith" on every page; null: no copy line. */
+  copy: PackCopy | null;
+}
+
+export interface PackCopy {
+  number?: number;
+  of?: number;
+  recipient: string;
+}
+
+export const defaultOptions = (): PackOptions => ({ date: todayIso(), pdfa: false, variant: 'full', copy: null });
+
+/** The part of pack.build's / pack.open's input the options give. */
+export function packInput(target: PackTarget, o: PackOptions): In<'pack.build'> {
+  return { ...target, date: o.date, pdfa: o.pdfa, variant: o.variant, ...(o.copy ? { copy: o.copy } : {}) };
 }
 
 export interface BuiltPack {
@@ -32,6 +50,8 @@ export interface BuiltPack {
   sha256: string;
   /** Time main took to build it. */
   ms: number;
+  /** What the variant left out. */
+  report: ReleaseReport;
 }
 
 /** Today in the user's zone, as YYYY-MM-DD. */
@@ -45,8 +65,8 @@ const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0
 /** Builds the pack in main (pack.build) and returns its bytes. Nothing is written anywhere. */
 export async function buildPack(target: PackTarget, options: PackOptions): Promise<BuiltPack> {
   // `call`, not `change`: building reads the dossier and changes nothing, so no list needs a refresh.
-  const r = await call('pack.build', { ...target, date: options.date, pdfa: options.pdfa });
-  return { target, options, bytes: fromBase64(r.bytesBase64 ?? ''), pages: r.pages, toc: r.toc, size: r.size, sha256: r.sha256, ms: r.ms };
+  const r = await call('pack.build', packInput(target, options));
+  return { target, options, bytes: fromBase64(r.bytesBase64 ?? ''), pages: r.pages, toc: r.toc, size: r.size, sha256: r.sha256, ms: r.ms, report: r.report };
 }
 
 /** The pack of the meeting or briefing a route shows (#/meetings/3, #/briefings/12/…), else null. */
@@ -63,15 +83,32 @@ export function packPath(target: PackTarget, o: PackOptions): string {
   const base = 'briefingId' in target ? `briefings/${target.briefingId}` : `meetings/${target.meetingId}`;
   const q = new URLSearchParams({ date: o.date });
   if (o.pdfa) q.set('pdfa', '1');
+  if (o.variant !== 'full') q.set('variant', o.variant);
+  if (o.copy?.number !== undefined) q.set('copy', String(o.copy.number));
+  if (o.copy?.of !== undefined) q.set('of', String(o.copy.of));
+  if (o.copy?.recipient) q.set('for', o.copy.recipient);
   return `${base}/pack?${q}`;
 }
 
 export function optionsFromParams(params: URLSearchParams): PackOptions {
   const date = params.get('date') ?? '';
-  return { date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : todayIso(), pdfa: params.get('pdfa') === '1' };
+  const variant = params.get('variant');
+  const int = (k: string) => (/^\d{1,4}$/.test(params.get(k) ?? '') ? Number(params.get(k)) : undefined);
+  const copy: PackCopy = { recipient: (params.get('for') ?? '').slice(0, 200) };
+  const number = int('copy');
+  const of = int('of');
+  if (number !== undefined) copy.number = number;
+  if (of !== undefined) copy.of = of;
+  return {
+    date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : todayIso(),
+    pdfa: params.get('pdfa') === '1',
+    variant: variant === 'releasable' || variant === 'runbook' ? variant : 'full',
+    copy: number !== undefined || of !== undefined || copy.recipient ? copy : null,
+  };
 }
 
-const sameJob = (a: BuiltPack, target: PackTarget, o: PackOptions) => JSON.stringify([a.target, a.options]) === JSON.stringify([target, o]);
+// Compared through the route, which is what the preview is given back: key order and defaults don't matter.
+const sameJob = (a: BuiltPack, target: PackTarget, o: PackOptions) => packPath(a.target, a.options) === packPath(target, o);
 
 /** The pack the dialog just built, waiting for the preview; one at a time (a few MB at most). */
 let handed: BuiltPack | null = null;
