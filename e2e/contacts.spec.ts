@@ -56,7 +56,8 @@ test('institution tree: expand by keyboard, move a unit by drag and drop and by 
   expect(options).toContain('OECD');
 });
 
-const ILO_BLOCK = readFileSync(resolve('../shared/seeds/002_19c307377e602589.txt'), 'utf8');
+// The seed page's contact block, kept in the repo (CI has no ../shared beside every checkout).
+const ILO_BLOCK = readFileSync(resolve('main/formats/fixtures/pages/en-ilo-global-advocacy.txt'), 'utf8');
 
 test('paste the ILO contact block: review every field, correct one, save; the contact is flagged "to check"', async ({ app: page, dossier, shot }) => {
   // Start without the demo's copy of this contact, so the paste creates him.

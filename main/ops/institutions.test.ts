@@ -35,10 +35,10 @@ describe('institution.move', () => {
 
 describe('settings', () => {
   it('keeps the stale age in the dossier and flags contacts by it', async () => {
-    expect(await dispatch(ctx, 'settings.get', {})).toEqual({ staleAfterMonths: 24 });
+    expect(await dispatch(ctx, 'settings.get', {})).toMatchObject({ staleAfterMonths: 24 });
     const staleAt = async () => (await dispatch(ctx, 'contact.list', { stale: true })).total;
     const before = await staleAt();
-    expect(await dispatch(ctx, 'settings.update', { staleAfterMonths: 1 })).toEqual({ staleAfterMonths: 1 });
+    expect(await dispatch(ctx, 'settings.update', { staleAfterMonths: 1 })).toMatchObject({ staleAfterMonths: 1 });
     expect(await staleAt()).toBeGreaterThan(before);
     await expect(dispatch(ctx, 'settings.update', { staleAfterMonths: 0 })).rejects.toThrow(/at least 1 month/);
   });
