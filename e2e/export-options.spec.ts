@@ -78,3 +78,14 @@ test('Fix in the dialog’s pre-flight closes it and goes to the place; Accept i
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 1, name: /Pack preview/ })).toHaveCount(0);
 });
+
+test('#/briefings/N?section=M opens the briefing at section M with the cursor in its text', async ({ app: page, dossier }) => {
+  const call = typed(dossier.call as never);
+  const meeting = (await call('meeting.list', { when: 'upcoming' }))[0]!;
+  const briefing = await call('briefing.create', { meetingId: meeting.id, title: 'Brief for the delegation' });
+  const last = briefing.sections.filter((s) => s.kind === 'markdown').at(-1)!;
+  await page.evaluate(([b, s]) => (location.hash = `#/briefings/${b}?section=${s}`), [briefing.id, last.id]);
+  const section = page.locator(`#section-${last.id}`);
+  await expect(section.locator('textarea').first()).toBeFocused();
+  await expect(section).toBeInViewport();
+});
