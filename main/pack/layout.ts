@@ -67,6 +67,7 @@ export class Layout {
   private size = 0;
   /** Tables measure a row, then draw it: the plan is made once per runs array. */
   private readonly plans = new WeakMap<Run[], { key: string; plan: Plan }>();
+  private readonly fitted = new Map<string, { text: string; width: number }>();
 
   constructor(readonly doc: Doc) {
     this.root = doc.struct('Document');
@@ -170,14 +171,20 @@ export class Layout {
   /** A line of artifact text at a fixed place (markings, running header, page numbers), cut with "…" if too long. */
   fixedText(text: string, x: number, y: number, width: number, style: Style): void {
     this.setFont(fontFor(style.bold, style.italic), style.size, style.color ?? COLOR.ink);
-    let fitted = text;
-    if (this.textWidth(fitted, style) > width) {
-      while (fitted && this.textWidth(`${fitted}…`, style) > width) fitted = fitted.slice(0, -1);
-      fitted = `${fitted.trimEnd()}…`;
+    // The same lines recur on every page: fit each once.
+    const key = `${text}|${width}|${style.size}|${style.bold}|${style.spacing}`;
+    let fit = this.fitted.get(key);
+    if (!fit) {
+      let t = text;
+      if (this.textWidth(t, style) > width) {
+        while (t && this.textWidth(`${t}…`, style) > width) t = t.slice(0, -1);
+        t = `${t.trimEnd()}…`;
+      }
+      fit = { text: t, width: this.textWidth(t, style) };
+      this.fitted.set(key, fit);
     }
-    const w = this.textWidth(fitted, style);
-    const dx = style.align === 'right' ? width - w : style.align === 'center' ? (width - w) / 2 : 0;
-    writeText(this.doc, fitted, x + dx, y, style.spacing ?? 0);
+    const dx = style.align === 'right' ? width - fit.width : style.align === 'center' ? (width - fit.width) / 2 : 0;
+    writeText(this.doc, fit.text, x + dx, y, style.spacing ?? 0);
   }
 
   rule(x: number, y: number, width: number, color: string = COLOR.rule, weight = 0.6): void {
