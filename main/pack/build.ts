@@ -118,14 +118,28 @@ function collectOutput(pdf: Doc): { chunks: Uint8Array[]; done: Promise<void> } 
   // The header pdfkit's constructor already pushed into the stream.
   const head = pdf.read() as Buffer | null;
   const chunks: Uint8Array[] = head ? [head] : [];
+  // pdfkit writes binary strings (one byte per character): they are joined and converted in batches.
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length) chunks.push(Buffer.from(pending.join(''), 'latin1'));
+    pending = [];
+  };
   let finish: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (finish = resolve));
   const target = pdf as unknown as { _write(data: string | Uint8Array): void; _offset: number };
   target._write = (data) => {
-    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data;
-    chunks.push(bytes);
-    target._offset += bytes.length;
-    if (data === '%%EOF') finish();
+    if (typeof data === 'string') {
+      pending.push(data, '\n');
+      target._offset += data.length + 1;
+    } else {
+      flush();
+      chunks.push(data);
+      target._offset += data.length;
+    }
+    if (data === '%%EOF') {
+      flush();
+      finish();
+    }
   };
   return { chunks, done };
 }
