@@ -76,6 +76,8 @@ function body(l: Labels, s: PackSection): string {
       return `${s.meetings.map((m) => `<h2>${esc(m.title)}</h2><p class="meta">${esc(m.date)} · ${esc(m.venue)}</p><h3>${l.outcomes}</h3><ul>${m.outcomes.map((o) => `<li>${inline(o)}</li>`).join('')}</ul>`).join('')}<h2>${l.openActions}</h2>${actions(l, s.actions)}`;
     case 'open_actions':
       return actions(l, s.actions);
+    case 'since_last_time':
+      return `${s.lines.map((x) => `<h3>${esc(x.heading)}</h3><p>${x.parts.map((p) => (p.added ? `<ins>${esc(p.value)}</ins>` : p.removed ? `<del>${esc(p.value)}</del>` : esc(p.value))).join('')}</p>`).join('')}${actions(l, s.actions)}`;
     case 'contact_sheet':
       return table([l.name, l.institution, l.phone, l.email], s.rows.map((r) => [`<b>${esc(r.name)}</b><br><span class="meta">${r.role ? l.roles[r.role] : ''}</span>`, esc(r.institution), esc(r.phone), esc(r.email)]));
   }
