@@ -84,7 +84,10 @@ describe('two writers on one file: the app (host) and the CLI at once', () => {
     let appWrites = 0;
     let cliFinished = false;
     void Promise.all([importing, loopDone]).then(() => (cliFinished = true));
-    for (let i = 0; i < 400 && !(cliFinished && i >= 60); i++) {
+    // Keep editing until both CLI processes are done (however slowly they start on a busy machine), so the
+    // writes really overlap; bounded in count and time.
+    const until = Date.now() + 150_000;
+    for (let i = 0; i < 5000 && Date.now() < until && !(cliFinished && i >= 60); i++) {
       const r = await post('contact.create', { givenName: `APP${i}`, familyName: 'Editor', notes: `edited while the CLI writes ${i}` });
       if (r.status !== 200 || !r.json.ok) failures.push(`${r.status} ${r.json.error?.message}`);
       else appWrites++;
