@@ -3,11 +3,11 @@
  * red on the left, new words bold blue on the right, so the change reads without colour too), outcomes with who
  * committed, open follow-ups, who is new or gone, and line drift against the standard lines.
  */
-import type { ActionItem, DiffRun, SinceLastTimeSection } from './document';
+import type { DiffRun, SinceLastTimeSection } from './document';
 import { sinceLabelsFor } from './labels-since';
 import { BODY, type Run, type Struct, type Style, plain } from './layout';
 import { heading, inlineMarkdown } from './markdown';
-import type { SectionContext } from './sections';
+import { actionTable, type SectionContext } from './sections';
 import { drawTable } from './table';
 import { COLOR, CONTENT_WIDTH, PAGE, SIZE } from './theme';
 
@@ -26,24 +26,6 @@ export function diffColumns(parts: DiffRun[]): { then: Run[]; now: Run[] } {
   return { then, now };
 }
 
-function actionTable(ctx: SectionContext, parent: Struct, items: ActionItem[]): void {
-  const { L, labels } = ctx;
-  drawTable(L, parent, {
-    ...FULL,
-    columns: [
-      { header: plain(labels.action), weight: 43 },
-      { header: plain(labels.owner), weight: 15 },
-      { header: plain(labels.due), weight: 17 },
-      { header: plain(labels.origin), weight: 25 },
-    ],
-    rows: items.map((a) => [
-      inlineMarkdown(a.text),
-      plain(a.owner),
-      a.overdue ? [{ text: a.due, color: COLOR.marking, bold: true }, { text: `\n${labels.overdue}`, color: COLOR.marking }] : plain(a.due),
-      plain(a.origin, { color: COLOR.muted }),
-    ]),
-  });
-}
 
 const personLine = (p: { name: string; position: string; institution: string }): Run[] => [
   { text: p.name, bold: true },

@@ -200,8 +200,13 @@ function questions(ctx: SectionContext, parent: Struct, pairs: { question: strin
 }
 
 function actions(ctx: SectionContext, parent: Struct, items: ActionItem[]): void {
-  const { L, labels } = ctx;
   if (items.length === 0) return empty(ctx, parent);
+  actionTable(ctx, parent, items);
+}
+
+/** Follow-up actions as a table (also used by "since last time"); overdue due dates stand out. */
+export function actionTable(ctx: SectionContext, parent: Struct, items: ActionItem[]): void {
+  const { L, labels } = ctx;
   drawTable(L, parent, {
     ...FULL,
     columns: [
