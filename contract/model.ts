@@ -354,6 +354,9 @@ export const Section = z.object({
   content: z.string(),
   handling: z.enum(HANDLING_MARKS),
   updatedAt: z.string(),
+  /** Length budget checked by pre-flight (section.setBudget); null or absent = none. Optional: older snapshots lack it. */
+  budgetWords: z.number().int().nullable().optional(),
+  budgetPages: z.number().int().nullable().optional(),
 });
 export type Section = z.infer<typeof Section>;
 

@@ -17,7 +17,7 @@ import { preflightDecisions, sectionBudgets, setPreflightDecision, setSectionBud
 import { getSetting } from '../store/settings';
 import { type HandlerMap, type OpsContext, today, write } from './context';
 import { sinceLastTime } from './since-last-time';
-import { sectionText } from './versions';
+import { countWords, sectionText } from '../../contract/section-text';
 import { type PackTarget, resolveBriefingId, variantDocument } from './pack-variant';
 
 type Kind = PreflightFinding['kind'];
@@ -34,7 +34,7 @@ export interface PreflightResult {
   sides: { written: number; limit: number } | null;
 }
 
-const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const words = countWords;
 const short = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 10);
 
 /** Every string a pack section prints, for the glyph check. */

@@ -1,43 +1,15 @@
 /** Saved versions of a briefing: save, list, compare section by section, restore as a new state. */
 import { diffWordsWithSpace } from 'diff';
 import { DossierError } from '../../contract/errors';
-import { AgendaBriefsContent, type BriefingComparison, type BriefingDetail, KeyMessagesContent, QaContent, type Section } from '../../contract/model';
+import type { BriefingComparison, BriefingDetail } from '../../contract/model';
+import { sectionText } from '../../contract/section-text';
 import type { HandlerMap } from './context';
 import { write } from './context';
 import { getBriefingDetail } from '../store/briefings';
 import { getVersion, listVersions, restoreVersion, saveVersion, versionLabel, versionSnapshot } from '../store/versions';
 
-function parseJson<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false } }, content: string, empty: T): T {
-  try {
-    const r = schema.safeParse(JSON.parse(content));
-    return r.success ? r.data : empty;
-  } catch {
-    return empty;
-  }
-}
-
-/** A section as readable text, so a diff of structured sections reads like the pack, not like JSON. */
-export function sectionText(s: Pick<Section, 'kind' | 'content'>): string {
-  switch (s.kind) {
-    case 'markdown':
-      return s.content;
-    case 'key_messages':
-      return parseJson(KeyMessagesContent, s.content, { items: [] })
-        .items.map((m) => `• ${m}`)
-        .join('\n');
-    case 'qa':
-      return parseJson(QaContent, s.content, { pairs: [] })
-        .pairs.map((p) => `Q: ${p.question}\nA: ${p.answer}`)
-        .join('\n\n');
-    case 'agenda_briefs':
-      return parseJson(AgendaBriefsContent, s.content, { briefs: [] })
-        .briefs.filter((b) => b.text.trim() !== '')
-        .map((b) => `${b.title ?? `Agenda item ${b.agendaItemId}`}\n${b.text}`)
-        .join('\n\n');
-    default:
-      return ''; // generated from the store when shown; nothing of its own to compare
-  }
-}
+// Moved to contract/ so the editor counts words as pre-flight does; re-exported for existing importers.
+export { sectionText };
 
 const FIELDS = ['title', 'classification', 'language', 'owner', 'deadline', 'status'] as const;
 

@@ -91,11 +91,11 @@ export function getBriefing(db: ReadDb, id: number): Briefing {
 }
 
 export function listSections(db: ReadDb, briefingId: number): Section[] {
-  return all<{ id: number; briefing_id: number; position: number; kind: Section['kind']; title: string; content: string; handling: Section['handling']; updated_at: string }>(
+  return all<{ id: number; briefing_id: number; position: number; kind: Section['kind']; title: string; content: string; handling: Section['handling']; updated_at: string; budget_words: number | null; budget_pages: number | null }>(
     db,
-    'SELECT id, briefing_id, position, kind, title, content, handling, updated_at FROM briefing_sections WHERE briefing_id = ? ORDER BY position, id',
+    'SELECT id, briefing_id, position, kind, title, content, handling, updated_at, budget_words, budget_pages FROM briefing_sections WHERE briefing_id = ? ORDER BY position, id',
     briefingId,
-  ).map((s) => ({ id: s.id, briefingId: s.briefing_id, position: s.position, kind: s.kind, title: s.title, content: s.content, handling: s.handling, updatedAt: s.updated_at }));
+  ).map((s) => ({ id: s.id, briefingId: s.briefing_id, position: s.position, kind: s.kind, title: s.title, content: s.content, handling: s.handling, updatedAt: s.updated_at, budgetWords: s.budget_words, budgetPages: s.budget_pages }));
 }
 
 export function getBriefingDetail(db: ReadDb, id: number): BriefingDetail {
