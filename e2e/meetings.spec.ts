@@ -24,7 +24,14 @@ test('meeting list as upcoming / past and as a month calendar, navigable by keyb
   await expect(grid).toBeVisible();
   // From today's cell, PageDown until the month of the next session (45 days ahead in the demo) shows it.
   await grid.locator('[role=gridcell][tabindex="0"]').focus();
-  for (let i = 0; i < 3 && (await grid.getByRole('link', { name: 'WPSDG' }).count()) === 0; i++) await page.keyboard.press('PageDown');
+  // Each month's meetings load after it shows, so give every month a moment before moving on.
+  for (let i = 0; i < 4; i++) {
+    const shown = await expect(grid.getByRole('link', { name: 'WPSDG' }))
+      .toHaveCount(1, { timeout: 2500 })
+      .then(() => true, () => false);
+    if (shown) break;
+    await page.keyboard.press('PageDown');
+  }
   const cell = grid.getByRole('gridcell', { name: /WPSDG/ });
   await expect(cell).toHaveCount(1);
   // Walk to the meeting's day with the arrow keys, then Enter opens it.
