@@ -21,7 +21,8 @@ const CHROMIUM = process.env.DOSSIER_CHROMIUM ?? '/usr/bin/chromium';
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 const f1 = (x: number) => x.toFixed(1);
 
-function fill(ctx: OpsContext, n: number): number {
+/** Writes `n` institutions and `n` meetings (one a day over 3,000 days from 2027) in one transaction; returns the ms taken. */
+export function fill(ctx: OpsContext, n: number): number {
   const t = performance.now();
   writeTx(ctx.db, () => {
     for (let i = 0; i < n; i++) {
