@@ -2,11 +2,13 @@
  * Lists benchmark, part 2 (issue 9): the meetings list and the institution tree with 100,000 rows each, in
  * Debian's Chromium against main/host. Time to first paint (navigation start → first frame with the first row;
  * median of 3 loads) and frame times of a steady scroll of the list pane (one row per frame).
- * Run alone: `npx tsx bench/lists-more.ts` (BENCH_LIST_ROWS=20000 for a quicker run).
+ * Targets (issue 18): the institution tree's first paint ≤ 300 ms; the meetings list's steady scroll, max frame ≤ 50 ms.
+ * Run alone: `npx tsx bench/lists-more.ts` (BENCH_LIST_ROWS=20000 for a quicker run; BENCH_LISTS_DB=file.db works on
+ * a copy of a dossier filled by an earlier run instead of writing a new one).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
@@ -20,6 +22,10 @@ import { createMeeting } from '../main/store/meetings';
 const CHROMIUM = process.env.DOSSIER_CHROMIUM ?? '/usr/bin/chromium';
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 const f1 = (x: number) => x.toFixed(1);
+const TREE_PAINT_MS = 300;
+const SCROLL_FRAME_MS = 50;
+/** Frame times suffer first on a shared machine: say so beside the verdict. */
+const busy = () => (loadavg()[0]! > cpus().length ? ` (machine busy: load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs)` : '');
 
 /** Writes `n` institutions and `n` meetings (one a day over 3,000 days from 2027) in one transaction; returns the ms taken. */
 export function fill(ctx: OpsContext, n: number): number {
@@ -67,13 +73,15 @@ export async function benchListsMore(n = Number(process.env.BENCH_LIST_ROWS ?? 1
   if (!existsSync(resolve('renderer/dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-lists2-'));
   const dbPath = join(dir, 'dossier.db');
+  const reused = process.env.BENCH_LISTS_DB;
+  if (reused) copyFileSync(reused, dbPath);
   const ctx: OpsContext = { db: openDb(dbPath), dbPath, dataDir: dir, now: () => new Date('2026-11-23T09:00:00Z') };
   const host = await startHost({ ctx, staticDir: resolve('renderer/dist'), log: () => {} });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-timer-throttling'] });
   const lines: string[] = [];
   try {
-    const fillMs = fill(ctx, n);
-    lines.push(`lists: ${n.toLocaleString('en')} institutions and ${n.toLocaleString('en')} meetings written in ${(fillMs / 1000).toFixed(1)} s`);
+    if (reused) lines.push(`lists: a copy of ${reused}`);
+    else lines.push(`lists: ${n.toLocaleString('en')} institutions and ${n.toLocaleString('en')} meetings written in ${(fill(ctx, n) / 1000).toFixed(1)} s`);
     const origin = new URL(host.launchUrl).origin;
     for (const [name, route, selector] of [
       ['meetings list', 'meetings', 'a.row[data-index="0"]'],
@@ -92,8 +100,12 @@ export async function benchListsMore(n = Number(process.env.BENCH_LIST_ROWS ?? 1
       await page.goto(host.launchUrl);
       const loads = await firstPaint(page, `${origin}/#/${route}`);
       const r = (await page.evaluate(`(${SCROLL})(${route === 'meetings' ? 80 : 52}, 400)`)) as { deltas: number[]; maxRows: number };
-      lines.push(`lists: ${name}, time to first paint: median ${pct(loads, 50).toFixed(0)} ms (runs: ${loads.map((x) => x.toFixed(0)).join(', ')} ms)`);
-      lines.push(`lists: ${name}, steady scroll: frame p50 ${f1(pct(r.deltas, 50))} ms, p95 ${f1(pct(r.deltas, 95))} ms, max ${f1(Math.max(...r.deltas))} ms over ${r.deltas.length} frames; ≤ ${r.maxRows} rows in the DOM`);
+      const paint = pct(loads, 50);
+      const worst = Math.max(...r.deltas);
+      lines.push(`lists: ${name}, time to first paint: median ${paint.toFixed(0)} ms (runs: ${loads.map((x) => x.toFixed(0)).join(', ')} ms)`);
+      lines.push(`lists: ${name}, steady scroll: frame p50 ${f1(pct(r.deltas, 50))} ms, p95 ${f1(pct(r.deltas, 95))} ms, max ${f1(worst)} ms over ${r.deltas.length} frames; ≤ ${r.maxRows} rows in the DOM`);
+      if (route === 'institutions') lines.push(`lists: target institution tree first paint ≤ ${TREE_PAINT_MS} ms: ${paint.toFixed(0)} ms ${paint <= TREE_PAINT_MS ? 'met' : 'MISSED'}${busy()}`);
+      else lines.push(`lists: target meetings list steady scroll max frame ≤ ${SCROLL_FRAME_MS} ms: ${f1(worst)} ms ${worst <= SCROLL_FRAME_MS ? 'met' : 'MISSED'}${busy()}`);
       await page.close();
     }
     return lines;

@@ -1,6 +1,6 @@
 import type { WriteDb } from '../db';
 import migrate0010 from './0010-init';
-import migrate0050 from './0050-search-index';
+import migrate0050 from './0050-search-and-tree';
 
 export interface Migration {
   version: number;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDb, migrateTo } from '../db';
 import { indexRecord, searchIndex } from '../search';
 
-describe('migration 50: the search index rebuilt', () => {
+describe('migration 50: the search index rebuilt, the tree order indexed', () => {
   it('keeps every indexed record findable, by one letter too, and keeps no copy of the text', () => {
     const db = createDb(10);
     indexRecord(db, 'contact', 1, 'Ayşe Özdemir', 'Head of Division · Bundesministerium');
@@ -25,5 +25,14 @@ describe('migration 50: the search index rebuilt', () => {
     indexRecord(db, 'contact', 1, 'Ayşe Yılmaz', '');
     expect(searchIndex(db, 'ozdemir', 10)).toEqual([]);
     expect(searchIndex(db, 'yilmaz', 10)).toEqual([{ kind: 'contact', id: 1 }]);
+  });
+
+  it('reads a level of the tree in sibling order from the index, without sorting', () => {
+    const db = createDb(50);
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT id FROM institutions WHERE parent_id IS NULL ORDER BY parent_id, lower(CASE WHEN acronym <> '' THEN acronym ELSE name END), id`)
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/USING (COVERING )?INDEX institutions_tree_order/);
+    expect(plan.map((p) => p.detail).join('\n')).not.toMatch(/TEMP B-TREE/);
   });
 });

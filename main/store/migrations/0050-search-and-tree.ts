@@ -9,6 +9,9 @@ import type { WriteDb } from '../db';
  * - a 32 MB pending-terms buffer (hashsize; the default is 1 MB): a large import flushes and merges segments a
  *   few times instead of every few hundred rows.
  * The folded text is copied across from the old table, so nothing needs re-folding.
+ *
+ * And the institution tree's sibling order as an index (it replaces institutions_parent, whose column it leads
+ * with): the tree screen reads a level in order from it instead of sorting 100,000 rows.
  */
 export default function migrate0050(db: WriteDb): void {
   db.exec(`
@@ -24,5 +27,8 @@ export default function migrate0050(db: WriteDb): void {
     INSERT INTO search_index_v50 (rowid, title, body) SELECT rowid, title, body FROM search_index;
     DROP TABLE search_index;
     ALTER TABLE search_index_v50 RENAME TO search_index;
+
+    CREATE INDEX institutions_tree_order ON institutions(parent_id, lower(CASE WHEN acronym <> '' THEN acronym ELSE name END));
+    DROP INDEX institutions_parent;
   `);
 }
