@@ -10,6 +10,7 @@ import { type ContactData, emptyContact, fileError, fillE164, labelFromTypes, pr
 import { readPhone } from './phone';
 import { splitName } from './text-name';
 import { type CardLine, type RawCard, splitCards } from './vcard-lines';
+import { quickProperty } from './vcard-quick';
 
 type Params = Record<string, string | string[]>;
 /** A jCard property: [name, params, value type, ...values]. */
@@ -44,10 +45,24 @@ function globalNumber(n: string): string | null {
   return digits.length >= 8 && digits.length <= 15 && digits[0] !== '0' ? `+${digits}` : null;
 }
 
+/**
+ * Lines ical.js parsed, by version and text: an address book repeats the lines the quick reader leaves to it (REV
+ * timestamps, escaped ORG names) thousands of times. The jCard arrays are shared between cards, so readCard only
+ * reads them. Emptied when full, so unique lines cannot hold memory.
+ */
+const parsed = new Map<string, JProp>();
+
 function parseLine(line: CardLine, version: RawCard['version'], file: string): JProp {
+  const quick = quickProperty(line.text, version === '4.0' ? 'vcard' : 'vcard3');
+  if (quick) return quick;
+  const key = version + line.text;
+  const known = parsed.get(key);
+  if (known) return known;
   try {
     const p = ICAL.parse.property(line.text, DESIGN[version]) as JProp | undefined;
     if (!p) throw new Error('empty property');
+    if (parsed.size >= 4000) parsed.clear();
+    parsed.set(key, p);
     return p;
   } catch (err) {
     throw fileError(file, line.no, `${(err as Error).message.replace(/\.$/, '')}.`);
@@ -152,10 +167,16 @@ function readCard(card: RawCard, file: string, region: string | null): ContactPr
  * first malformed card, so nothing of a bad file is imported. `region` normalises phone numbers without a country code.
  */
 export function readVCards(content: string, file: string, region: string | null = null): ContactProposal[] {
-  const out: ContactProposal[] = [];
+  return [...vCardProposals(content, file, region)];
+}
+
+/**
+ * readVCards one card at a time, as each is read (an import of 100,000 cards never holds them all), with the
+ * same errors.
+ */
+export function* vCardProposals(content: string, file: string, region: string | null = null): Generator<ContactProposal> {
   try {
-    for (const card of splitCards(content, file)) out.push(readCard(card, file, region));
-    return out;
+    for (const card of splitCards(content, file)) yield readCard(card, file, region);
   } catch (err) {
     if (err instanceof DossierError) throw err;
     throw fileError(file, 1, `the file could not be read (${(err as Error).message}).`);

@@ -1,6 +1,7 @@
 /**
  * Contacts in and out: paste-to-contact, import preview and all-or-nothing import of vCard, CSV and text files,
- * and vCard/CSV export. Files are read whole and validated before the one write transaction starts.
+ * and vCard/CSV export. An import reads, checks and writes one contact at a time inside its one transaction, so a
+ * bad line rolls everything back and 100,000 cards are never held parsed all at once.
  */
 import { DossierError, notFound } from '../../contract/errors';
 import { type Contact, ContactInput, type ContactProposal, type ImportItem, InstitutionInput } from '../../contract/model';
@@ -9,11 +10,11 @@ import type { ContactData } from '../formats/contact-data';
 import { parseContactText, parseContactTexts } from '../formats/contact-text';
 import { readCsv, readCsvTable, writeCsv } from '../formats/csv';
 import { autoMapping } from '../formats/csv-headers';
-import { readVCards } from '../formats/vcard';
+import { readVCards, vCardProposals } from '../formats/vcard';
 import { writeVCards } from '../formats/vcard-write';
-import { type ContactFields, allContactIds, createContact, findDuplicate, getContact, getContacts, updateContact } from '../store/contacts';
-import type { ReadDb, WriteDb } from '../store/db';
-import { createInstitution } from '../store/institutions';
+import { type ContactFields, allContactIds, createContact, findDuplicate, getContact, getContacts, institutionText, lastContactId, updateContact } from '../store/contacts';
+import { type ReadDb, type WriteDb, nowIso } from '../store/db';
+import { createInstitution, reindexInstitution } from '../store/institutions';
 import { type InstitutionMatcher, institutionMatcher, nameKey } from './contact-io-match';
 import type { HandlerMap, OpsContext } from './context';
 import { write } from './context';
@@ -38,12 +39,30 @@ function readFile({ format, content, fileName, mapping, defaultRegion }: ImportI
   }
 }
 
-/** One proposal with its institution match and the stored contact it duplicates. */
-function toItem(db: ReadDb, matcher: InstitutionMatcher, p: ContactProposal): ImportItem {
+/**
+ * The file's proposals one at a time, and how many there are (for progress). A vCard file is read card by card as
+ * the import goes; CSV and text are small enough to be read first.
+ */
+function streamFile(input: ImportInput): { proposals: Iterable<ContactProposal>; total: number } {
+  if (input.format !== 'vcard') {
+    const { proposals } = readFile(input);
+    return { proposals, total: proposals.length };
+  }
+  // Counting the cards is a scan for one word (milliseconds for 40 MB); reading them is the import itself.
+  const total = input.content.match(/^BEGIN:VCARD/gim)?.length ?? 0;
+  return { proposals: vCardProposals(input.content, input.fileName, input.defaultRegion), total };
+}
+
+/**
+ * One proposal with its institution match and the stored contact it duplicates (among contacts up to id `upTo`:
+ * those stored before an import began; 0, none).
+ */
+function toItem(db: ReadDb, matcher: InstitutionMatcher, p: ContactProposal, upTo?: number): ImportItem {
   const institution = matcher.match(p);
   // A contact headed for a unit still to be created cannot share a name and institution with a stored one; its e-mail still can.
   const byName = institution.create.length === 0;
-  const dup = findDuplicate(db, { givenName: byName ? p.givenName : '', familyName: byName ? p.familyName : '', institutionId: institution.institutionId, emails: p.emails });
+  const dup =
+    upTo === 0 ? null : findDuplicate(db, { givenName: byName ? p.givenName : '', familyName: byName ? p.familyName : '', institutionId: institution.institutionId, emails: p.emails }, upTo);
   // The proposal is this reader's own fresh object: set the match on it rather than copy it (imports make 100,000).
   p.institutionId = institution.institutionId;
   return { proposal: p, institution, duplicateOf: dup?.id ?? null, duplicateReason: dup?.reason ?? null };
@@ -92,50 +111,71 @@ function merge(s: Contact, f: ContactFields, matcher: InstitutionMatcher): Conta
   };
 }
 
+/**
+ * The import, all or nothing: each contact is read, matched, checked and written in turn inside one transaction, and
+ * the first bad line throws, rolling back what came before it. Duplicates are looked for among the contacts stored
+ * before the import (as the preview did), and "update" merges are applied after the new contacts, in file order, so
+ * an update cannot change what a later line is taken for.
+ */
 function commit(ctx: OpsContext, input: Parsed<'contact.importCommit'>) {
-  // Everything is read and validated before the transaction, so a bad line writes nothing and holds no lock.
   const matcher = institutionMatcher(ctx.db);
-  const { contacts } = preview(ctx.db, input, matcher);
-  const fields = contacts.map((c) => validate(c.proposal, input.fileName));
   return write(ctx, () => {
     const db: WriteDb = ctx.db;
+    const stored = lastContactId(db);
+    const shared = { instText: institutionText(db), now: nowIso() };
+    const { proposals, total } = streamFile(input);
     const created: number[] = [];
-    const updated: number[] = [];
+    const updates: { id: number; fields: ContactFields }[] = [];
     const institutionsCreated: number[] = [];
     const units = new Map<string, number>();
     let skipped = 0;
+    // The same institution names come back on thousands of lines: each combination is resolved once.
+    const resolved = new Map<string, number | null>();
     const unitFor = ({ institutionId, create }: ImportItem['institution']): number | null => {
+      const memo = `${institutionId ?? ''}\u0001${create.join('\u0001')}`;
+      const known = resolved.get(memo);
+      if (known !== undefined) return known;
       let parent = institutionId;
       create.forEach((name, k) => {
         const key = unitKey(institutionId, create.slice(0, k + 1));
         let id = units.get(key);
         if (id === undefined) {
-          id = createInstitution(db, InstitutionInput.parse({ name: name.slice(0, 300), parentId: parent, kind: parent === null ? 'other' : 'department' }), `Import: ${input.fileName}`);
+          const fields = InstitutionInput.parse({ name: name.slice(0, 300), parentId: parent, kind: parent === null ? 'other' : 'department' });
+          id = createInstitution(db, fields, `Import: ${input.fileName}`, { index: false });
           units.set(key, id);
           institutionsCreated.push(id);
         }
         parent = id;
       });
+      resolved.set(memo, parent);
       return parent;
     };
-    contacts.forEach((item, i) => {
+    let i = 0;
+    for (const p of proposals) {
       if (i % 1000 === 0) {
         if (ctx.signal?.aborted) throw new DossierError('conflict', 'The import was cancelled; nothing was saved.');
-        ctx.progress?.(i, contacts.length, 'Importing contacts');
+        ctx.progress?.(i, total, 'Importing contacts');
       }
-      const choice = input.overrides[String(i)] ?? input.resolution;
+      const item = toItem(db, matcher, p, stored);
+      const fields = validate(p, input.fileName);
+      const choice = input.overrides[String(i++)] ?? input.resolution;
       if (item.duplicateOf !== null && choice === 'skip') {
         skipped++;
-        return;
+        continue;
       }
-      const f = { ...fields[i]!, institutionId: unitFor(item.institution) };
-      if (item.duplicateOf !== null && choice === 'update') {
-        updateContact(db, item.duplicateOf, merge(getContact(db, item.duplicateOf), f, matcher));
-        if (!updated.includes(item.duplicateOf)) updated.push(item.duplicateOf);
-      } else created.push(createContact(db, f));
-    });
-    ctx.progress?.(contacts.length, contacts.length, 'Importing contacts');
-    return { created, updated, skipped, institutionsCreated };
+      const f = { ...fields, institutionId: unitFor(item.institution) };
+      if (item.duplicateOf !== null && choice === 'update') updates.push({ id: item.duplicateOf, fields: f });
+      else created.push(createContact(db, f, shared));
+    }
+    // New units join the search index after the contacts (see createInstitution).
+    for (const id of institutionsCreated) reindexInstitution(db, id);
+    const updated = new Set<number>();
+    for (const u of updates) {
+      updateContact(db, u.id, merge(getContact(db, u.id), u.fields, matcher));
+      updated.add(u.id);
+    }
+    ctx.progress?.(i, i, 'Importing contacts');
+    return { created, updated: [...updated], skipped, institutionsCreated };
   });
 }
 

@@ -160,13 +160,14 @@ function checkInstitution(db: ReadDb, institutionId: number | null): void {
 
 const sortName = (f: ContactFields) => fold(`${f.familyName} ${f.givenName}`).trim();
 
-function writeDetails(db: WriteDb, id: number, f: ContactFields): void {
-  run(db, 'UPDATE contacts SET sort_name = ? WHERE id = ?', sortName(f), id);
-  run(db, 'DELETE FROM contact_phones WHERE contact_id = ?', id);
-  run(db, 'DELETE FROM contact_emails WHERE contact_id = ?', id);
+function insertDetails(db: WriteDb, id: number, f: ContactFields): void {
   f.phones.forEach((p, i) => run(db, 'INSERT INTO contact_phones (contact_id, position, label, value, e164) VALUES (?, ?, ?, ?, ?)', id, i, p.label, p.value, p.e164));
   f.emails.forEach((e, i) => run(db, 'INSERT INTO contact_emails (contact_id, position, label, value) VALUES (?, ?, ?, ?)', id, i, e.label, e.value));
-  reindexContact(db, id);
+}
+
+/** What the search box finds a contact by: the title (name) and the body (posts, institution, e-mails, notes). */
+function indexText(f: { givenName: string; familyName: string; position: string; notes: string }, institution: string | null, emails: readonly string[], former: readonly string[]) {
+  return { title: `${f.givenName} ${f.familyName}`, body: [f.position, institution ?? '', emails.join(' '), f.notes, ...former].join(' ') };
 }
 
 export function reindexContact(db: WriteDb, id: number): void {
@@ -179,20 +180,50 @@ export function reindexContact(db: WriteDb, id: number): void {
   if (!r) return;
   const emails = all<{ value: string }>(db, 'SELECT value FROM contact_emails WHERE contact_id = ?', id).map((e) => e.value);
   const former = all<{ position: string }>(db, 'SELECT position FROM contact_positions WHERE contact_id = ?', id).map((p) => p.position);
-  indexRecord(db, 'contact', id, `${r.given_name} ${r.family_name}`, [r.position, r.inst ?? '', emails.join(' '), r.notes, ...former].join(' '));
+  const { title, body } = indexText({ givenName: r.given_name, familyName: r.family_name, position: r.position, notes: r.notes }, r.inst, emails, former);
+  indexRecord(db, 'contact', id, title, body);
 }
 
-export function createContact(db: WriteDb, f: ContactFields): number {
-  checkInstitution(db, f.institutionId);
-  const now = nowIso();
+/**
+ * How the search index names an institution (name and acronym), remembered per institution: an import files
+ * thousands of contacts under the same few.
+ */
+export type InstitutionText = (institutionId: number | null) => string | null;
+export function institutionText(db: ReadDb): InstitutionText {
+  const known = new Map<number, string | null>();
+  return (id) => {
+    if (id === null) return null;
+    let t = known.get(id);
+    if (t === undefined) {
+      t = get<{ t: string }>(db, `SELECT name || ' ' || acronym AS t FROM institutions WHERE id = ?`, id)?.t ?? null;
+      known.set(id, t);
+    }
+    return t;
+  };
+}
+
+/** What an import shares across the contacts it creates: institution names, and the one instant it writes at. */
+export interface CreateOptions {
+  instText?: InstitutionText;
+  now?: string;
+}
+
+/**
+ * A new contact: its row, phones and e-mails, and its search entry, written straight (nothing to delete or read
+ * back for a row that did not exist).
+ */
+export function createContact(db: WriteDb, f: ContactFields, { instText = institutionText(db), now = nowIso() }: CreateOptions = {}): number {
+  const institution = instText(f.institutionId);
+  if (f.institutionId !== null && institution === null) checkInstitution(db, f.institutionId); // throws: no such institution
   const id = Number(
     run(
       db,
-      `INSERT INTO contacts (honorific, given_name, family_name, position, institution_id, website, languages, notes, internal, source, information_dated, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO contacts (honorific, given_name, family_name, sort_name, position, institution_id, website, languages, notes, internal, source, information_dated, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       f.honorific,
       f.givenName,
       f.familyName,
+      sortName(f),
       f.position,
       f.institutionId,
       f.website,
@@ -205,7 +236,14 @@ export function createContact(db: WriteDb, f: ContactFields): number {
       now,
     ).lastInsertRowid,
   );
-  writeDetails(db, id, f);
+  insertDetails(db, id, f);
+  const { title, body } = indexText(
+    f,
+    institution,
+    f.emails.map((e) => e.value),
+    [],
+  );
+  indexRecord(db, 'contact', id, title, body);
   return id;
 }
 
@@ -230,7 +268,11 @@ export function updateContact(db: WriteDb, id: number, f: ContactFields): void {
     nowIso(),
     id,
   );
-  writeDetails(db, id, f);
+  run(db, 'UPDATE contacts SET sort_name = ? WHERE id = ?', sortName(f), id);
+  run(db, 'DELETE FROM contact_phones WHERE contact_id = ?', id);
+  run(db, 'DELETE FROM contact_emails WHERE contact_id = ?', id);
+  insertDetails(db, id, f);
+  reindexContact(db, id);
 }
 
 export function confirmContactDetails(db: WriteDb, id: number, today: Date = new Date()): void {
@@ -260,10 +302,15 @@ const nameKey = (given: string, family: string) => fold(`${given} ${family}`).sp
 /**
  * The stored contact an incoming one duplicates: one with the same e-mail address (any case), else one with the
  * same name (case and diacritics folded) at the same institution. Both lookups use indexes, so imports stay fast.
+ * `upTo` limits it to contacts with ids up to that one (those stored before an import began).
  */
-export function findDuplicate(db: ReadDb, c: { givenName: string; familyName: string; institutionId: number | null; emails: readonly { value: string }[] }): Duplicate | null {
+export function findDuplicate(
+  db: ReadDb,
+  c: { givenName: string; familyName: string; institutionId: number | null; emails: readonly { value: string }[] },
+  upTo: number = Number.MAX_SAFE_INTEGER,
+): Duplicate | null {
   for (const e of c.emails) {
-    const r = get<{ contact_id: number }>(db, 'SELECT contact_id FROM contact_emails WHERE value = ? COLLATE NOCASE ORDER BY contact_id LIMIT 1', e.value);
+    const r = get<{ contact_id: number }>(db, 'SELECT contact_id FROM contact_emails WHERE value = ? COLLATE NOCASE AND contact_id <= ? ORDER BY contact_id LIMIT 1', e.value, upTo);
     if (r) return { id: r.contact_id, reason: 'email' };
   }
   const key = nameKey(c.givenName, c.familyName);
@@ -272,10 +319,16 @@ export function findDuplicate(db: ReadDb, c: { givenName: string; familyName: st
   const rows = all<{ id: number; given_name: string; family_name: string }>(
     db,
     `SELECT c.id, c.given_name, c.family_name FROM search_index s JOIN contacts c ON c.id = s.rowid / 8
-      WHERE search_index MATCH ? AND s.rowid % 8 = 2 AND c.institution_id IS ? ORDER BY c.id LIMIT 50`,
+      WHERE search_index MATCH ? AND s.rowid % 8 = 2 AND c.institution_id IS ? AND c.id <= ? ORDER BY c.id LIMIT 50`,
     `title : "${key}"`,
     c.institutionId,
+    upTo,
   );
   const hit = rows.find((r) => nameKey(r.given_name, r.family_name) === key);
   return hit ? { id: hit.id, reason: 'name_institution' } : null;
+}
+
+/** The highest contact id in the dossier (0 when there is none): contacts an import adds all come after it. */
+export function lastContactId(db: ReadDb): number {
+  return get<{ id: number | null }>(db, 'SELECT max(id) AS id FROM contacts')!.id ?? 0;
 }

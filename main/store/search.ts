@@ -27,10 +27,12 @@ export function fold(s: string): string {
     .toLowerCase();
 }
 
+/**
+ * Puts a record's text in the index, replacing what it had (one statement: contentless_delete drops the old entry
+ * by rowid). Also right for a record just created: a deleted record of the same id may have left its entry behind.
+ */
 export function indexRecord(db: WriteDb, kind: SearchKind, id: number, title: string, body: string): void {
-  const rowid = rowidOf(kind, id);
-  run(db, 'DELETE FROM search_index WHERE rowid = ?', rowid);
-  run(db, 'INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)', rowid, fold(title), fold(body));
+  run(db, 'INSERT OR REPLACE INTO search_index (rowid, title, body) VALUES (?, ?, ?)', rowidOf(kind, id), fold(title), fold(body));
 }
 
 export function unindexRecord(db: WriteDb, kind: SearchKind, id: number): void {
