@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DossierError } from '../../../contract/errors';
 import type { CsvField } from '../../../contract/model';
-import { decodeText } from '../../formats/text-decode';
+import { decodeText } from '../../../contract/text-decode';
 import { writeFileAtomic } from '../atomic';
 import { UsageError, type CommandEnv } from '../command';
 import { table } from '../format';

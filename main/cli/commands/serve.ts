@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost } from '../../host/http';
-import { appRoot } from '../../paths';
+import { appRoot } from '../../ops/paths';
 import { startupBackup } from '../../ops/backup';
 import { UsageError, type Command } from '../command';
 
