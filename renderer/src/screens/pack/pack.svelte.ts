@@ -8,6 +8,7 @@
 import type { PackVariant, ReleaseReport } from '../../../../contract/model';
 import type { In, Out } from '../../../../contract/ops';
 import { call } from '../../lib/client';
+import { todayIso } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import { go, type Route } from '../../lib/router.svelte';
 
@@ -52,12 +53,6 @@ export interface BuiltPack {
   ms: number;
   /** What the variant left out. */
   report: ReleaseReport;
-}
-
-/** Today in the user's zone, as YYYY-MM-DD. */
-export function todayIso(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
 const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
