@@ -1,5 +1,5 @@
-/** The paste review's form: from a proposal, to ContactInput, and merged into a stored contact on "update". */
-import type { Contact, ImportItem, PROPOSAL_FIELDS } from '../../../../contract/model';
+/** The paste review's form: from a proposal, and back to ContactInput for contact.saveProposal. */
+import type { ImportItem, PROPOSAL_FIELDS } from '../../../../contract/model';
 
 export type ProposalField = (typeof PROPOSAL_FIELDS)[number];
 
@@ -44,7 +44,7 @@ export function formOf({ proposal: p, institution: m }: ImportItem): ReviewForm 
   };
 }
 
-/** The form as contact.create input (institution set by the caller once any new unit exists). */
+/** The form as ContactInput; `institutionId` is the chosen institution, or the parent of the units to create. */
 export function inputOf(f: ReviewForm, institutionId: number | null) {
   return {
     honorific: f.honorific,
@@ -60,30 +60,5 @@ export function inputOf(f: ReviewForm, institutionId: number | null) {
     internal: f.internal,
     source: f.source,
     informationDated: f.informationDated.trim() || null,
-  };
-}
-export type ReviewInput = ReturnType<typeof inputOf>;
-
-const digits = (s: string) => s.replace(/\D/g, '');
-/**
- * "Update the stored contact": what the user reviewed wins, an empty field keeps the stored value, phones, e-mails and
- * languages are merged, notes appended, and the later of the two information dates kept.
- */
-export function mergeInto(s: Contact, f: ReviewInput): ReviewInput {
-  const or = (a: string, b: string) => a || b;
-  return {
-    honorific: or(f.honorific, s.honorific),
-    givenName: or(f.givenName, s.givenName),
-    familyName: or(f.familyName, s.familyName),
-    position: or(f.position, s.position),
-    institutionId: f.institutionId ?? s.institutionId,
-    phones: [...f.phones, ...s.phones.filter((p) => !f.phones.some((x) => digits(x.value) === digits(p.value)))].slice(0, 20),
-    emails: [...f.emails, ...s.emails.filter((e) => !f.emails.some((x) => x.value.toLowerCase() === e.value.toLowerCase()))].slice(0, 20),
-    website: or(f.website, s.website),
-    languages: [...new Set([...f.languages, ...s.languages])].slice(0, 20),
-    notes: !f.notes || s.notes.includes(f.notes) ? s.notes : s.notes ? `${s.notes}\n\n${f.notes}` : f.notes,
-    internal: s.internal || f.internal,
-    source: or(f.source, s.source),
-    informationDated: [f.informationDated, s.informationDated].filter((d): d is string => d !== null).sort().pop() ?? null,
   };
 }
