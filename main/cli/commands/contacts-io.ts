@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { DossierError } from '../../../contract/errors';
 import type { CsvField } from '../../../contract/model';
 import { decodeText } from '../../../contract/text-decode';
-import { writeFileAtomic } from '../atomic';
+import { writeFileAtomic } from '../../ops/files';
 import { UsageError, type CommandEnv } from '../command';
 import { table } from '../format';
 
