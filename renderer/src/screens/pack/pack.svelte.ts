@@ -5,7 +5,7 @@
  * Issue 10 (variants, pre-flight) adds its options to `PackOptions`, to `optionsFromParams`/`packPath` and to
  * the dialog's options area; `buildPack` stays the only caller of pack.build.
  */
-import type { PackVariant, ReleaseReport } from '../../../../contract/model';
+import { CalendarDay, type PackVariant, type ReleaseReport } from '../../../../contract/model';
 import type { In, Out } from '../../../../contract/ops';
 import { call } from '../../lib/client';
 import { todayIso } from '../../lib/format';
@@ -95,7 +95,7 @@ export function optionsFromParams(params: URLSearchParams): PackOptions {
   if (number !== undefined) copy.number = number;
   if (of !== undefined) copy.of = of;
   return {
-    date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : todayIso(),
+    date: CalendarDay.safeParse(date).success ? date : todayIso(),
     pdfa: params.get('pdfa') === '1',
     variant: variant === 'releasable' || variant === 'runbook' ? variant : 'full',
     copy: number !== undefined || of !== undefined || copy.recipient ? copy : null,
