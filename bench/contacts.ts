@@ -14,8 +14,8 @@ import { pathToFileURL } from 'node:url';
 import type { ContactData } from '../main/formats/contact-data';
 import { readVCards } from '../main/formats/vcard';
 import { writeVCards } from '../main/formats/vcard-write';
-import type { OpsContext } from '../main/ops/context';
 import { dispatch } from '../main/ops/index';
+import { openDossier } from '../main/ops/open';
 import { openDb } from '../main/store/db';
 import { fold } from '../main/store/search';
 
@@ -159,7 +159,7 @@ export async function benchContacts(n = Number(process.env.BENCH_CONTACTS ?? 100
     // Interleaved, so both see the same load; each run on a new file.
     const raws: Awaited<ReturnType<typeof timed<void>>>[] = [];
     const imports: { wall: number; cpu: number; reports: number; gap: number; heap: number }[] = [];
-    let ctx: OpsContext | null = null;
+    let ctx: ReturnType<typeof openDossier> | null = null;
     for (let run = 0; run < 2; run++) {
       raws.push(await timed(() => rawInsert(join(dir, `raw-${run}.db`), contacts)));
       ctx?.db.close();
@@ -168,10 +168,7 @@ export async function benchContacts(n = Number(process.env.BENCH_CONTACTS ?? 100
       global.gc?.();
       const heap0 = process.memoryUsage().heapUsed;
       ctx = {
-        db: openDb(dbPath),
-        dbPath,
-        dataDir: dir,
-        now: () => new Date(),
+        ...openDossier({ path: dbPath }),
         progress: () => {
           const t = performance.now();
           if (reports++) gap = Math.max(gap, t - last);

@@ -1,4 +1,7 @@
-/** Tree arithmetic over `institution.list` (tree order: parents before children). */
+/**
+ * Tree arithmetic over `institution.list` (tree order: parents before children). The tree screen itself is flattened
+ * by the store, a page at a time (institution.tree).
+ */
 import type { Institution } from '../../../../contract/model';
 
 /** The institution's own units, their units, and so on (not the institution itself). */
@@ -6,14 +9,6 @@ export function descendantsOf(items: readonly Institution[], id: number): Set<nu
   const out = new Set<number>();
   // Tree order puts every unit after its parent, so one pass finds the whole subtree.
   for (const i of items) if (i.parentId !== null && (i.parentId === id || out.has(i.parentId))) out.add(i.id);
-  return out;
-}
-
-/** Ids of the institution's ancestors, nearest first. */
-export function ancestorsOf(items: readonly Institution[], id: number): number[] {
-  const byId = new Map(items.map((i) => [i.id, i]));
-  const out: number[] = [];
-  for (let p = byId.get(id)?.parentId ?? null; p !== null && !out.includes(p); p = byId.get(p)?.parentId ?? null) out.push(p);
   return out;
 }
 
