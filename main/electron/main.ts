@@ -48,8 +48,9 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  // Once a day, before the user changes anything: a backup in <dataDir>/backups, the last 7 kept.
-  await startupBackup(ctx);
+  // Once a day, before the user changes anything: a backup in <dataDir>/backups, the last 7 kept. Started now and
+  // copied by a worker from the file, so the window does not wait for it.
+  void startupBackup(ctx);
   serveRenderer();
   registerIpc(ctx);
   const win = createMainWindow(join(__dirname, 'preload.cjs'));

@@ -34,6 +34,17 @@ const DESIGNS = { vcard3: tables('vcard3'), vcard: tables('vcard') };
 /** Value types whose reading leaves a value without backslashes as it is. */
 const AS_IS = new Set(['text', 'uri', 'unknown', 'language-tag']);
 
+/** Names and keys as written → lower case: a file writes the same few thousands of times. */
+const lower = new Map<string, string>();
+function lowerName(s: string): string {
+  let l = lower.get(s);
+  if (l === undefined) {
+    l = s.toLowerCase();
+    if (lower.size < 500) lower.set(s, l);
+  }
+  return l;
+}
+
 /** A-Z, a-z, 0-9 and '-': the characters of names (and of parameter keys). */
 function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45;
@@ -56,7 +67,7 @@ export function quickProperty(line: string, design: 'vcard' | 'vcard3'): QuickPr
     } else if (!isNameChar(c)) return null;
   }
   if (i === dot + 1) return null;
-  const name = line.slice(dot + 1, i).toLowerCase();
+  const name = lowerName(line.slice(dot + 1, i));
   const params: Params = {};
   let valueType: string | undefined;
   // ;key=value pairs: names of name characters, values without " ; : ^ (a comma only where the key takes lists)
@@ -64,7 +75,7 @@ export function quickProperty(line: string, design: 'vcard' | 'vcard3'): QuickPr
     const start = ++i;
     while (i < colon && isNameChar(line.charCodeAt(i))) i++;
     if (i === start || line.charCodeAt(i) !== 61) return null; // =
-    const key = line.slice(start, i).toLowerCase();
+    const key = lowerName(line.slice(start, i));
     const from = ++i;
     let comma = false;
     for (; i < colon; i++) {

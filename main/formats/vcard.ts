@@ -84,7 +84,8 @@ function readCard(card: RawCard, file: string, region: string | null): ContactPr
   for (const { line, p } of props) {
     const [name, params] = p;
     // ical.js leaves "\;" in single text values (RFC 6350 only asks for it in structured ones, but Apple and Google write it).
-    const value = str(p[3]).replace(/\\;/g, ';').trim();
+    const raw = str(p[3]);
+    const value = (raw.includes('\\;') ? raw.replace(/\\;/g, ';') : raw).trim();
     switch (name) {
       case 'fn':
         fn = value;
@@ -107,7 +108,8 @@ function readCard(card: RawCard, file: string, region: string | null): ContactPr
         break;
       case 'tel': {
         const isUri = value.toLowerCase().startsWith('tel:');
-        const number = isUri ? decodeURIComponent(value.slice(4)).replace(/;ext=/i, ' ext. ').replace(/;.*$/, '') : value;
+        const uri = isUri ? value.slice(4) : '';
+        const number = !isUri ? value : /[%;]/.test(uri) ? decodeURIComponent(uri).replace(/;ext=/i, ' ext. ').replace(/;.*$/, '') : uri;
         const written = param(params, X.written) ?? number;
         if (!written) break;
         // A tel: URI carries the international number; a text value may need the region (filled in below).

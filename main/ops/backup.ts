@@ -29,11 +29,14 @@ export async function restoreInto(ctx: OpsContext, source: string): Promise<{ re
   return { restored: source, keptCopy: plan.kept, schemaVersion: plan.schemaVersion };
 }
 
-/** The start-up backup: one a day, the newest `keep` automatic ones kept. Never stops the app from starting. */
+/**
+ * The start-up backup: one a day, the newest `keep` automatic ones kept, copied in a worker thread from the file, so
+ * the front end need not wait for it (it starts at once, before the user can change anything). Never throws.
+ */
 export async function startupBackup(ctx: OpsContext, keep = DEFAULT_KEEP, log: (msg: string) => void = (m) => console.error(m)): Promise<string | null> {
   if (ctx.dbPath === ':memory:') return null;
   try {
-    return (await dailyBackup(ctx.db, ctx.dataDir, ctx.now(), keep)).created;
+    return (await dailyBackup(ctx.db, ctx.dataDir, ctx.now(), keep, ctx.dbPath)).created;
   } catch (err) {
     log(`Dossier: the daily backup to ${backupDir(ctx.dataDir)} failed: ${(err as Error).message}`);
     return null;

@@ -17,7 +17,8 @@ export const serve: Command = {
     const staticDir = join(appRoot(), 'renderer', 'dist');
     if (!existsSync(join(staticDir, 'index.html'))) env.io.err('The renderer is not built yet: run `npm run build` (the API still answers).');
     const ctx = env.ctx();
-    await startupBackup(ctx, undefined, env.io.err);
+    // The daily backup runs beside the host (a worker copies the file): the page need not wait for it.
+    const backup = startupBackup(ctx, undefined, env.io.err);
     // The page is not the shell's user: it may not name paths to write to. The same context, not a copy, so a
     // restore from the page (which reopens ctx.db) is the connection the CLI closes at the end.
     ctx.writesFiles = false;
@@ -28,5 +29,6 @@ export const serve: Command = {
       process.once('SIGTERM', resolve);
     });
     await host.close();
+    await backup;
   },
 };
