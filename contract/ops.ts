@@ -35,13 +35,18 @@ import { CsvField, ImportItem } from './model';
 import { ContactPosition, PackImportPreview, ParticipantRow } from './model';
 import { IssuedPack, PackVariant, PreflightFinding, ReleaseReport } from './model';
 
-interface OpSpec<I extends z.ZodType, O extends z.ZodType> {
+interface OpSpec<I extends z.ZodType, O extends z.ZodType, K extends OpKind> {
   input: I;
   output: O;
-  kind: 'read' | 'write';
+  /**
+   * 'write' if the op may change the dossier: dispatch runs it in the write transaction and the renderer refreshes
+   * its lists after it. 'read' if it never does (files it writes outside the dossier, a pack or a backup, don't count).
+   */
+  kind: K;
   doc: string;
 }
-const op = <I extends z.ZodType, O extends z.ZodType>(spec: OpSpec<I, O>) => spec;
+export type OpKind = 'read' | 'write';
+const op = <I extends z.ZodType, O extends z.ZodType, K extends OpKind>(spec: OpSpec<I, O, K>) => spec;
 
 /** 'YYYY-MM-DD' that names a real day (not 2026-02-30). */
 const isCalendarDay = (d: string) => {
@@ -483,7 +488,8 @@ export const ops = {
     kind: 'read',
     doc: 'The backups in the data directory, newest first (automatic daily ones and those made with Back Up Now).',
   }),
-  'backup.create': op({ input: z.object({}), output: BackupInfo, kind: 'write', doc: 'Back up the dossier now (online backup; the app keeps working).' }),
+  // A read: it copies the dossier into a file beside it and changes nothing in it.
+  'backup.create': op({ input: z.object({}), output: BackupInfo, kind: 'read', doc: 'Back up the dossier now (online backup; the app keeps working).' }),
   'backup.restore': op({
     input: z.object({ name: z.string().regex(/^dossier-[\d-]+\.db$/, 'Choose one of the listed backups.').max(100) }),
     output: z.object({ restored: z.string(), keptCopy: z.string().nullable(), schemaVersion: z.number().int() }),
@@ -543,8 +549,8 @@ export const ops = {
       /** What the variant left out, and the marking it carries. */
       report: ReleaseReport,
     }),
-    // A write: with `out` it creates a file. It never changes the dossier.
-    kind: 'write',
+    // A read: it never changes the dossier (with `out` it writes a file outside it).
+    kind: 'read',
     doc: 'Build the delegation briefing pack (PDF) of a briefing or meeting; write it to `out`, or return it as base64.',
   }),
   'pack.open': op({
@@ -558,8 +564,8 @@ export const ops = {
       })
       .refine((i) => (i.briefingId === undefined) !== (i.meetingId === undefined), { message: 'Give either a briefingId or a meetingId.', path: ['briefingId'] }),
     output: z.object({ file: z.string(), pages: z.number().int(), size: z.number().int(), ms: z.number() }),
-    // A write: it creates a temp file. It never changes the dossier.
-    kind: 'write',
+    // A read: it never changes the dossier (it writes a temp file outside it).
+    kind: 'read',
     doc: 'Build the pack into a temp file and open it in the system’s PDF viewer (desktop app only; elsewhere a not_found error with details.unsupported = "openPath").',
   }),
 

@@ -10,8 +10,9 @@ import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { OpsContext } from '../main/ops/context';
-import { ops } from '../contract/ops';
+import { type In, type Out, type Parsed, ops } from '../contract/ops';
 import { contactHandlers } from '../main/ops/contacts';
+import { runHandler } from '../main/ops/run';
 import { openDb } from '../main/store/db';
 import { contentSha } from './durability';
 
@@ -21,11 +22,10 @@ const limit = values.count ? Number(values.count) : Infinity;
 const ctx: OpsContext = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now: () => new Date() };
 
 
-// What dispatch does (parse with the contract, run the handler), without loading every area's handlers:
-// main/ops/index pulls in the PDF and calendar libraries, seconds of start-up per kill on a busy machine.
-type ContactOp = 'contact.create' | 'contact.update';
-const dispatch = async (name: ContactOp, raw: unknown): Promise<{ id: number }> =>
-  (contactHandlers[name] as (i: unknown, c: OpsContext) => Promise<{ id: number }> | { id: number })(ops[name].input.parse(raw), ctx);
+// What dispatch does (parse with the contract, run the handler in the write transaction), without loading every
+// area's handlers: main/ops/index pulls in the PDF and calendar libraries, seconds of start-up per kill on a busy machine.
+const dispatch = <K extends 'contact.create' | 'contact.update'>(name: K, raw: In<K>): Promise<Out<K>> =>
+  runHandler(ctx, name, contactHandlers[name], ops[name].input.parse(raw) as Parsed<K>);
 
 const say = (line: string) => process.stdout.write(line + '\n');
 const acked: number[] = [];

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { DossierError } from '../../contract/errors';
 import { DEFAULT_KEEP, type BackupFile, backupDir, backupNow, commitRestore, dailyBackup, listBackups, prepareRestore } from '../store/backup';
 import { openDb } from '../store/db';
-import type { HandlerMap, OpsContext } from './context';
+import { type HandlerMap, type OpsContext, exclusive } from './context';
 
 const info = (b: BackupFile) => ({ name: b.name, takenAt: b.takenAt, automatic: b.automatic, bytes: b.bytes });
 
@@ -42,9 +42,10 @@ export async function startupBackup(ctx: OpsContext, keep = DEFAULT_KEEP, log: (
 export const backupHandlers: HandlerMap<'backup.list' | 'backup.create' | 'backup.restore'> = {
   'backup.list': (_, ctx) => ({ dir: backupDir(ctx.dataDir), backups: listBackups(ctx.dataDir).map(info) }),
   'backup.create': async (_, ctx) => info(await backupNow(ctx.db, ctx.dataDir, ctx.now())),
-  'backup.restore': async ({ name }, ctx) => {
+  // Replaces the file under the open connection: it runs outside the write transaction (see Exclusive).
+  'backup.restore': exclusive<'backup.restore'>(async ({ name }, ctx) => {
     const found = listBackups(ctx.dataDir).find((b) => b.name === basename(name));
     if (!found) throw new DossierError('not_found', `There is no backup called ${name}.`, { field: 'name' });
     return restoreInto(ctx, found.file);
-  },
+  }),
 };

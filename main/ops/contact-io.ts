@@ -12,11 +12,10 @@ import { autoMapping } from '../formats/csv-headers';
 import { readVCards } from '../formats/vcard';
 import { writeVCards } from '../formats/vcard-write';
 import { type ContactFields, allContactIds, createContact, findDuplicate, getContact, getContacts, updateContact } from '../store/contacts';
-import type { ReadDb, WriteDb } from '../store/db';
+import type { ReadDb } from '../store/db';
 import { createInstitution } from '../store/institutions';
 import { type InstitutionMatcher, institutionMatcher, nameKey } from './contact-io-match';
-import type { HandlerMap, OpsContext } from './context';
-import { write } from './context';
+import { type HandlerMap, type WriteContext, staged } from './context';
 
 type ImportInput = Parsed<'contact.importPreview'>;
 
@@ -51,7 +50,7 @@ function toItem(db: ReadDb, matcher: InstitutionMatcher, p: ContactProposal): Im
 
 const unitKey = (parent: number | null, names: readonly string[]) => `${parent ?? ''}/${names.map(nameKey).join('/')}`;
 
-function preview(db: ReadDb, input: ImportInput, matcher: InstitutionMatcher = institutionMatcher(db)) {
+export function previewContacts(db: ReadDb, input: ImportInput, matcher: InstitutionMatcher = institutionMatcher(db)) {
   const { proposals, columns } = readFile(input);
   const contacts = proposals.map((p) => toItem(db, matcher, p));
   const units = new Set(contacts.flatMap(({ institution: m }) => m.create.map((_, k) => unitKey(m.institutionId, m.create.slice(0, k + 1)))));
@@ -92,54 +91,63 @@ function merge(s: Contact, f: ContactFields, matcher: InstitutionMatcher): Conta
   };
 }
 
-function commit(ctx: OpsContext, input: Parsed<'contact.importCommit'>) {
-  // Everything is read and validated before the transaction, so a bad line writes nothing and holds no lock.
-  const matcher = institutionMatcher(ctx.db);
-  const { contacts } = preview(ctx.db, input, matcher);
-  const fields = contacts.map((c) => validate(c.proposal, input.fileName));
-  return write(ctx, () => {
-    const db: WriteDb = ctx.db;
-    const created: number[] = [];
-    const updated: number[] = [];
-    const institutionsCreated: number[] = [];
-    const units = new Map<string, number>();
-    let skipped = 0;
-    const unitFor = ({ institutionId, create }: ImportItem['institution']): number | null => {
-      let parent = institutionId;
-      create.forEach((name, k) => {
-        const key = unitKey(institutionId, create.slice(0, k + 1));
-        let id = units.get(key);
-        if (id === undefined) {
-          id = createInstitution(db, InstitutionInput.parse({ name: name.slice(0, 300), parentId: parent, kind: parent === null ? 'other' : 'department' }), `Import: ${input.fileName}`);
-          units.set(key, id);
-          institutionsCreated.push(id);
-        }
-        parent = id;
-      });
-      return parent;
-    };
-    contacts.forEach((item, i) => {
-      if (i % 1000 === 0) {
-        if (ctx.signal?.aborted) throw new DossierError('conflict', 'The import was cancelled; nothing was saved.');
-        ctx.progress?.(i, contacts.length, 'Importing contacts');
-      }
-      const choice = input.overrides[String(i)] ?? input.resolution;
-      if (item.duplicateOf !== null && choice === 'skip') {
-        skipped++;
-        return;
-      }
-      const f = { ...fields[i]!, institutionId: unitFor(item.institution) };
-      if (item.duplicateOf !== null && choice === 'update') {
-        updateContact(db, item.duplicateOf, merge(getContact(db, item.duplicateOf), f, matcher));
-        if (!updated.includes(item.duplicateOf)) updated.push(item.duplicateOf);
-      } else created.push(createContact(db, f));
-    });
-    ctx.progress?.(contacts.length, contacts.length, 'Importing contacts');
-    return { created, updated, skipped, institutionsCreated };
-  });
+/** A contact import read, matched and validated, ready to write. */
+export interface ContactImport {
+  contacts: ImportItem[];
+  fields: ContactFields[];
+  matcher: InstitutionMatcher;
 }
 
-function exportContacts(db: ReadDb, { format, version, ids }: Parsed<'contact.export'>, now: Date) {
+/** Reads and validates the whole file before anything is written, so a bad line writes nothing and holds no lock. */
+export function planContactImport(db: ReadDb, input: ImportInput): ContactImport {
+  const matcher = institutionMatcher(db);
+  const { contacts } = previewContacts(db, input, matcher);
+  return { contacts, fields: contacts.map((c) => validate(c.proposal, input.fileName)), matcher };
+}
+
+/** Writes a planned import: the units it needs, then each contact created, updated or skipped as the user chose. */
+export function importContacts(ctx: WriteContext, { contacts, fields, matcher }: ContactImport, input: Pick<Parsed<'contact.importCommit'>, 'fileName' | 'resolution' | 'overrides'>) {
+  const db = ctx.db;
+  const created: number[] = [];
+  const updated: number[] = [];
+  const institutionsCreated: number[] = [];
+  const units = new Map<string, number>();
+  let skipped = 0;
+  const unitFor = ({ institutionId, create }: ImportItem['institution']): number | null => {
+    let parent = institutionId;
+    create.forEach((name, k) => {
+      const key = unitKey(institutionId, create.slice(0, k + 1));
+      let id = units.get(key);
+      if (id === undefined) {
+        id = createInstitution(db, InstitutionInput.parse({ name: name.slice(0, 300), parentId: parent, kind: parent === null ? 'other' : 'department' }), `Import: ${input.fileName}`);
+        units.set(key, id);
+        institutionsCreated.push(id);
+      }
+      parent = id;
+    });
+    return parent;
+  };
+  contacts.forEach((item, i) => {
+    if (i % 1000 === 0) {
+      if (ctx.signal?.aborted) throw new DossierError('conflict', 'The import was cancelled; nothing was saved.');
+      ctx.progress?.(i, contacts.length, 'Importing contacts');
+    }
+    const choice = input.overrides[String(i)] ?? input.resolution;
+    if (item.duplicateOf !== null && choice === 'skip') {
+      skipped++;
+      return;
+    }
+    const f = { ...fields[i]!, institutionId: unitFor(item.institution) };
+    if (item.duplicateOf !== null && choice === 'update') {
+      updateContact(db, item.duplicateOf, merge(getContact(db, item.duplicateOf), f, matcher));
+      if (!updated.includes(item.duplicateOf)) updated.push(item.duplicateOf);
+    } else created.push(createContact(db, f));
+  });
+  ctx.progress?.(contacts.length, contacts.length, 'Importing contacts');
+  return { created, updated, skipped, institutionsCreated };
+}
+
+export function exportContacts(db: ReadDb, { format, version, ids }: Parsed<'contact.export'>, now: Date) {
   const wanted = ids ?? allContactIds(db);
   const matcher = institutionMatcher(db);
   const data: ContactData[] = [];
@@ -160,19 +168,17 @@ function exportContacts(db: ReadDb, { format, version, ids }: Parsed<'contact.ex
 }
 
 /** A reviewed paste: the units it needs (reusing one of the same name already under the parent), then the contact. */
-function saveProposal(ctx: OpsContext, { contact, createInstitutions, updateId }: Parsed<'contact.saveProposal'>): Contact {
-  return write(ctx, () => {
-    const db = ctx.db;
-    const matcher = institutionMatcher(db);
-    let parent = contact.institutionId;
-    for (const name of createInstitutions) {
-      parent = matcher.child(parent, name) ?? createInstitution(db, InstitutionInput.parse({ name, parentId: parent, kind: parent === null ? 'other' : 'department' }), 'Pasted contact');
-    }
-    const f = { ...contact, institutionId: parent };
-    if (updateId === null) return getContact(db, createContact(db, f), ctx.now());
-    updateContact(db, updateId, merge(getContact(db, updateId), f, matcher));
-    return getContact(db, updateId, ctx.now());
-  });
+function saveProposal(ctx: WriteContext, { contact, createInstitutions, updateId }: Parsed<'contact.saveProposal'>): Contact {
+  const db = ctx.db;
+  const matcher = institutionMatcher(db);
+  let parent = contact.institutionId;
+  for (const name of createInstitutions) {
+    parent = matcher.child(parent, name) ?? createInstitution(db, InstitutionInput.parse({ name, parentId: parent, kind: parent === null ? 'other' : 'department' }), 'Pasted contact');
+  }
+  const f = { ...contact, institutionId: parent };
+  if (updateId === null) return getContact(db, createContact(db, f), ctx.now());
+  updateContact(db, updateId, merge(getContact(db, updateId), f, matcher));
+  return getContact(db, updateId, ctx.now());
 }
 
 export const contactIoHandlers: HandlerMap<'contact.parseText' | 'contact.importPreview' | 'contact.importCommit' | 'contact.export' | 'contact.saveProposal'> = {
@@ -180,8 +186,11 @@ export const contactIoHandlers: HandlerMap<'contact.parseText' | 'contact.import
     const proposal = parseContactText(text, { defaultRegion });
     return { ...toItem(db, institutionMatcher(db), proposal), candidates: parseContactTexts(text, { defaultRegion }).length };
   },
-  'contact.importPreview': (input, { db }) => preview(db, input),
-  'contact.importCommit': (input, ctx) => commit(ctx, input),
+  'contact.importPreview': (input, { db }) => previewContacts(db, input),
+  'contact.importCommit': staged<'contact.importCommit'>((input, ctx) => {
+    const plan = planContactImport(ctx.db, input);
+    return (w) => importContacts(w, plan, input);
+  }),
   'contact.export': (input, { db, now }) => exportContacts(db, input, now()),
   'contact.saveProposal': (input, ctx) => saveProposal(ctx, input),
 };

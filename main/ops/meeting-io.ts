@@ -4,47 +4,63 @@ import { MeetingInput, type MeetingProposal } from '../../contract/model';
 import { readIcs } from '../formats/ical-read';
 import { type IcsMeeting, writeIcs } from '../formats/ical-write';
 import { createMeeting, getMeeting, listAgenda, listMeetings, meetingByUid, meetingUid, saveAgendaItem } from '../store/meetings';
-import type { ReadDb } from '../store/db';
-import type { HandlerMap } from './context';
-import { write } from './context';
+import type { ReadDb, WriteDb } from '../store/db';
+import type { MeetingFields } from '../store/meetings';
+import { type HandlerMap, staged } from './context';
 
-function preview(db: ReadDb, content: string, file: string, defaultZone: string): MeetingProposal[] {
+/** The meetings of an .ics file, each with the stored meeting it duplicates (same UID). */
+export function previewMeetings(db: ReadDb, content: string, file: string, defaultZone: string): MeetingProposal[] {
   return readIcs(content, { file, defaultZone }).map((p) => ({ ...p, duplicateOf: meetingByUid(db, p.uid) }));
 }
 
 const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'meetings';
 
-export const meetingIoHandlers: HandlerMap<'meeting.importPreview' | 'meeting.importIcs' | 'meeting.exportIcs'> = {
-  'meeting.importPreview': ({ content, fileName, defaultZone }, { db }) => ({ meetings: preview(db, content, fileName, defaultZone) }),
+/** What importing a file will write: its meetings, each validated as MeetingInput (the first bad one stops it, naming the line). */
+export interface MeetingImport {
+  proposals: MeetingProposal[];
+  fields: MeetingFields[];
+  fileName: string;
+}
 
-  'meeting.importIcs': ({ content, fileName, defaultZone }, ctx) => {
-    // Parse and validate everything first; only then write, in one transaction.
-    const proposals = preview(ctx.db, content, fileName, defaultZone);
-    const fields = proposals.map((p) => {
-      const parsed = MeetingInput.safeParse({ title: p.title, series: p.series, start: p.start, end: p.end, timeZone: p.timeZone, venue: p.venue, status: p.status, notes: p.notes });
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        throw new DossierError('invalid_input', `${fileName}, line ${p.line}: ${issue.path.join('.')}: ${issue.message}`, { details: { file: fileName, line: p.line } });
-      }
-      return parsed.data;
-    });
-    return write(ctx, () => {
-      const created: number[] = [];
-      const seen = new Set<string>();
-      let skipped = 0;
-      proposals.forEach((p, i) => {
-        if (p.duplicateOf !== null || (p.uid && seen.has(p.uid))) {
-          skipped++;
-          return;
-        }
-        if (p.uid) seen.add(p.uid);
-        const id = createMeeting(ctx.db, fields[i]!, p.uid ? `ics:${p.uid}` : `ics-file:${fileName}`);
-        for (const a of p.agenda) saveAgendaItem(ctx.db, id, { id: null, ...a });
-        created.push(id);
-      });
-      return { created, skipped };
-    });
-  },
+export function planMeetingImport(db: ReadDb, content: string, fileName: string, defaultZone: string): MeetingImport {
+  const proposals = previewMeetings(db, content, fileName, defaultZone);
+  const fields = proposals.map((p) => {
+    const parsed = MeetingInput.safeParse({ title: p.title, series: p.series, start: p.start, end: p.end, timeZone: p.timeZone, venue: p.venue, status: p.status, notes: p.notes });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new DossierError('invalid_input', `${fileName}, line ${p.line}: ${issue.path.join('.')}: ${issue.message}`, { details: { file: fileName, line: p.line } });
+    }
+    return parsed.data;
+  });
+  return { proposals, fields, fileName };
+}
+
+/** Writes a planned import: new meetings with their agendas; meetings already here (same UID) are skipped. */
+export function importMeetings(db: WriteDb, { proposals, fields, fileName }: MeetingImport): { created: number[]; skipped: number } {
+  const created: number[] = [];
+  const seen = new Set<string>();
+  let skipped = 0;
+  proposals.forEach((p, i) => {
+    if (p.duplicateOf !== null || (p.uid && seen.has(p.uid))) {
+      skipped++;
+      return;
+    }
+    if (p.uid) seen.add(p.uid);
+    const id = createMeeting(db, fields[i]!, p.uid ? `ics:${p.uid}` : `ics-file:${fileName}`);
+    for (const a of p.agenda) saveAgendaItem(db, id, { id: null, ...a });
+    created.push(id);
+  });
+  return { created, skipped };
+}
+
+export const meetingIoHandlers: HandlerMap<'meeting.importPreview' | 'meeting.importIcs' | 'meeting.exportIcs'> = {
+  'meeting.importPreview': ({ content, fileName, defaultZone }, { db }) => ({ meetings: previewMeetings(db, content, fileName, defaultZone) }),
+
+  // Parsed and validated before the transaction; then written in it, all or nothing.
+  'meeting.importIcs': staged<'meeting.importIcs'>(({ content, fileName, defaultZone }, ctx) => {
+    const plan = planMeetingImport(ctx.db, content, fileName, defaultZone);
+    return (w) => importMeetings(w.db, plan);
+  }),
 
   'meeting.exportIcs': ({ meetingId, seriesId, all }, { db, now }) => {
     const meetings =

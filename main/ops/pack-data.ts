@@ -14,7 +14,7 @@ import type { ReadDb } from '../store/db';
 import { getMeetingDetail, meetingUid } from '../store/meetings';
 import { listVersions } from '../store/versions';
 import { contactIoHandlers } from './contact-io';
-import type { OpsContext } from './context';
+import type { ReadContext } from './context';
 
 export const PACK_FILES = { meeting: 'meeting.ics', people: 'whos-who.vcf', briefing: 'briefing.json', manifest: 'manifest.json' } as const;
 export const PACK_FORMAT = 'dossier-pack';
@@ -50,7 +50,7 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** The attachments of the pack of `briefingId` (or of the meeting's latest briefing), dated `day`. */
 export function packAttachments(
-  ctx: OpsContext,
+  ctx: ReadContext,
   target: { briefingId?: number | undefined; meetingId?: number | undefined },
   day: string,
   /** A variant's briefing, its marked parts already removed: the .json must not carry what the pages leave out. */

@@ -6,7 +6,7 @@
 import { buildPack } from '../pack/build';
 import type { BuiltPack } from '../pack/document';
 import { releaseLabelsFor } from '../pack/labels-release';
-import type { OpsContext } from './context';
+import type { ReadContext } from './context';
 import { preflightDecisions } from '../store/preflight';
 import { type PackTarget, type VariantDocument, type VariantOptions, addNote, resolveBriefingId, variantDocument } from './pack-variant';
 import { runPreflight } from './preflight';
@@ -18,7 +18,7 @@ export interface BuiltVariant extends VariantDocument {
 }
 
 /** Places each flagged finding: its section, else who's who (contacts) or the lines to take (agenda items). */
-export async function placeFlags(ctx: OpsContext, target: PackTarget, v: VariantDocument, day: string): Promise<void> {
+export async function placeFlags(ctx: ReadContext, target: PackTarget, v: VariantDocument, day: string): Promise<void> {
   const briefingId = resolveBriefingId(ctx, target);
   // Most packs have nothing flagged: skip the checks then (they cost as much as a third of a build).
   if (briefingId === null || !Object.values(preflightDecisions(ctx.db, briefingId)).includes('flag')) return;
@@ -36,7 +36,7 @@ export async function placeFlags(ctx: OpsContext, target: PackTarget, v: Variant
 }
 
 /** `reshape` changes the document before layout (an addendum keeps only its changed sections). */
-export async function buildVariant(ctx: OpsContext, target: PackTarget, opts: VariantOptions & { pdfa?: boolean }, reshape?: (v: VariantDocument) => void): Promise<BuiltVariant> {
+export async function buildVariant(ctx: ReadContext, target: PackTarget, opts: VariantOptions & { pdfa?: boolean }, reshape?: (v: VariantDocument) => void): Promise<BuiltVariant> {
   const v = variantDocument(ctx, target, opts);
   // Flags name what they concern; in a releasable pack they could quote what was left out, so only the full pack prints them.
   if (opts.variant === 'full' && !reshape) await placeFlags(ctx, target, v, opts.day);

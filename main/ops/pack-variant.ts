@@ -8,7 +8,7 @@ import type { PackDocument, SectionNote } from '../pack/document';
 import { releaseLabelsFor } from '../pack/labels-release';
 import { briefingForVariant, highestMark, labelMarks, packMarking, sectionMarks } from '../pack/variants';
 import { getBriefingDetail, listBriefings } from '../store/briefings';
-import type { OpsContext } from './context';
+import type { ReadContext } from './context';
 import { packAttachments } from './pack-data';
 import { packDocumentFor } from './pack-document';
 
@@ -41,7 +41,7 @@ export interface VariantDocument {
   report: ReleaseReport;
 }
 
-export const resolveBriefingId = (ctx: OpsContext, target: PackTarget): number | null => target.briefingId ?? listBriefings(ctx.db, target.meetingId ?? null)[0]?.id ?? null;
+export const resolveBriefingId = (ctx: ReadContext, target: PackTarget): number | null => target.briefingId ?? listBriefings(ctx.db, target.meetingId ?? null)[0]?.id ?? null;
 
 /** The briefing a variant shows: marked parts removed (releasable, run book), or labelled in words (full). */
 export function variantBriefing(source: BriefingDetail, variant: PackVariant): { shown: BriefingDetail; kept: BriefingDetail; dropped: ReleaseReport['dropped'] } {
@@ -50,7 +50,7 @@ export function variantBriefing(source: BriefingDetail, variant: PackVariant): {
   return { kept, shown: variant === 'full' ? labelMarks(kept, (m) => labels.handling[m]) : kept, dropped };
 }
 
-export function variantDocument(ctx: OpsContext, target: PackTarget, opts: VariantOptions, attachments = true): VariantDocument {
+export function variantDocument(ctx: ReadContext, target: PackTarget, opts: VariantOptions, attachments = true): VariantDocument {
   const briefingId = resolveBriefingId(ctx, target);
   const source = briefingId === null ? null : getBriefingDetail(ctx.db, briefingId);
   const language = source?.language ?? 'en';

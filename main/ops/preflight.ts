@@ -15,7 +15,7 @@ import { getContacts } from '../store/contacts';
 import { getMeetingDetail } from '../store/meetings';
 import { preflightDecisions, sectionBudgets, setPreflightDecision, setSectionBudget } from '../store/preflight';
 import { getSetting } from '../store/settings';
-import { type HandlerMap, type OpsContext, today, write } from './context';
+import { type HandlerMap, type ReadContext, today } from './context';
 import { sinceLastTime } from './since-last-time';
 import { countWords, sectionText } from '../../contract/section-text';
 import { type PackTarget, resolveBriefingId, variantDocument } from './pack-variant';
@@ -49,7 +49,7 @@ function strings(value: unknown, out: string[] = []): string[] {
  * The findings for a briefing's pack (or a meeting's, when it has no briefing). With `layout`, the full pack is laid
  * out once to measure page budgets and the four-sides rule; without it (when a pack is being built) those are skipped.
  */
-export async function runPreflight(ctx: OpsContext, target: PackTarget, day: string, layout: boolean): Promise<PreflightResult> {
+export async function runPreflight(ctx: ReadContext, target: PackTarget, day: string, layout: boolean): Promise<PreflightResult> {
   const db = ctx.db;
   const briefingId = resolveBriefingId(ctx, target);
   const briefing: BriefingDetail | null = briefingId === null ? null : getBriefingDetail(db, briefingId);
@@ -156,16 +156,14 @@ export async function runPreflight(ctx: OpsContext, target: PackTarget, day: str
 
 export const preflightHandlers: HandlerMap<'pack.preflight' | 'pack.preflightDecide' | 'section.setBudget'> = {
   'pack.preflight': ({ briefingId, meetingId, date }, ctx) => runPreflight(ctx, { briefingId, meetingId }, date ?? today(ctx), true),
-  'pack.preflightDecide': ({ briefingId, key, decision }, ctx) =>
-    write(ctx, () => {
-      getBriefingDetail(ctx.db, briefingId); // not_found for an unknown briefing
-      setPreflightDecision(ctx.db, briefingId, key, decision);
-      return { ok: true as const };
-    }),
-  'section.setBudget': ({ id, words, pages }, ctx) =>
-    write(ctx, () => {
-      getSection(ctx.db, id);
-      setSectionBudget(ctx.db, id, words, pages);
-      return { ok: true as const };
-    }),
+  'pack.preflightDecide': ({ briefingId, key, decision }, ctx) => {
+    getBriefingDetail(ctx.db, briefingId); // not_found for an unknown briefing
+    setPreflightDecision(ctx.db, briefingId, key, decision);
+    return { ok: true as const };
+  },
+  'section.setBudget': ({ id, words, pages }, ctx) => {
+    getSection(ctx.db, id);
+    setSectionBudget(ctx.db, id, words, pages);
+    return { ok: true as const };
+  },
 };

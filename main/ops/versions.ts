@@ -4,7 +4,6 @@ import { DossierError } from '../../contract/errors';
 import type { BriefingComparison, BriefingDetail } from '../../contract/model';
 import { sectionText } from '../../contract/section-text';
 import type { HandlerMap } from './context';
-import { write } from './context';
 import { getBriefingDetail } from '../store/briefings';
 import { getVersion, listVersions, restoreVersion, saveVersion, versionLabel, versionSnapshot } from '../store/versions';
 
@@ -38,7 +37,7 @@ export function compareBriefings(a: BriefingDetail, b: BriefingDetail, labels: {
 }
 
 export const versionHandlers: HandlerMap<'version.save' | 'version.list' | 'version.get' | 'version.compare' | 'version.restore'> = {
-  'version.save': ({ briefingId, name }, ctx) => write(ctx, () => saveVersion(ctx.db, briefingId, name, 'manual')),
+  'version.save': ({ briefingId, name }, ctx) => saveVersion(ctx.db, briefingId, name, 'manual'),
   'version.list': ({ briefingId }, { db }) => {
     getBriefingDetail(db, briefingId); // not_found for an unknown briefing rather than an empty list
     return listVersions(db, briefingId);
@@ -54,9 +53,8 @@ export const versionHandlers: HandlerMap<'version.save' | 'version.list' | 'vers
     const b = vTo ? versionSnapshot(db, vTo.id) : getBriefingDetail(db, briefingId);
     return compareBriefings(a, b, { from: versionLabel(vFrom), to: vTo ? versionLabel(vTo) : 'Current text' });
   },
-  'version.restore': ({ id }, ctx) =>
-    write(ctx, () => {
-      restoreVersion(ctx.db, id);
-      return getBriefingDetail(ctx.db, getVersion(ctx.db, id).briefingId);
-    }),
+  'version.restore': ({ id }, ctx) => {
+    restoreVersion(ctx.db, id);
+    return getBriefingDetail(ctx.db, getVersion(ctx.db, id).briefingId);
+  },
 };
