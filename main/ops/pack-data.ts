@@ -13,7 +13,7 @@ import { getBriefingDetail, listBriefings } from '../store/briefings';
 import type { ReadDb } from '../store/db';
 import { getMeetingDetail, meetingUid } from '../store/meetings';
 import { listVersions } from '../store/versions';
-import { contactIoHandlers } from './contact-io';
+import { exportContacts } from './contact-io';
 import type { ReadContext } from './context';
 
 export const PACK_FILES = { meeting: 'meeting.ics', people: 'whos-who.vcf', briefing: 'briefing.json', manifest: 'manifest.json' } as const;
@@ -65,8 +65,8 @@ export function packAttachments(
 
   const ics = writeIcs([{ uid, title: m.title, series: m.series, start: m.start, end: m.end, timeZone: m.timeZone, venue: m.venue, notes: m.notes, status: m.status, agenda: m.agenda }], stamp);
   const people = [...m.delegation.map((p) => ({ id: p.contactId, side: 'delegation' as const, role: p.role })), ...m.counterparts.map((p) => ({ id: p.contactId, side: 'counterpart' as const, role: 'counterpart' }))];
-  // contact.export is synchronous; its writer gives institutions by name, as another dossier needs them.
-  const vcf = people.length ? (contactIoHandlers['contact.export']({ format: 'vcard', version: '4.0', ids: people.map((p) => p.id) }, ctx) as { content: string }).content : '';
+  // The contact export's writer gives institutions by name, as another dossier needs them.
+  const vcf = people.length ? exportContacts(db, { format: 'vcard', version: '4.0', ids: people.map((p) => p.id) }, ctx.now()).content : '';
   const json: PackBriefingJson = {
     format: PACK_FORMAT,
     version: 1,
