@@ -4,7 +4,8 @@
  * in them is the pack's date, so the same dossier and date give the same bytes.
  */
 import { createHash } from 'node:crypto';
-import type { BriefingDetail, FollowUpAction, Outcome } from '../../contract/model';
+import type { BriefingDetail, BriefingRecord, FollowUpAction, Outcome } from '../../contract/model';
+import { briefingRecord } from '../../contract/section-content';
 import { writeIcs } from '../formats/ical-write';
 import type { PackAttachment } from '../pack/document';
 import { APP_VERSION } from '../version';
@@ -23,7 +24,7 @@ export const PACK_FORMAT = 'dossier-pack';
 export interface PackBriefingJson {
   format: typeof PACK_FORMAT;
   version: 1;
-  briefing: BriefingDetail | null;
+  briefing: BriefingRecord | null;
   /** Agenda item ids in agenda order, so lines to take per item find their item again after import. */
   agendaIds: number[];
   /** Who's who in the order of whos-who.vcf: which side of the table and what role. */
@@ -70,7 +71,7 @@ export function packAttachments(
   const json: PackBriefingJson = {
     format: PACK_FORMAT,
     version: 1,
-    briefing,
+    briefing: briefing && briefingRecord(briefing),
     agendaIds: m.agenda.map((a) => a.id),
     participants: people.map(({ side, role }) => ({ side, role })),
     outcomes: listOutcomes(db, m.id),

@@ -3,8 +3,8 @@
  * formats dates in the meeting's zone and the briefing's language. Reads only; `date` (the pack's date)
  * decides what counts as stale or overdue, so a pack is reproducible for a given date.
  */
-import type { z } from 'zod';
-import { AgendaBriefsContent, type BriefingDetail, type Contact, type FollowUpAction, KeyMessagesContent, type MeetingDetail, QaContent, type Section } from '../../contract/model';
+import type { BriefingDetail, Contact, FollowUpAction, MeetingDetail, Section, SectionBody } from '../../contract/model';
+import { parseSectionBody } from '../../contract/section-content';
 import type { ActionItem, PackDocument, PackSection, PersonCard } from '../pack/document';
 import { type ParticipantRole, labelsFor } from '../pack/labels';
 import { carriedActions, listActions, listOutcomes } from '../store/actions';
@@ -54,15 +54,6 @@ class Dates {
   }
 }
 
-function parse<T extends z.ZodType>(schema: T, json: string, fallback: z.output<T>): z.output<T> {
-  try {
-    const r = schema.safeParse(JSON.parse(json || '{}'));
-    return r.success ? r.data : fallback;
-  } catch {
-    return fallback;
-  }
-}
-
 function card(c: Contact, role: ParticipantRole, newInPost: string | null): PersonCard {
   return {
     newInPost,
@@ -101,21 +92,21 @@ function actionItems(db: ReadDb, f: MeetingFacts, actions: FollowUpAction[]): Ac
   });
 }
 
-function section(db: ReadDb, f: MeetingFacts, kind: Section['kind'], title: string, content: string): PackSection {
+function section(db: ReadDb, f: MeetingFacts, title: string, body: SectionBody): PackSection {
   const { meeting, dates } = f;
-  switch (kind) {
+  switch (body.kind) {
     case 'markdown':
-      return { kind, title, markdown: content };
+      return { kind: body.kind, title, markdown: body.markdown };
     case 'key_messages':
-      return { kind, title, items: parse(KeyMessagesContent, content, { items: [] }).items.filter((s) => s.trim()) };
+      return { kind: body.kind, title, items: body.items.filter((s) => s.trim()) };
     case 'qa':
-      return { kind, title, pairs: parse(QaContent, content, { pairs: [] }).pairs.filter((p) => p.question.trim() || p.answer.trim()) };
+      return { kind: body.kind, title, pairs: body.pairs.filter((p) => p.question.trim() || p.answer.trim()) };
     case 'agenda_briefs': {
-      const briefs = parse(AgendaBriefsContent, content, { briefs: [] }).briefs;
+      const briefs = body.briefs;
       const byItem = new Map(briefs.map((b) => [b.agendaItemId, b]));
       const onAgenda = new Set(meeting.agenda.map((a) => a.id));
       return {
-        kind,
+        kind: body.kind,
         title,
         briefs: [
           ...meeting.agenda.map((a, i) => ({ number: String(i + 1), title: a.title, time: a.time, lead: a.lead, text: byItem.get(a.id)?.text ?? '', orphaned: false })),
@@ -126,13 +117,13 @@ function section(db: ReadDb, f: MeetingFacts, kind: Section['kind'], title: stri
       };
     }
     case 'programme':
-      return { kind, title, rows: meeting.agenda.map((a, i) => ({ number: String(i + 1), time: a.time, title: a.title, lead: a.lead, documents: a.documents })) };
+      return { kind: body.kind, title, rows: meeting.agenda.map((a, i) => ({ number: String(i + 1), time: a.time, title: a.title, lead: a.lead, documents: a.documents })) };
     case 'whos_who':
-      return { kind, title, delegation: f.delegation, counterparts: f.counterparts };
+      return { kind: body.kind, title, delegation: f.delegation, counterparts: f.counterparts };
     case 'institution_profiles': {
       const ids = [...new Set([meeting.hostInstitutionId, ...meeting.institutionIds].filter((i): i is number => i !== null))];
       return {
-        kind,
+        kind: body.kind,
         title,
         institutions: ids.map((id) => getInstitution(db, id)).map((i) => ({ name: i.name, acronym: i.acronym, path: i.path, kind: i.kind, seat: i.seat, website: i.website, profile: i.profile })),
       };
@@ -141,7 +132,7 @@ function section(db: ReadDb, f: MeetingFacts, kind: Section['kind'], title: stri
       const start = Date.parse(meeting.startIso);
       const earlier = meeting.seriesId === null ? [] : listMeetings(db, { seriesId: meeting.seriesId }).filter((m) => m.id !== meeting.id && Date.parse(m.startIso) < start);
       return {
-        kind,
+        kind: body.kind,
         title,
         meetings: earlier
           .reverse()
@@ -152,7 +143,7 @@ function section(db: ReadDb, f: MeetingFacts, kind: Section['kind'], title: stri
     }
     case 'open_actions': {
       const own = listActions(db, meeting.id, f.date).filter((a) => a.status === 'open');
-      return { kind, title, actions: actionItems(db, f, [...carriedActions(db, meeting.id, f.date), ...own]) };
+      return { kind: body.kind, title, actions: actionItems(db, f, [...carriedActions(db, meeting.id, f.date), ...own]) };
     }
     case 'since_last_time':
       return sinceLastTime(
@@ -170,7 +161,7 @@ function section(db: ReadDb, f: MeetingFacts, kind: Section['kind'], title: stri
       );
     case 'contact_sheet':
       return {
-        kind,
+        kind: body.kind,
         title,
         rows: [...f.delegation, ...f.counterparts].map((p) => ({ name: p.name, role: p.role, institution: p.institution, phone: p.phones[0] ?? '', email: p.emails[0] ?? '' })),
       };
@@ -226,8 +217,8 @@ export function packDocumentFor(
   f.filterThen = variant.filterThen;
   const { meeting, dates } = f;
   const sections = briefing
-    ? briefing.sections.map((s) => section(db, f, s.kind, s.title || labels.sections[s.kind] || s.kind, s.content))
-    : STANDARD_TEMPLATE.filter((t) => GENERATED.includes(t.kind)).map((t) => section(db, f, t.kind, labels.sections[t.kind] ?? (t.kind === 'since_last_time' ? sinceLabelsFor(language).title : t.title), ''));
+    ? briefing.sections.map((s) => section(db, f, s.title || labels.sections[s.kind] || s.kind, s.body))
+    : STANDARD_TEMPLATE.filter((t) => GENERATED.includes(t.kind)).map((t) => section(db, f, labels.sections[t.kind] ?? (t.kind === 'since_last_time' ? sinceLabelsFor(language).title : t.title), parseSectionBody(t.kind, '')));
   const startMs = Date.parse(meeting.startIso);
   const endMs = Date.parse(meeting.endIso);
   const sameDay = meeting.start.slice(0, 10) === meeting.end.slice(0, 10);

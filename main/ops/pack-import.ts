@@ -4,7 +4,8 @@
  * importer (the usual duplicates handling), the briefing from its JSON; each marked "From pack <title>, <date>".
  */
 import { DossierError } from '../../contract/errors';
-import { AgendaBriefsContent, type BriefingDetail, DELEGATION_ROLES, type PackImportPreview } from '../../contract/model';
+import { DELEGATION_ROLES, type PackImportPreview } from '../../contract/model';
+import { parseSectionBody, sectionContent } from '../../contract/section-content';
 import type { Out, Parsed } from '../../contract/ops';
 import { readPdfAttachments } from '../formats/pack-import';
 import { saveAction, saveOutcome } from '../store/actions';
@@ -75,7 +76,7 @@ function preview(db: ReadDb, c: PackContents, fileName: string): PackImportPrevi
 
 /** The briefing of the pack as a new briefing of `meetingId`; lines to take find their agenda items by position. */
 function importBriefing(db: WriteDb, meetingId: number, json: PackBriefingJson, source: string): number | null {
-  const b: BriefingDetail | null = json.briefing;
+  const b = json.briefing;
   if (!b) return null;
   // Importing the same pack again must not duplicate the briefing.
   const existing = listBriefings(db, meetingId).find((x) => x.title === b.title);
@@ -84,24 +85,14 @@ function importBriefing(db: WriteDb, meetingId: number, json: PackBriefingJson, 
   const agenda = getMeetingDetail(db, meetingId).agenda;
   const newId = new Map(json.agendaIds.map((old, i) => [old, agenda[i]?.id]));
   for (const s of b.sections) {
-    let content = s.content;
-    if (s.kind === 'agenda_briefs') {
-      const parsed = AgendaBriefsContent.safeParse(safeJson(s.content));
-      if (parsed.success) content = JSON.stringify({ briefs: parsed.data.briefs.map((br) => ({ ...br, agendaItemId: newId.get(br.agendaItemId) ?? br.agendaItemId })) });
-    }
+    const body = parseSectionBody(s.kind, s.content);
+    const content =
+      body.kind === 'agenda_briefs' ? sectionContent({ ...body, briefs: body.briefs.map((br) => ({ ...br, agendaItemId: newId.get(br.agendaItemId) ?? br.agendaItemId })) }) : s.content;
     addSection(db, id, s.kind, s.title, content);
   }
   saveVersion(db, id, source, 'imported');
   return id;
 }
-
-const safeJson = (s: string): unknown => {
-  try {
-    return JSON.parse(s);
-  } catch {
-    return null;
-  }
-};
 
 /** Writes the pack into the dossier, matching it against the store inside the transaction (the read may be stale). */
 function importPack(ctx: WriteContext, c: PackContents, resolution: Parsed<'pack.import'>['resolution']): Out<'pack.import'> {

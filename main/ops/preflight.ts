@@ -6,7 +6,7 @@
  * user's decision (accept, or print flagged "to check") is remembered per briefing. Reads only.
  */
 import { createHash } from 'node:crypto';
-import { AgendaBriefsContent, type BriefingDetail, type PreflightFinding } from '../../contract/model';
+import type { BriefingDetail, PreflightFinding } from '../../contract/model';
 import { buildPack } from '../pack/build';
 import type { PackSection } from '../pack/document';
 import { codePointName, missingGlyphs } from '../pack/glyph-check';
@@ -75,14 +75,9 @@ export async function runPreflight(ctx: ReadContext, target: PackTarget, day: st
   }
 
   // Agenda items without lines to take.
-  for (const s of sections.filter((x) => x.kind === 'agenda_briefs')) {
-    let briefs: { agendaItemId: number; text: string }[] = [];
-    try {
-      briefs = AgendaBriefsContent.parse(JSON.parse(s.content || '{}')).briefs;
-    } catch {
-      briefs = [];
-    }
-    const text = new Map(briefs.map((b) => [b.agendaItemId, b.text]));
+  for (const s of sections) {
+    if (s.body.kind !== 'agenda_briefs') continue;
+    const text = new Map(s.body.briefs.map((b) => [b.agendaItemId, b.text]));
     meeting.agenda.forEach((a, i) => {
       if ((text.get(a.id) ?? '').trim()) return;
       add('empty_brief', '', `Agenda item ${i + 1} “${a.title}” has no lines to take.`, { sectionId: s.id, agendaItemId: a.id }, sectionRoute(s.id));

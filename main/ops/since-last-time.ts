@@ -5,7 +5,7 @@
  * messages against the snippet library's standard line on the same topic. Reads only.
  */
 import { diffWordsWithSpace } from 'diff';
-import { AgendaBriefsContent, type BriefingDetail, KeyMessagesContent, type MeetingDetail, type Section } from '../../contract/model';
+import type { BriefingDetail, MeetingDetail } from '../../contract/model';
 import type { ActionItem, DiffRun, SinceLastTimeSection } from '../pack/document';
 import { sinceLabelsFor } from '../pack/labels-since';
 import { listOutcomes } from '../store/actions';
@@ -31,15 +31,6 @@ export interface SinceInput {
   filterThen?: ((b: BriefingDetail) => BriefingDetail) | undefined;
 }
 
-const parse = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, json: string, empty: T): T => {
-  try {
-    const r = schema.safeParse(JSON.parse(json || '{}'));
-    return r.success ? r.data : empty;
-  } catch {
-    return empty;
-  }
-};
-
 const words = (s: string) => new Set(fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
 /** Dice similarity of two texts' word sets (0–1). */
 export function similarity(a: string, b: string): number {
@@ -59,10 +50,11 @@ function linesOf(b: BriefingDetail | null, agenda: { id: number; title: string }
   if (!b) return [];
   const out: { key: string; heading: string; text: string }[] = [];
   const byId = new Map(agenda.map((a, i) => [a.id, { title: a.title, n: i + 1 }]));
-  const km = b.sections.filter((s: Section) => s.kind === 'key_messages').flatMap((s) => parse(KeyMessagesContent, s.content, { items: [] }).items);
+  const km = b.sections.flatMap((s) => (s.body.kind === 'key_messages' ? s.body.items : []));
   if (km.length) out.push({ key: 'km', heading: '', text: bullets(km) });
-  for (const s of b.sections.filter((x: Section) => x.kind === 'agenda_briefs')) {
-    for (const brief of parse(AgendaBriefsContent, s.content, { briefs: [] }).briefs) {
+  for (const s of b.sections) {
+    if (s.body.kind !== 'agenda_briefs') continue;
+    for (const brief of s.body.briefs) {
       if (!brief.text.trim()) continue;
       const title = byId.get(brief.agendaItemId)?.title ?? brief.title ?? '';
       out.push({ key: fold(title).replace(/[^\p{L}\p{N}]+/gu, ' ').trim(), heading: title, text: brief.text.trim() });
@@ -101,7 +93,7 @@ function lineDrift(db: ReadDb, briefing: BriefingDetail | null): SinceLastTimeSe
   if (!briefing) return [];
   const snippets = listSnippets(db).filter((s) => s.text.trim());
   if (snippets.length === 0) return [];
-  const messages = briefing.sections.filter((s) => s.kind === 'key_messages').flatMap((s) => parse(KeyMessagesContent, s.content, { items: [] }).items).filter((m) => m.trim());
+  const messages = briefing.sections.flatMap((s) => (s.body.kind === 'key_messages' ? s.body.items : [])).filter((m) => m.trim());
   return messages.flatMap((message) => {
     const folded = fold(message);
     const scored = snippets
