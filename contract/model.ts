@@ -420,8 +420,10 @@ export type Section = z.infer<typeof Section>;
 export const BriefingDetail = Briefing.extend({ sections: z.array(Section) });
 export type BriefingDetail = z.infer<typeof BriefingDetail>;
 /** A section as stored and written into files (versions, issued packs, a pack's briefing.json): without its parsed body. */
-export type SectionRecord = Omit<Section, 'body'>;
-export type BriefingRecord = Omit<BriefingDetail, 'sections'> & { sections: SectionRecord[] };
+export const SectionRecord = Section.omit({ body: true });
+export type SectionRecord = z.infer<typeof SectionRecord>;
+export const BriefingRecord = Briefing.extend({ sections: z.array(SectionRecord) });
+export type BriefingRecord = z.infer<typeof BriefingRecord>;
 
 /**
  * Classification schemes offered in the editor, each with its markings from lowest to highest; any other text is

@@ -7,7 +7,7 @@ import { DossierError } from '../../contract/errors';
 import { DELEGATION_ROLES, type PackImportPreview } from '../../contract/model';
 import { parseSectionBody, sectionContent } from '../../contract/section-content';
 import type { Out, Parsed } from '../../contract/ops';
-import { readPdfAttachments } from '../formats/pack-import';
+import { type PackContents, readPackFile } from '../formats/pack-file';
 import { saveAction, saveOutcome } from '../store/actions';
 import { addSection, createBriefing, listBriefings } from '../store/briefings';
 import { getMeetingDetail, setParticipant } from '../store/meetings';
@@ -18,38 +18,7 @@ import type { ReadDb, WriteDb } from '../store/db';
 import { importContacts, planContactImport, previewContacts } from './contact-io';
 import { type HandlerMap, type WriteContext, staged } from './context';
 import { importMeetings, planMeetingImport, previewMeetings } from './meeting-io';
-import { PACK_FILES, PACK_FORMAT, type PackBriefingJson, type PackManifest } from './pack-data';
-
-interface PackContents {
-  manifest: PackManifest;
-  ics: string;
-  vcf: string;
-  json: PackBriefingJson | null;
-  names: string[];
-}
-
-function jsonOf<T>(buf: Buffer | undefined, file: string, name: string): T | null {
-  if (!buf) return null;
-  try {
-    return JSON.parse(buf.toString('utf8')) as T;
-  } catch {
-    throw new DossierError('invalid_input', `${file}: the attached ${name} is not valid JSON.`, { field: 'contentBase64', details: { file } });
-  }
-}
-
-async function contents(contentBase64: string, fileName: string): Promise<PackContents> {
-  const files = await readPdfAttachments(Buffer.from(contentBase64, 'base64'), fileName);
-  const manifest = jsonOf<PackManifest>(files.get(PACK_FILES.manifest), fileName, PACK_FILES.manifest);
-  const ics = files.get(PACK_FILES.meeting)?.toString('utf8');
-  if (!manifest || manifest.format !== PACK_FORMAT || !ics) {
-    throw new DossierError('invalid_input', `${fileName} is a PDF but not a Dossier pack: it carries no ${PACK_FILES.manifest} and ${PACK_FILES.meeting}.`, {
-      field: 'contentBase64',
-      details: { file: fileName, attachments: [...files.keys()] },
-    });
-  }
-  const json = jsonOf<PackBriefingJson>(files.get(PACK_FILES.briefing), fileName, PACK_FILES.briefing);
-  return { manifest, ics, vcf: files.get(PACK_FILES.people)?.toString('utf8') ?? '', json: json?.format === PACK_FORMAT ? json : null, names: [...files.keys()].sort() };
-}
+import { PACK_FILES, type PackBriefingJson, type PackManifest } from '../../contract/pack-file';
 
 const sourceOf = (m: PackManifest) => `From pack ${m.title}, ${m.built}`;
 
@@ -132,10 +101,10 @@ function importPack(ctx: WriteContext, c: PackContents, resolution: Parsed<'pack
 }
 
 export const packImportHandlers: HandlerMap<'pack.importPreview' | 'pack.import'> = {
-  'pack.importPreview': async ({ contentBase64, fileName }, ctx) => preview(ctx.db, await contents(contentBase64, fileName), fileName),
+  'pack.importPreview': async ({ contentBase64, fileName }, ctx) => preview(ctx.db, await readPackFile(Buffer.from(contentBase64, 'base64'), fileName), fileName),
   // The PDF is read (and checked to be a pack with one meeting) before the transaction; the write step matches and writes.
   'pack.import': staged<'pack.import'>(async ({ contentBase64, fileName, resolution }, ctx) => {
-    const c = await contents(contentBase64, fileName);
+    const c = await readPackFile(Buffer.from(contentBase64, 'base64'), fileName);
     preview(ctx.db, c, fileName);
     return (w) => importPack(w, c, resolution);
   }),
