@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DossierError } from '../../contract/errors';
 import type { BriefingDetail, IssuedPack, PackVariant } from '../../contract/model';
-import { releaseLabelsFor } from '../pack/labels-release';
+import { labelsFor } from '../pack/labels';
 import { highestMark, packMarking, sectionMarks } from '../pack/variants';
 import { writePackAtomically } from '../pack/write';
 import { getBriefingDetail, listBriefings } from '../store/briefings';
@@ -71,7 +71,7 @@ export const issueHandlers: HandlerMap<'pack.issue' | 'pack.addendum' | 'pack.is
       throw new DossierError('conflict', `“${prev.title}” was issued on ${prev.issuedAt.slice(0, 10)}. Send changes as an addendum, or issue a new edition.`, { field: 'newEdition' });
     }
     const edition = (prev?.edition ?? 0) + 1;
-    const labels = releaseLabelsFor(briefing.language);
+    const labels = labelsFor(briefing.language).release;
     const b = await buildVariant(ctx, { briefingId: briefing.id }, { day: date ?? today(ctx), variant, edition });
     const title = `${b.doc.title}${b.doc.subtitle ? ` — ${b.doc.subtitle}` : ''} (${labels.variant[variant]}, ${labels.edition(edition)})`;
     return (w) => {
@@ -94,7 +94,7 @@ export const issueHandlers: HandlerMap<'pack.issue' | 'pack.addendum' | 'pack.is
     const changed = compareBriefings(before, now, { from: last.title, to: 'Current text' }).sections.filter((s) => s.change !== 'unchanged');
     if (changed.length === 0) throw new DossierError('conflict', `Nothing has changed since “${last.title}”: no addendum is needed.`, { field: 'briefingId' });
     const n = chain.length + 1;
-    const labels = releaseLabelsFor(briefing.language);
+    const labels = labelsFor(briefing.language).release;
     const issuedOn = new Intl.DateTimeFormat(LOCALES[briefing.language] ?? 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(issued.issuedAt));
     const title = labels.addendumTitle(n, issued.title);
     const b = await buildVariant(ctx, { briefingId: briefing.id }, { day: date ?? today(ctx), variant }, (v) => {

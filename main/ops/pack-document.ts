@@ -14,7 +14,6 @@ import type { ReadDb } from '../store/db';
 import { getInstitution } from '../store/institutions';
 import { getMeeting, getMeetingDetail, listMeetings } from '../store/meetings';
 import { listVersions } from '../store/versions';
-import { sinceLabelsFor } from '../pack/labels-since';
 import { currentPostsSince } from '../store/positions';
 import { previousMeeting } from '../store/series-memory';
 import { sinceLastTime } from './since-last-time';
@@ -180,7 +179,7 @@ function meetingFacts(db: ReadDb, meetingId: number, date: string, language: str
   const since = prev ? currentPostsSince(db, ids) : new Map<number, string>();
   const newInPost = (id: number) => {
     const from = since.get(id);
-    return prev && from && from > prev.start.slice(0, 10) ? sinceLabelsFor(language).newInPost(dates.dayIn(Date.parse(prev.startIso), prev.timeZone)) : null;
+    return prev && from && from > prev.start.slice(0, 10) ? labelsFor(language).since.newInPost(dates.dayIn(Date.parse(prev.startIso), prev.timeZone)) : null;
   };
   const cards = (list: MeetingDetail['delegation'], role: (r: string) => ParticipantRole) =>
     list.flatMap((p) => {
@@ -218,7 +217,7 @@ export function packDocumentFor(
   const { meeting, dates } = f;
   const sections = briefing
     ? briefing.sections.map((s) => section(db, f, s.title || labels.sections[s.kind] || s.kind, s.body))
-    : STANDARD_TEMPLATE.filter((t) => GENERATED.includes(t.kind)).map((t) => section(db, f, labels.sections[t.kind] ?? (t.kind === 'since_last_time' ? sinceLabelsFor(language).title : t.title), parseSectionBody(t.kind, '')));
+    : STANDARD_TEMPLATE.filter((t) => GENERATED.includes(t.kind)).map((t) => section(db, f, labels.sections[t.kind] ?? (t.kind === 'since_last_time' ? labelsFor(language).since.title : t.title), parseSectionBody(t.kind, '')));
   const startMs = Date.parse(meeting.startIso);
   const endMs = Date.parse(meeting.endIso);
   const sameDay = meeting.start.slice(0, 10) === meeting.end.slice(0, 10);

@@ -5,7 +5,7 @@
  */
 import { buildPack } from '../pack/build';
 import type { BuiltPack } from '../pack/document';
-import { releaseLabelsFor } from '../pack/labels-release';
+import { labelsFor } from '../pack/labels';
 import type { ReadContext } from './context';
 import { preflightDecisions } from '../store/preflight';
 import { type PackTarget, type VariantDocument, type VariantOptions, addNote, resolveBriefingId, variantDocument } from './pack-variant';
@@ -25,7 +25,7 @@ export async function placeFlags(ctx: ReadContext, target: PackTarget, v: Varian
   const { findings } = await runPreflight(ctx, target, day, false);
   const flagged = findings.filter((f) => f.decision === 'flag');
   if (flagged.length === 0) return;
-  const label = releaseLabelsFor(v.doc.language).toCheck;
+  const label = labelsFor(v.doc.language).release.toCheck;
   for (const f of flagged) {
     let at = f.where.sectionId === null ? -1 : v.sectionIds.indexOf(f.where.sectionId);
     if (at < 0 && f.where.contactId !== null) at = v.doc.sections.findIndex((s) => s.kind === 'whos_who' || s.kind === 'contact_sheet');

@@ -5,7 +5,7 @@
  */
 import type { BriefingDetail, PackVariant, ReleaseReport } from '../../contract/model';
 import type { PackDocument, SectionNote } from '../pack/document';
-import { releaseLabelsFor } from '../pack/labels-release';
+import { labelsFor } from '../pack/labels';
 import { briefingForVariant, highestMark, labelMarks, packMarking, sectionMarks } from '../pack/variants';
 import { getBriefingDetail, listBriefings } from '../store/briefings';
 import type { ReadContext } from './context';
@@ -46,7 +46,7 @@ export const resolveBriefingId = (ctx: ReadContext, target: PackTarget): number 
 /** The briefing a variant shows: marked parts removed (releasable, run book), or labelled in words (full). */
 export function variantBriefing(source: BriefingDetail, variant: PackVariant): { shown: BriefingDetail; kept: BriefingDetail; dropped: ReleaseReport['dropped'] } {
   const { briefing: kept, dropped } = briefingForVariant(source, variant);
-  const labels = releaseLabelsFor(source.language);
+  const labels = labelsFor(source.language).release;
   return { kept, shown: variant === 'full' ? labelMarks(kept, (m) => labels.handling[m]) : kept, dropped };
 }
 
@@ -54,7 +54,7 @@ export function variantDocument(ctx: ReadContext, target: PackTarget, opts: Vari
   const briefingId = resolveBriefingId(ctx, target);
   const source = briefingId === null ? null : getBriefingDetail(ctx.db, briefingId);
   const language = source?.language ?? 'en';
-  const labels = releaseLabelsFor(language);
+  const labels = labelsFor(language).release;
   const v = source ? variantBriefing(source, opts.variant) : null;
   const filterThen = opts.variant === 'full' ? undefined : (b: BriefingDetail) => briefingForVariant(b, 'releasable').briefing;
   const doc = packDocumentFor(ctx.db, target, opts.day, { ...(v ? { briefing: v.shown } : {}), filterThen });

@@ -7,7 +7,7 @@
 import { diffWordsWithSpace } from 'diff';
 import type { BriefingDetail, MeetingDetail } from '../../contract/model';
 import type { ActionItem, DiffRun, SinceLastTimeSection } from '../pack/document';
-import { sinceLabelsFor } from '../pack/labels-since';
+import { labelsFor } from '../pack/labels';
 import { listOutcomes } from '../store/actions';
 import { getBriefingDetail, listBriefings } from '../store/briefings';
 import type { ReadDb } from '../store/db';
@@ -107,7 +107,7 @@ function lineDrift(db: ReadDb, briefing: BriefingDetail | null): SinceLastTimeSe
 }
 
 export function sinceLastTime(db: ReadDb, input: SinceInput, title: string): SinceLastTimeSection {
-  const L = sinceLabelsFor(input.language);
+  const L = labelsFor(input.language).since;
   const { meeting } = input;
   const prevId = previousMeeting(db, meeting.id);
   const drift = lineDrift(db, input.briefing);

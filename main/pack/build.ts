@@ -6,7 +6,7 @@
 import PDFDocument from 'pdfkit';
 import type { BuildOptions, BuiltPack, PackDocument } from './document';
 import { type TocEntry, drawContents, drawCover, reserveContents, sectionHeading } from './front';
-import { type Labels, labelsFor } from './labels';
+import { type PackLabels, labelsFor } from './labels';
 import { type Doc, Layout } from './layout';
 import { currentPage } from './markdown';
 import { drawDraftMark } from './draft';
@@ -84,7 +84,7 @@ function parseDate(date: string): Date {
 }
 
 /** Classification marking top and bottom, running header, "Page X of Y" and, unless final, the DRAFT mark. */
-function decoratePages(L: Layout, d: PackDocument, labels: Labels, total: number): void {
+function decoratePages(L: Layout, d: PackDocument, labels: PackLabels, total: number): void {
   const x = PAGE.marginX;
   const w = CONTENT_WIDTH;
   const mark = { size: SIZE.small, bold: true, color: COLOR.marking, align: 'center' as const, spacing: 1.2 };
