@@ -182,7 +182,7 @@ export const BriefingComparison = z.object({
 export type BriefingComparison = z.infer<typeof BriefingComparison>;
 
 /**
- * What a generated section shows, drawn from the store by the same mapping the pack uses (main/ops/pack-document.ts);
+ * What a generated section shows, drawn from the store by the same mapping the pack uses (main/assemble/sections.ts);
  * texts display-ready (dates formatted in the briefing's language). Mirrors the generated kinds of the pack's PackSection.
  */
 const PersonCardData = z.object({

@@ -3,7 +3,7 @@
  * (outermost first), since a file knows no database ids. Readers return ContactProposals built from it.
  */
 import { DossierError } from '../../contract/errors';
-import { type ContactProposal, PARTIAL_DATE_RE } from '../../contract/model';
+import { type Contact, type ContactProposal, PARTIAL_DATE_RE } from '../../contract/model';
 import { readPhone, regionOfDomain } from './phone';
 
 /** A contact as a file holds it; `institutionNames` e.g. ['International Labour Organization', 'Multilateral Cooperation Department']. */
@@ -25,6 +25,12 @@ export function emptyContact(): ContactData {
     source: '',
     informationDated: null,
   };
+}
+
+/** A stored contact as a file holds it: its own fields, its institution by the names from the root down. */
+export function contactData(c: Contact, institutionNames: string[]): ContactData {
+  const { id: _id, displayName: _d, institutionId: _i, institutionName: _n, stale: _s, updatedAt: _u, ...own } = c;
+  return { ...own, institutionNames };
 }
 
 /**

@@ -2,7 +2,8 @@
 import type { GeneratedSection } from '../../contract/model';
 import type { HandlerMap } from './context';
 import { today } from './context';
-import { packDocumentFor } from './pack-document';
+import { assemble } from '../assemble/document';
+import { readPackSource } from '../assemble/source';
 import {
   addSection,
   assertEditable,
@@ -70,9 +71,8 @@ export const briefingHandlers: HandlerMap<
   },
   'briefing.preview': ({ id }, ctx) => {
     // One mapping from store to what the pack shows: the pack's own, so the editor never disagrees with the PDF.
-    const sections = getBriefingDetail(ctx.db, id).sections;
-    const doc = packDocumentFor(ctx.db, { briefingId: id }, today(ctx));
-    return doc.sections.flatMap((data, i) => (GENERATED_KINDS.has(data.kind) ? [{ sectionId: sections[i]!.id, data: data as GeneratedSection }] : []));
+    const a = assemble(readPackSource(ctx.db, { briefingId: id }, today(ctx)), { variant: 'full' });
+    return a.sections.flatMap((data, i) => (GENERATED_KINDS.has(data.kind) ? [{ sectionId: a.sectionIds[i]!, data: data as GeneratedSection }] : []));
   },
   'section.add': ({ briefingId, kind, title, afterId }, ctx) => {
     assertEditable(ctx.db, briefingId);

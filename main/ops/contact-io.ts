@@ -5,7 +5,7 @@
 import { DossierError, notFound } from '../../contract/errors';
 import { type Contact, ContactInput, type ContactProposal, type ImportItem, InstitutionInput } from '../../contract/model';
 import type { Parsed } from '../../contract/ops';
-import type { ContactData } from '../formats/contact-data';
+import { type ContactData, contactData } from '../formats/contact-data';
 import { parseContactText, parseContactTexts } from '../formats/contact-text';
 import { readCsv, readCsvTable, writeCsv } from '../formats/csv';
 import { autoMapping } from '../formats/csv-headers';
@@ -156,10 +156,7 @@ export function exportContacts(db: ReadDb, { format, version, ids }: Parsed<'con
     const slice = wanted.slice(i, i + 500);
     const found = getContacts(db, slice, now);
     if (found.length !== slice.length) throw notFound('Contact', slice.find((id) => !found.some((c) => c.id === id))!);
-    for (const c of found) {
-      const { id: _id, displayName: _d, institutionId, institutionName: _n, stale: _s, updatedAt: _u, ...own } = c;
-      data.push({ ...own, institutionNames: institutionId === null ? [] : matcher.names(institutionId) });
-    }
+    for (const c of found) data.push(contactData(c, c.institutionId === null ? [] : matcher.names(c.institutionId)));
   }
   const one = ids?.length === 1 && data[0] ? `${data[0].givenName}-${data[0].familyName}`.normalize('NFKD').replace(/[^\w-]+/g, '').toLowerCase() || 'contact' : 'contacts';
   return format === 'vcard'

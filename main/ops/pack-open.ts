@@ -6,10 +6,8 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DossierError } from '../../contract/errors';
-import { getBriefing } from '../store/briefings';
-import { getMeeting } from '../store/meetings';
 import { writePackAtomically } from '../pack/write';
-import type { HandlerMap, ReadContext } from './context';
+import type { HandlerMap } from './context';
 import { buildRequestedPack } from './packs';
 
 /** Where opened packs go; packs older than a day are swept on the next open (the viewer may still hold a recent one). */
@@ -33,12 +31,6 @@ function sweep(dir: string, now: number): void {
   }
 }
 
-function meetingName(ctx: ReadContext, target: { briefingId?: number | undefined; meetingId?: number | undefined }): string {
-  const meetingId = target.briefingId !== undefined ? getBriefing(ctx.db, target.briefingId).meetingId : target.meetingId!;
-  const m = getMeeting(ctx.db, meetingId);
-  return m.series || m.title;
-}
-
 export const packOpenHandlers: HandlerMap<'pack.open'> = {
   'pack.open': async (input, ctx) => {
     // Checked first, so the browser host answers at once and the page opens its own copy instead.
@@ -46,9 +38,9 @@ export const packOpenHandlers: HandlerMap<'pack.open'> = {
       throw new DossierError('not_found', 'Opening the pack in the system viewer needs the desktop app; here the browser opens it.', { details: { unsupported: 'openPath' } });
     }
     const started = performance.now();
-    const name = meetingName(ctx, input);
     // The variant, copy line and marking asked for: the viewer shows the very pack the preview showed.
-    const { built, day } = await buildRequestedPack(ctx, input);
+    const { built, day, doc } = await buildRequestedPack(ctx, input);
+    const name = doc.series || doc.title;
     const dir = packTempDir();
     mkdirSync(dir, { recursive: true });
     sweep(dir, Date.now()); // file times are real time, whatever the clock of the context

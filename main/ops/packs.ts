@@ -30,7 +30,7 @@ export const packHandlers: HandlerMap<'pack.build'> = {
     const step = (done: number, label: string) => ctx.progress?.(done, 3, label);
     step(0, 'Reading the dossier');
     step(1, 'Laying out the pages');
-    const { built, report } = await buildRequestedPack(ctx, request);
+    const { built, assembly } = await buildRequestedPack(ctx, request);
     step(2, out ? 'Writing the file' : 'Preparing the preview');
     let file: string | null = null;
     if (out) {
@@ -54,7 +54,7 @@ export const packHandlers: HandlerMap<'pack.build'> = {
       sha256: createHash('sha256').update(built.bytes).digest('hex'),
       toc: built.toc,
       ...(out ? {} : { bytesBase64: built.bytes.toString('base64') }),
-      report,
+      report: assembly.report,
     };
   },
 };

@@ -81,6 +81,18 @@ export function getInstitution(db: ReadDb, id: number): Institution {
   return toInstitution(row, institutionTopics(db, id));
 }
 
+/** Full names from the root down ('International Labour Organization', 'Multilateral Cooperation Department'), as files carry them. */
+export function institutionNames(db: ReadDb, id: number): string[] {
+  return all<{ name: string }>(
+    db,
+    `WITH RECURSIVE up(id, parent_id, name, depth) AS (
+       SELECT id, parent_id, name, 0 FROM institutions WHERE id = ?
+       UNION ALL SELECT i.id, i.parent_id, i.name, up.depth + 1 FROM institutions i JOIN up ON i.id = up.parent_id)
+     SELECT name FROM up ORDER BY depth DESC`,
+    id,
+  ).map((r) => r.name);
+}
+
 export function findInstitutionByName(db: ReadDb, name: string): number | null {
   const r = get<{ id: number }>(db, 'SELECT id FROM institutions WHERE lower(name) = lower(?) OR lower(acronym) = lower(?) ORDER BY id LIMIT 1', name, name);
   return r?.id ?? null;
