@@ -7,6 +7,7 @@ import type { PackLabels } from './labels';
 import { type Layout, type Run, type Struct, type Style, plain } from './layout';
 import { currentPage } from './markdown';
 import { COLOR, CONTENT_WIDTH, PAGE, SIZE } from './theme';
+import { addOutlineItem, linkToDestination } from './pdfkit-private';
 
 export interface TocEntry {
   number: number;
@@ -125,7 +126,7 @@ export function drawContents(L: Layout, reserved: { sect: Struct; toc: Struct; p
       L.doc.moveTo(titleEnd + 6, y + style.size).lineTo(PAGE.width - PAGE.marginX - pageW + 4, y + style.size).dash(0.6, { space: 2.6 }).lineWidth(0.6).strokeColor(COLOR.faint).stroke().undash();
     });
     // The whole row is the link's target area.
-    (L.doc as unknown as { goTo(x: number, y: number, w: number, h: number, name: string, options: object): void }).goTo(PAGE.marginX, y - 3, CONTENT_WIDTH, TOC_ROW - 2, e.dest, { structParent: link });
+    linkToDestination(L.doc, PAGE.marginX, y - 3, CONTENT_WIDTH, TOC_ROW - 2, e.dest, { structParent: link });
     link.end();
     item.end();
     L.y = y + TOC_ROW;
@@ -142,7 +143,7 @@ export function sectionHeading(L: Layout, sect: Struct, number: number | null, t
   const y = L.y;
   if (dest) {
     L.doc.addNamedDestination(dest, 'XYZ', PAGE.marginX, y - 10, null);
-    (L.doc.outline as unknown as { addItem(t: string, o: object): void }).addItem(number === null ? title : `${number}  ${title}`, { top: y - 10, left: PAGE.width });
+    addOutlineItem(L.doc, number === null ? title : `${number}  ${title}`, { top: y - 10, left: PAGE.width });
   }
   const runs: Run[] = number === null ? plain(title) : [{ text: `${number}`, color: COLOR.accent }, { text: `   ${title}` }];
   L.block(sect, 'H1', runs, H1);
