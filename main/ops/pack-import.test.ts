@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run';
 import { buildPack } from '../pack/build';
-import { samplePackDocument } from '../pack/sample';
+import { samplePackDocument } from '../test-support/sample-pack';
 import { openDb } from '../store/db';
 import type { OpsContext } from './context';
 import { dispatch } from './index';

@@ -3,7 +3,7 @@
  * source the pack is made of, instead of reading the dossier (and building the document) a second time.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { pageTexts, tempPdf } from '../pack/testing';
+import { pageTexts, tempPdf } from '../test-support/pdf';
 import * as meetings from '../store/meetings';
 import * as source from '../assemble/source';
 import { dispatch } from './index';

@@ -4,9 +4,9 @@
  * pages, repeated table headers, cards kept whole); markings and page numbers go in Chromium's header and footer.
  */
 import { Marked } from 'marked';
-import type { ActionItem, PackDocument, PackSection, PersonCard } from './document';
-import { type PackLabels, labelsFor } from './labels';
-import { COLOR } from './theme';
+import type { ActionItem, PackDocument, PackSection, PersonCard } from '../main/pack/document';
+import { type PackLabels, labelsFor } from '../main/pack/labels';
+import { COLOR } from '../main/pack/theme';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 // Raw HTML in the Markdown is shown as text, as in the PDF.
