@@ -4,6 +4,7 @@ import type { HandlerMap } from './context';
 import { today } from './context';
 import { assemble } from '../assemble/document';
 import { readPackSource } from '../assemble/source';
+import { labelsFor } from '../pack/labels';
 import {
   addSection,
   assertEditable,
@@ -23,21 +24,6 @@ import { saveVersion } from '../store/versions';
 
 const GENERATED_KINDS = new Set(['programme', 'whos_who', 'institution_profiles', 'history', 'since_last_time', 'open_actions', 'contact_sheet']);
 const STATUS_WORDS = { draft: 'draft', in_review: 'in review', final: 'final' } as const;
-
-/** Default title of a new section of each kind, as the standard template names them. */
-const KIND_TITLES: Record<string, string> = {
-  markdown: 'Notes',
-  key_messages: 'Key messages',
-  qa: 'Defensive Q&A',
-  agenda_briefs: 'Lines to take per agenda item',
-  programme: 'Programme',
-  whos_who: 'Who’s who',
-  institution_profiles: 'Institution profiles',
-  history: 'History and outcomes',
-  since_last_time: 'Since last time',
-  open_actions: 'Open follow-up actions',
-  contact_sheet: 'Contact sheet',
-};
 
 export const briefingHandlers: HandlerMap<
   | 'briefing.list'
@@ -76,7 +62,8 @@ export const briefingHandlers: HandlerMap<
   },
   'section.add': ({ briefingId, kind, title, afterId }, ctx) => {
     assertEditable(ctx.db, briefingId);
-    addSection(ctx.db, briefingId, kind, title || KIND_TITLES[kind] || 'Section', undefined, afterId);
+    // Untitled, a new section takes its kind's name as the pack prints it, in the briefing's language.
+    addSection(ctx.db, briefingId, kind, title || labelsFor(getBriefing(ctx.db, briefingId).language).sections[kind], undefined, afterId);
     reindexBriefing(ctx.db, briefingId);
     return getBriefingDetail(ctx.db, briefingId);
   },

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Institution, InstitutionInput } from '../../contract/model';
 import { type ReadDb, type WriteDb, nowIso } from './db';
 import { indexRecord, unindexRecord } from './search';
-import { all, get, run } from './sql';
+import { all, get, insertSql, run, updateSql } from './sql';
 import { institutionTopics, setInstitutionTopics } from './topics';
 
 /** An institution's fields after validation (defaults applied). */
@@ -120,26 +120,16 @@ function reindex(db: WriteDb, id: number): void {
   if (r) indexRecord(db, 'institution', id, `${r.name} ${r.acronym}`, `${r.seat} ${r.profile}`);
 }
 
+/** An institution's own columns and their values, in one order for INSERT and UPDATE. */
+const COLUMNS = ['parent_id', 'name', 'acronym', 'kind', 'seat', 'website', 'profile'];
+const own = (f: InstitutionFields) => [f.parentId, f.name, f.acronym, f.kind, f.seat, f.website, f.profile];
+const INSERT = insertSql('institutions', [...COLUMNS, 'source', 'created_at', 'updated_at']);
+const UPDATE = updateSql('institutions', [...COLUMNS, 'updated_at']);
+
 export function createInstitution(db: WriteDb, f: InstitutionFields, source = ''): number {
   checkParent(db, null, f.parentId);
   const now = nowIso();
-  const id = Number(
-    run(
-      db,
-      `INSERT INTO institutions (parent_id, name, acronym, kind, seat, website, profile, source, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      f.parentId,
-      f.name,
-      f.acronym,
-      f.kind,
-      f.seat,
-      f.website,
-      f.profile,
-      source,
-      now,
-      now,
-    ).lastInsertRowid,
-  );
+  const id = Number(run(db, INSERT, ...own(f), source, now, now).lastInsertRowid);
   setInstitutionTopics(db, id, f.topics);
   reindex(db, id);
   return id;
@@ -148,19 +138,7 @@ export function createInstitution(db: WriteDb, f: InstitutionFields, source = ''
 export function updateInstitution(db: WriteDb, id: number, f: InstitutionFields): void {
   if (!get(db, 'SELECT 1 FROM institutions WHERE id = ?', id)) throw notFound('Institution', id);
   checkParent(db, id, f.parentId);
-  run(
-    db,
-    `UPDATE institutions SET parent_id = ?, name = ?, acronym = ?, kind = ?, seat = ?, website = ?, profile = ?, updated_at = ? WHERE id = ?`,
-    f.parentId,
-    f.name,
-    f.acronym,
-    f.kind,
-    f.seat,
-    f.website,
-    f.profile,
-    nowIso(),
-    id,
-  );
+  run(db, UPDATE, ...own(f), nowIso(), id);
   setInstitutionTopics(db, id, f.topics);
   reindex(db, id);
 }

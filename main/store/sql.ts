@@ -18,3 +18,10 @@ export const all = <T>(db: ReadDb, source: string, ...params: unknown[]) => cach
 export const get = <T>(db: ReadDb, source: string, ...params: unknown[]) => cached(db, source).get(...params) as T | undefined;
 /** Runs a writing statement: only with a write handle. */
 export const run = (db: WriteDb, source: string, ...params: unknown[]): Database.RunResult => (cached(db, source) as Database.Statement).run(...params);
+
+/**
+ * INSERT and UPDATE of one table's own columns from one list, so the two never list them differently. Pass the
+ * values in the same order; UPDATE takes the row id last.
+ */
+export const insertSql = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+export const updateSql = (table: string, columns: readonly string[]) => `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
