@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type Host, startHost } from '../main/host/http';
 import type { OpsContext } from '../main/ops/context';
-import { openDb } from '../main/store/db';
+import { openDossier } from '../main/ops/open';
 
 export const CHROMIUM = process.env.DOSSIER_CHROMIUM ?? '/usr/bin/chromium';
 export const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
@@ -23,7 +23,7 @@ export async function withBrowserHost<T>(name: string, now: () => Date, fn: (env
   if (!existsSync(resolve('renderer/dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), `dossier-bench-${name}-`));
   const dbPath = join(dir, 'dossier.db');
-  const ctx: OpsContext = { db: openDb(dbPath), dbPath, dataDir: dir, now };
+  const ctx = openDossier({ path: dbPath, now });
   const host = await startHost({ ctx, staticDir: resolve('renderer/dist'), log: () => {} });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-timer-throttling'] });
   try {

@@ -10,7 +10,7 @@ import { DossierError } from '../../contract/errors';
 import type { IssuedPack, PackVariant } from '../../contract/model';
 import { assemble, issuedTitle } from '../assemble/document';
 import { type PackSource, type PackTarget, readPackSource } from '../assemble/source';
-import { writeFileAtomically } from './atomic-file';
+import { writeFileAtomic } from './files';
 import { listBriefings } from '../store/briefings';
 import { addendaOf, getIssuedPack, insertIssuedPack, issuedPdf, issuedSnapshot, latestEdition, listIssuedPacks } from '../store/packs';
 import { type HandlerMap, type ReadContext, type WriteContext, staged, today } from './context';
@@ -32,7 +32,7 @@ function deliver(ctx: ReadContext, out: string | undefined, bytes: Buffer): { fi
   if (!ctx.writesFiles) throw new DossierError('invalid_input', 'Writing the pack to a path is for the command line; the app saves it through its own dialog.', { field: 'out' });
   const file = resolve(out);
   try {
-    writeFileAtomically(file, bytes);
+    writeFileAtomic(file, bytes);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new DossierError('invalid_input', `The pack could not be written to ${file} (${reason}). No file was left behind.`, { field: 'out', details: { file } });

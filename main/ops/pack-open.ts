@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DossierError } from '../../contract/errors';
-import { writeFileAtomically } from './atomic-file';
+import { writeFileAtomic } from './files';
 import type { HandlerMap } from './context';
 import { buildRequestedPack } from './packs';
 
@@ -46,7 +46,7 @@ export const packOpenHandlers: HandlerMap<'pack.open'> = {
     sweep(dir, Date.now()); // file times are real time, whatever the clock of the context
     const file = join(dir, packFileName(day, name));
     // Atomic: a viewer already showing the previous copy never reads half a file.
-    writeFileAtomically(file, built.bytes);
+    writeFileAtomic(file, built.bytes);
     try {
       await ctx.openPath(file);
     } catch (err) {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DossierError } from '../../contract/errors';
 import type { Parsed } from '../../contract/ops';
-import { writeFileAtomically } from './atomic-file';
+import { writeFileAtomic } from './files';
 import type { HandlerMap, ReadContext } from './context';
 import { today } from './context';
 import { type BuiltVariant, buildVariant } from './pack-release';
@@ -39,7 +39,7 @@ export const packHandlers: HandlerMap<'pack.build'> = {
       }
       file = resolve(out);
       try {
-        writeFileAtomically(file, built.bytes);
+        writeFileAtomic(file, built.bytes);
       } catch (err) {
         const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
         throw new DossierError('invalid_input', `The pack could not be written to ${file} (${reason}). No file was left behind.`, { field: 'out', details: { file } });

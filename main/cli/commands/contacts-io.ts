@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DossierError } from '../../../contract/errors';
 import type { CsvField } from '../../../contract/model';
-import { decodeText } from '../../formats/text-decode';
-import { writeFileAtomically } from '../../ops/atomic-file';
+import { decodeText } from '../../../contract/text-decode';
+import { writeFileAtomic } from '../../ops/files';
 import { UsageError, type CommandEnv } from '../command';
 import { table } from '../format';
 
@@ -100,7 +100,7 @@ export async function exportContacts(format: 'vcard' | 'csv', values: Values, en
     env.io.out(r.content.replace(/^\ufeff/, '').trimEnd());
     return 0;
   }
-  writeFileAtomically(out, r.content);
+  writeFileAtomic(out, r.content);
   env.print({ file: out, contacts: r.count, format }, () => `Wrote ${plural(r.count, 'contact')} to ${out}.`);
   return 0;
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UsageError, type CommandEnv } from '../command';
-import { writeFileAtomically } from '../../ops/atomic-file';
+import { writeFileAtomic } from '../../ops/files';
 import { table } from '../format';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -44,7 +44,7 @@ export async function exportIcs(values: Values, env: CommandEnv): Promise<number
     env.io.out(r.content.trimEnd());
     return 0;
   }
-  writeFileAtomically(out, r.content);
+  writeFileAtomic(out, r.content);
   env.print({ file: out, meetings: r.count }, () => `Wrote ${r.count} meeting${r.count === 1 ? '' : 's'} to ${out}.`);
   return 0;
 }

@@ -3,7 +3,7 @@
  * (build, freeze and write the issued pack) and `addendum <id>` (the next addendum to the last issued pack).
  */
 import { resolve } from 'node:path';
-import { writeFileAtomically } from '../../ops/atomic-file';
+import { writeFileAtomic } from '../../ops/files';
 import { UsageError, type Command } from '../command';
 import { packTarget, variantOption } from './pack';
 
@@ -45,7 +45,7 @@ export const issue: Command = {
     const r = await env.call('pack.issue', { ...packTarget(target), variant: variantOption(values.variant), newEdition: values['new-edition'] === true, ...dateOption(values.date) });
     // The op returns the frozen bytes; written here so the default name can follow the issued title.
     const file = pdfPath(values.out) ?? defaultName(r.issuedAt, r.title);
-    writeFileAtomically(file, Buffer.from(r.bytesBase64!, 'base64'));
+    writeFileAtomic(file, Buffer.from(r.bytesBase64!, 'base64'));
     env.print({ file, sha256: r.sha256, pages: r.pages }, () => `Issued “${r.title}”: ${file} (${r.pages} pages, SHA-256 ${r.sha256}).`);
   },
 };
@@ -58,7 +58,7 @@ export const addendum: Command = {
   run: async ([target], values, env) => {
     const r = await env.call('pack.addendum', { ...packTarget(target), variant: variantOption(values.variant), ...dateOption(values.date) });
     const file = pdfPath(values.out) ?? defaultName(r.issuedAt, r.title);
-    writeFileAtomically(file, Buffer.from(r.bytesBase64!, 'base64'));
+    writeFileAtomic(file, Buffer.from(r.bytesBase64!, 'base64'));
     env.print({ file, sha256: r.sha256, pages: r.pages, changed: r.changed }, () => `Issued “${r.title}”: ${file} (${r.pages} pages; changed: ${r.changed.join(', ')}).`);
   },
 };

@@ -1,14 +1,14 @@
 /**
- * Writes a file so a reader never meets half of it (a pack, an export): the bytes go to a temp file beside the
- * target, are flushed to disk, and the temp file is renamed over the target. On any failure the temp file is
- * removed and an existing file at the target is left as it was. Ops and the command line write through this.
+ * Writes a file so a reader never meets half of it (a pack, an export the command line writes): the bytes go to a
+ * temp file beside the target, are flushed to disk, and the temp file is renamed over the target. On any failure the
+ * temp file is removed and an existing file at the target is left as it was.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** Writes `content` (text as UTF-8) to `path` atomically (temp file in the same directory + fsync + rename). */
-export function writeFileAtomically(path: string, content: string | Uint8Array): void {
+/** Writes `content` (text as UTF-8) to `path` atomically: temp file in the same directory + fsync + rename. */
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   const dir = dirname(path);
   // Same directory, so the rename never crosses file systems; the random part avoids clashes between exports.
