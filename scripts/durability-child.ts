@@ -8,7 +8,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import type { OpsContext } from '../main/ops/context';
 import { type In, type Out, type Parsed, ops } from '../contract/ops';
 import { contactHandlers } from '../main/ops/contacts';
 import { openDossier } from '../main/ops/open';
