@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSectionBody, sectionContent } from './section-content';
+import { parseSectionBody, sectionContent, sectionOf } from './section-content';
+import { countWords, sectionText } from './section-text';
 
 describe('section content, typed once', () => {
   it('parses each kind into its body and writes it back as the same text', () => {
@@ -20,4 +21,9 @@ describe('section content, typed once', () => {
     expect(parseSectionBody('agenda_briefs', '')).toEqual({ kind: 'agenda_briefs', briefs: [] });
   });
 
+
+  it('the editor counts what it edits: sectionText reads the content, not the body as the store read it', () => {
+    const edited = { ...sectionOf({ id: 1, briefingId: 1, position: 1, kind: 'markdown', title: 'Objectives', content: '', handling: 'may_use', updatedAt: '' }), content: 'Secure broad support now.' };
+    expect(countWords(sectionText(edited))).toBe(4);
+  });
 });

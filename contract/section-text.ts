@@ -24,8 +24,11 @@ export function bodyText(body: SectionBody): string {
   }
 }
 
-/** A section as readable text (the editor has only its content; main passes the body the store parsed). */
-export const sectionText = (s: Pick<Section, 'kind' | 'content'> & { body?: SectionBody }): string => bodyText(s.body ?? parseSectionBody(s.kind, s.content));
+/**
+ * A section's content text as readable text: for the editor, which edits `content` (its `body` is as the store read
+ * it, before the edit). Main reads the body the store parsed: bodyText(section.body).
+ */
+export const sectionText = (s: Pick<Section, 'kind' | 'content'>): string => bodyText(parseSectionBody(s.kind, s.content));
 
 /** Words: runs of non-space holding a letter or digit, so bullets, "Q:" markers' colons and Markdown marks don't count alone. */
 export const countWords = (text: string): number => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;

@@ -107,7 +107,10 @@ export const Section = z.object({
   title: z.string(),
   /** Markdown for written sections; JSON text for structured ones; '' for generated ones. What the editor edits. */
   content: z.string(),
-  /** `content` parsed by kind, by the store when it reads the section (contract/section-content.ts). */
+  /**
+   * `content` parsed by kind, by the store when it reads the section (contract/section-content.ts). It is the content
+   * as read: an editor that changes `content` works from `content`, not from this.
+   */
   body: SectionBody,
   handling: HandlingMark,
   updatedAt: z.string(),

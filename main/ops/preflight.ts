@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { PreflightFinding } from '../../contract/model';
-import { countWords, sectionText } from '../../contract/section-text';
+import { bodyText, countWords } from '../../contract/section-text';
 import { type Assembly, assemble } from '../assemble/document';
 import { sinceLastTime } from '../assemble/since-last-time';
 import { readPackSource } from '../assemble/source';
@@ -98,7 +98,7 @@ export function preflightFindings(a: Assembly, all = true): PreflightResult {
 
   // Unresolved markers.
   for (const s of sections) {
-    for (const m of new Set(sectionText(s).match(MARKER_RE) ?? [])) {
+    for (const m of new Set(bodyText(s.body).match(MARKER_RE) ?? [])) {
       f.add('todo_marker', short(m), `“${s.title}” still has an unresolved marker: ${m.trim()}`, { sectionId: s.id }, f.route(s.id));
     }
   }
@@ -106,7 +106,7 @@ export function preflightFindings(a: Assembly, all = true): PreflightResult {
   // Word budgets.
   for (const s of sections) {
     const b = source.budgets.get(s.id);
-    const n = words(sectionText(s));
+    const n = words(bodyText(s.body));
     if (b?.words && n > b.words) f.add('over_budget', `words:${b.words}`, `“${s.title}” has ${n} words; its budget is ${b.words}.`, { sectionId: s.id }, f.route(s.id));
   }
 
@@ -156,7 +156,7 @@ export async function runPreflight(a: Assembly): Promise<PreflightResult> {
   // Each section starts on a page of its own, so counting pages would fail every brief of five short sections:
   // the rule is about length, so the written words are measured in sides of body text.
   const sections = source.briefing?.sections ?? [];
-  const count = sections.filter((s) => WRITTEN.has(s.kind)).reduce((n, s) => n + words(sectionText(s)), 0);
+  const count = sections.filter((s) => WRITTEN.has(s.kind)).reduce((n, s) => n + words(bodyText(s.body)), 0);
   const written = Math.ceil(count / WORDS_PER_SIDE);
   const limit = source.maxSides;
   if (written > limit) f.add('over_budget', `sides:${limit}`, `The written brief is about ${written} sides (${count} words); the limit is ${limit} (annexes not counted).`, {}, f.route(null));

@@ -2,7 +2,7 @@
 import { diffWordsWithSpace } from 'diff';
 import { DossierError } from '../../contract/errors';
 import type { BriefingComparison, BriefingDetail } from '../../contract/model';
-import { sectionText } from '../../contract/section-text';
+import { bodyText, sectionText } from '../../contract/section-text';
 import type { HandlerMap } from './context';
 import { getBriefingDetail } from '../store/briefings';
 import { getVersion, listVersions, restoreVersion, saveVersion, versionLabel, versionSnapshot } from '../store/versions';
@@ -19,8 +19,8 @@ export function compareBriefings(a: BriefingDetail, b: BriefingDetail, labels: {
   const after = new Set(b.sections.map((s) => s.id));
   const sections: BriefingComparison['sections'] = b.sections.map((s) => {
     const old = before.get(s.id);
-    const oldText = old ? sectionText(old) : '';
-    const newText = sectionText(s);
+    const oldText = old ? bodyText(old.body) : '';
+    const newText = bodyText(s.body);
     const parts = diffWordsWithSpace(oldText, newText).map((p) => ({ value: p.value, added: p.added, removed: p.removed }));
     const changed = !old || oldText !== newText || old.title !== s.title;
     return { sectionId: s.id, kind: s.kind, change: !old ? 'added' : changed ? 'changed' : 'unchanged', titleBefore: old?.title ?? null, titleAfter: s.title, parts };
@@ -30,7 +30,7 @@ export function compareBriefings(a: BriefingDetail, b: BriefingDetail, labels: {
     if (after.has(s.id)) return;
     const prev = a.sections[i - 1];
     const at = prev ? sections.findIndex((x) => x.sectionId === prev.id) + 1 : 0;
-    const text = sectionText(s);
+    const text = bodyText(s.body);
     sections.splice(at, 0, { sectionId: s.id, kind: s.kind, change: 'removed', titleBefore: s.title, titleAfter: null, parts: text ? [{ value: text, added: false, removed: true }] : [] });
   });
   return { from: { label: labels.from, title: a.title }, to: { label: labels.to, title: b.title }, fields, sections };
