@@ -3,6 +3,7 @@
  * Types are inferred from the schemas so there is one definition of each shape.
  */
 import { z } from 'zod';
+import { Address, OtherDetail, Photo, PhoneRegion } from './contact-details';
 
 export const Id = z.number().int().positive();
 const text = (max = 2000) => z.string().trim().max(max);
@@ -91,6 +92,10 @@ export const ContactInput = z
     internal: z.boolean().default(false),
     source: text(500).default(''),
     informationDated: PartialDate.nullable().default(null),
+    addresses: z.array(Address).max(20).default([]),
+    /** The photo; omitted (undefined) keeps the stored one on update, null removes it. */
+    photo: Photo.nullable().optional(),
+    otherDetails: z.array(OtherDetail).max(500).default([]),
   })
   .refine((c) => c.givenName !== '' || c.familyName !== '', { message: 'A contact needs a given or family name.', path: ['familyName'] });
 export type ContactInput = z.input<typeof ContactInput>;
@@ -116,6 +121,11 @@ export const Contact = z.object({
   /** Details older than the configured age, or undated: flagged "to check". */
   stale: z.boolean(),
   updatedAt: z.string(),
+  addresses: z.array(Address),
+  /** Whether a photo is stored; `photo` holds it in contact.get and exports, null in lists (photos are large). */
+  hasPhoto: z.boolean(),
+  photo: Photo.nullable(),
+  otherDetails: z.array(OtherDetail),
 });
 export type Contact = z.infer<typeof Contact>;
 
@@ -145,6 +155,11 @@ export const ContactProposal = z.object({
   internal: z.boolean(),
   source: z.string(),
   informationDated: PartialDate.nullable(),
+  addresses: z.array(Address),
+  photo: Photo.nullable(),
+  otherDetails: z.array(OtherDetail),
+  /** The country numbers without a country code were read in, and where it came from; null if none was needed or found. */
+  phoneRegion: PhoneRegion.nullable(),
   /** First line of this contact in its file or paste (the BEGIN:VCARD line, the CSV row, the block's name line). */
   line: z.number().int().positive(),
   origin: z.partialRecord(z.enum(PROPOSAL_FIELDS), FieldOrigin),
@@ -173,14 +188,27 @@ export const ImportItem = z.object({
 export type ImportItem = z.infer<typeof ImportItem>;
 
 /**
- * What a CSV column can be mapped to in the import's column-mapping step. `phone`/`email` take their label from a
- * paired `label` column ("Phone 1 - Type" beside "Phone 1 - Value"); `institutionPath` is "ILO > Governing Body".
+ * What a CSV column can be mapped to in the import's column-mapping step. `phone`/`email`/`address.*`/`other` take
+ * their label from a paired `label` column ("Phone 1 - Type" beside "Phone 1 - Value"); `institutionPath` is
+ * "ILO > Governing Body". `other` keeps the column as an other detail named by its header; `ignore` drops it.
  */
+export const CSV_ADDRESS_KINDS = ['address', 'address.work', 'address.home', 'address.other'] as const;
+export const CSV_ADDRESS_PARTS = ['street', 'extended', 'poBox', 'city', 'region', 'postalCode', 'country', 'formatted'] as const;
+type CsvAddressField = `${(typeof CSV_ADDRESS_KINDS)[number]}.${(typeof CSV_ADDRESS_PARTS)[number]}`;
+const CSV_ADDRESS_FIELDS = CSV_ADDRESS_KINDS.flatMap((k) => CSV_ADDRESS_PARTS.map((p) => `${k}.${p}` as CsvAddressField));
 export const CSV_FIELDS = [
-  'ignore', 'honorific', 'givenName', 'middleName', 'familyName', 'fullName', 'position', 'organisation', 'department', 'institutionPath',
-  'phone', 'phone.work', 'phone.mobile', 'phone.home', 'phone.fax', 'email', 'email.work', 'email.home', 'label', 'e164',
-  'website', 'languages', 'notes', 'informationDated', 'internal', 'source',
-] as const;
+  'ignore', 'other', 'honorific', 'givenName', 'middleName', 'familyName', 'nameSuffix', 'fullName', 'nickname', 'position', 'organisation', 'department', 'institutionPath',
+  'phone', 'phone.work', 'phone.mobile', 'phone.home', 'phone.fax', 'phone.homeFax', 'phone.otherFax', 'phone.pager', 'phone.main', 'phone.assistant', 'phone.car', 'phone.other',
+  'email', 'email.work', 'email.home', 'email.other', 'label', 'e164', 'property',
+  ...CSV_ADDRESS_FIELDS,
+  'website', 'languages', 'notes', 'birthday', 'birthYear', 'birthMonth', 'birthDay', 'photo', 'informationDated', 'internal', 'source',
+] as [CsvAddressField | string, ...string[]] as unknown as readonly [
+  'ignore', 'other', 'honorific', 'givenName', 'middleName', 'familyName', 'nameSuffix', 'fullName', 'nickname', 'position', 'organisation', 'department', 'institutionPath',
+  'phone', 'phone.work', 'phone.mobile', 'phone.home', 'phone.fax', 'phone.homeFax', 'phone.otherFax', 'phone.pager', 'phone.main', 'phone.assistant', 'phone.car', 'phone.other',
+  'email', 'email.work', 'email.home', 'email.other', 'label', 'e164', 'property',
+  CsvAddressField,
+  'website', 'languages', 'notes', 'birthday', 'birthYear', 'birthMonth', 'birthDay', 'photo', 'informationDated', 'internal', 'source',
+];
 export const CsvField = z.enum(CSV_FIELDS);
 export type CsvField = z.infer<typeof CsvField>;
 

@@ -10,7 +10,7 @@ import { type Labelled, isAcronym, isAddress, isNavigation, isPositionLine, lang
 import { type TextLine, isProse, toLines } from './text-lines';
 import { looksLikeName, splitName, startsWithHonorific } from './text-name';
 import { findPhoneNumbers, toPhone } from './phone';
-import { regionFor } from './contact-data';
+import { phoneRegionOf } from './phone-region';
 
 /** Options of the paste reader. */
 export interface TextOptions {
@@ -170,7 +170,7 @@ function buildProposal(all: Line[], b: Block, opts: TextOptions): ContactProposa
   const o: ContactProposal['origin'] = {};
   const p: ContactProposal = {
     honorific: '', givenName: '', familyName: '', position: '', institutionId: null, institutionNames: [], phones: [], emails: [], website: '',
-    languages: [], notes: '', internal: false, source: opts.source ?? '', informationDated: null, line: (all[b.start] ?? all[0])?.no ?? 1, origin: o, warnings,
+    languages: [], notes: '', internal: false, source: opts.source ?? '', informationDated: null, addresses: [], photo: null, otherDetails: [], phoneRegion: null, line: (all[b.start] ?? all[0])?.no ?? 1, origin: o, warnings,
   };
   const take = (l: Line) => (used.add(l), l.no);
 
@@ -215,7 +215,8 @@ function buildProposal(all: Line[], b: Block, opts: TextOptions): ContactProposa
     o.website = origin([take(web)], web.label ? 0.9 : 0.7);
   }
   // Phones: numbers without a country code take the region of the e-mail/web domain, else the caller's default.
-  const region = regionFor(p, opts.defaultRegion ?? null);
+  const pr = phoneRegionOf(p, null, opts.defaultRegion ?? null);
+  const region = pr?.region ?? null;
   for (const l of block) {
     for (const ph of l.phones) {
       const { problem, ...phone } = toPhone(ph.written, ph.label, region);
@@ -224,6 +225,7 @@ function buildProposal(all: Line[], b: Block, opts: TextOptions): ContactProposa
     }
   }
   if (p.phones.length) o.phones = origin(block.filter((l) => l.phones.length).map(take), 0.9);
+  if (p.phones.some((ph) => !/^\s*(\+|00)/.test(ph.value))) p.phoneRegion = pr;
 
   const langs = block.find((l) => l.kind === 'languages');
   if (langs) {
