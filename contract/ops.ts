@@ -34,6 +34,8 @@ import { ACTION_STATUSES, IsoDate, LocalDateTime, MeetingProposal, TimeZone } fr
 import { CsvField, ImportItem } from './model';
 import { ContactPosition, PackImportPreview, ParticipantRow } from './model';
 import { IssuedPack, PackVariant, PreflightFinding, ReleaseReport } from './model';
+import { AttendeeChoice, CalendarFacts } from './calendar';
+import { FieldTally, RejectedRecord } from './contact-details';
 
 interface OpSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -79,10 +81,28 @@ const VariantInput = {
 };
 const IssuedFile = IssuedPack.extend({ file: z.string().nullable(), bytesBase64: z.string().optional() });
 
+// Calendar import: the zones the user picks for floating times and for TZIDs Dossier cannot place, and the horizon.
+const IcsImport = z.object({
+  content: z.string().max(20_000_000),
+  fileName: z.string().max(500).default('calendar.ics'),
+  /** The user's own zone (UTC times of a calendar that names no zone are shown in it). */
+  defaultZone: TimeZone.default('UTC'),
+  /** Zone for floating times; default the calendar's X-WR-TIMEZONE, else defaultZone. */
+  floatingZone: TimeZone.nullable().default(null),
+  zoneChoices: z.record(z.string().max(200), TimeZone).default({}),
+  /** Months of occurrences of repeating events to import; default the setting (18). */
+  horizonMonths: z.number().int().min(1).max(120).nullable().default(null),
+  horizonFrom: IsoDate.nullable().default(null),
+});
+
 const Page = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item) });
 const Settings = z.object({
   staleAfterMonths: z.number().int().min(1, 'Use at least 1 month.').max(600, 'Use at most 600 months (50 years).'),
   packMaxSides: z.number().int().min(1, 'Use at least 1 side.').max(500, 'Use at most 500 sides.'),
+  /** The country for phone numbers without a country code when neither address, seat nor e-mail domain tells (ISO code), or null. */
+  region: z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as CH.').nullable(),
+  /** How many months of a repeating calendar event's occurrences an import brings in. */
+  recurrenceHorizonMonths: z.number().int().min(1, 'Use at least 1 month.').max(120, 'Use at most 120 months (10 years).'),
 });
 
 // Contact import: the file as text with its name (errors name it), the CSV column mapping, the region for numbers without +.
@@ -93,6 +113,8 @@ const ContactImport = z.object({
   fileName: z.string().trim().min(1).max(500).default('contacts'),
   mapping: z.record(z.string(), CsvField).optional(),
   defaultRegion: Region,
+  /** vCard properties (X-ABUID) whose values the user chose not to keep; CSV columns are dropped by mapping them to 'ignore'. */
+  drop: z.array(z.string().max(500)).max(1000).default([]),
 });
 const ImportResolution = z.enum(['skip', 'update', 'keep_both']);
 const ContactImportPreview = z.object({
@@ -102,6 +124,10 @@ const ContactImportPreview = z.object({
   columns: z.object({ headers: z.array(z.string()), mapping: z.record(z.string(), CsvField), delimiter: z.string() }).nullable(),
   contacts: z.array(ImportItem),
   counts: z.object({ new: z.number().int(), duplicates: z.number().int(), institutionsToCreate: z.number().int() }),
+  /** Per field of the file: values stored, kept as other details, dropped (only by the user's choice). */
+  fields: z.array(FieldTally),
+  /** Records that cannot be imported, with their line and reason; the import takes the rest or nothing. */
+  rejected: z.array(RejectedRecord),
 });
 
 export const ops = {
@@ -201,8 +227,10 @@ export const ops = {
       resolution: ImportResolution.default('skip'),
       /** Per-contact choice by index in the preview, overriding `resolution`. */
       overrides: z.record(z.string().regex(/^\d+$/), ImportResolution).default({}),
+      /** Import the records that can be read and leave out those that cannot (default: all or nothing). */
+      skipInvalid: z.boolean().default(false),
     }),
-    output: z.object({ created: z.array(Id), updated: z.array(Id), skipped: z.number().int(), institutionsCreated: z.array(Id) }),
+    output: z.object({ created: z.array(Id), updated: z.array(Id), skipped: z.number().int(), institutionsCreated: z.array(Id), rejected: z.number().int() }),
     kind: 'write',
     doc: 'Import a vCard, CSV or text file all or nothing; duplicates are skipped, updated (imported values win, nothing is blanked) or kept both.',
   }),
@@ -345,16 +373,25 @@ export const ops = {
   }),
   'action.remove': op({ input: z.object({ meetingId: Id, id: Id }), output: MeetingDetail, kind: 'write', doc: 'Delete a follow-up action.' }),
   'meeting.importPreview': op({
-    input: z.object({ content: z.string().max(20_000_000), fileName: z.string().max(500).default('calendar.ics'), defaultZone: TimeZone.default('UTC') }),
-    output: z.object({ meetings: z.array(MeetingProposal) }),
+    input: IcsImport,
+    output: z.object({
+      meetings: z.array(MeetingProposal),
+      facts: CalendarFacts,
+      counts: z.object({ create: z.number().int(), update: z.number().int(), series: z.number().int(), cancelled: z.number().int() }),
+    }),
     kind: 'read',
-    doc: 'Read an .ics file without saving: one proposed meeting per VEVENT; a malformed file is refused naming its line.',
+    doc: 'Read an .ics file without saving: one proposed meeting per event or occurrence within the horizon, attendees matched to contacts, events that cannot be read with their line.',
   }),
   'meeting.importIcs': op({
-    input: z.object({ content: z.string().max(20_000_000), fileName: z.string().max(500).default('calendar.ics'), defaultZone: TimeZone.default('UTC') }),
-    output: z.object({ created: z.array(Id), skipped: z.number().int() }),
+    input: IcsImport.extend({
+      /** Import the events that can be read and leave out those that cannot (default: all or nothing). */
+      skipInvalid: z.boolean().default(false),
+      /** Per attendee (e-mail, or "name:<name>" without one): delegation, counterpart or ignore; default the proposed side. */
+      attendees: z.record(z.string().max(500), AttendeeChoice).default({}),
+    }),
+    output: z.object({ created: z.array(Id), updated: z.array(Id), skipped: z.number().int(), cancelled: z.array(Id), participants: z.number().int() }),
     kind: 'write',
-    doc: 'Import every VEVENT of an .ics file as a meeting with its agenda, all or nothing; events already imported (same UID) are skipped.',
+    doc: 'Import an .ics file all or nothing (or skipping unreadable events): new events and occurrences are created, ones imported before (same UID and RECURRENCE-ID) updated, occurrences gone from the series within the horizon marked cancelled.',
   }),
   'meeting.exportIcs': op({
     input: z.object({ meetingId: Id.nullable().default(null), seriesId: Id.nullable().default(null), all: z.boolean().default(false) }),

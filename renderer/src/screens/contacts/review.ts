@@ -1,5 +1,6 @@
 /** The paste review's form: from a proposal, to ContactInput, and merged into a stored contact on "update". */
 import type { Contact, ImportItem, PROPOSAL_FIELDS } from '../../../../contract/model';
+import type { Address, OtherDetail } from '../../../../contract/contact-details';
 
 export type ProposalField = (typeof PROPOSAL_FIELDS)[number];
 
@@ -60,6 +61,8 @@ export function inputOf(f: ReviewForm, institutionId: number | null) {
     internal: f.internal,
     source: f.source,
     informationDated: f.informationDated.trim() || null,
+    addresses: [] as Address[],
+    otherDetails: [] as OtherDetail[],
   };
 }
 export type ReviewInput = ReturnType<typeof inputOf>;
@@ -85,5 +88,8 @@ export function mergeInto(s: Contact, f: ReviewInput): ReviewInput {
     internal: s.internal || f.internal,
     source: or(f.source, s.source),
     informationDated: [f.informationDated, s.informationDated].filter((d): d is string => d !== null).sort().pop() ?? null,
+    // A paste brings no addresses or other details: the stored ones stay (and the photo, which is not sent).
+    addresses: s.addresses,
+    otherDetails: s.otherDetails,
   };
 }
