@@ -21,7 +21,7 @@ export function key(header: string): string {
 }
 
 // ----- names and organisation -----
-add('honorific', 'Title', 'Name Prefix', 'Prefix', 'Honorific', 'Anrede', 'Titel', 'Aanhef', 'Civilité', 'Tratamiento', 'Título');
+add('honorific', 'Title', 'Name Prefix', 'Prefix', 'Honorific', 'Anrede', 'Titel', 'Aanhef', 'Civilité', 'Titre', 'Tratamiento', 'Título');
 add('givenName', 'First Name', 'Given Name', 'Given Names', 'Vorname', 'Voornaam', 'Prénom', 'Nombre');
 add('middleName', 'Middle Name', 'Additional Name', 'Weitere Vornamen', 'Zweiter Vorname', 'Middelste naam', 'Tussenvoegsel', 'Deuxième prénom', 'Segundo nombre');
 add('familyName', 'Last Name', 'Family Name', 'Surname', 'Nachname', 'Achternaam', 'Nom', 'Nom de famille', 'Apellidos', 'Apellido');
@@ -43,8 +43,8 @@ add('phone.mobile', 'Mobile Phone', 'Mobile Phone 2', 'Mobile', 'Mobile Number',
   'Téléphone mobile', 'Téléphone portable', 'Portable', 'Teléfono móvil', 'Teléfono movil', 'Móvil');
 add('phone.home', 'Home Phone', 'Home Phone 2', 'Telefon privat', 'Telefon privat 2', 'Telefon (privat)', 'Telefon (privat 2)', 'Tel. privat', 'Telefoon thuis', 'Telefoon thuis 2', 'Téléphone (domicile)',
   'Téléphone domicile', 'Téléphone 2 (domicile)', 'Téléphone personnel', 'Particular', 'Teléfono particular', 'Teléfono particular 2');
-add('phone.fax', 'Business Fax', 'Fax', 'Fax geschäftlich', 'Fax op werk', 'Télécopie (bureau)', 'Télécopie bureau', 'Télécopie professionnelle', 'Fax bureau', 'Fax del trabajo');
-add('phone.homeFax', 'Home Fax', 'Fax Number', 'Fax privat', 'Fax-Nummer', 'Fax thuis', 'Télécopie (domicile)', 'Télécopieur personnel', 'Fax particular');
+add('phone.fax', 'Business Fax', 'Fax', 'Fax Number', 'Fax-Nummer', 'Fax geschäftlich', 'Fax op werk', 'Télécopie (bureau)', 'Télécopie bureau', 'Télécopie professionnelle', 'Fax bureau', 'Fax del trabajo');
+add('phone.homeFax', 'Home Fax', 'Fax privat', 'Fax thuis', 'Télécopie (domicile)', 'Télécopieur personnel', 'Fax particular');
 add('phone.otherFax', 'Other Fax', 'Weiteres Fax', 'Andere fax', 'Télécopie (autre)', 'Otro fax');
 add('phone.pager', 'Pager', 'Pager Number', 'Pager-Nummer', 'Récepteur de radiomessagerie', 'Localizador');
 add('phone.assistant', "Assistant's Phone", 'Telefon Assistent', 'Telefoon assistent', "Téléphone de l'assistant(e)", 'Teléfono del ayudante');
@@ -110,6 +110,28 @@ const ADDRESS_PART: Record<string, CsvField> = {
   'postal code': 'address.postalCode', country: 'address.country', 'extended address': 'address.extended',
 };
 
+// Headers that carry their label ("Phone : mobile", "Email (Work)", "Address : work : ZIP"), as the tools that turn
+// Apple and iCloud address books into CSV write them.
+const PHONE_WORDS: [RegExp, CsvField][] = [
+  [/\bhome fax\b/, 'phone.homeFax'], [/\b(work )?fax\b/, 'phone.fax'], [/\b(mobile|cell|iphone)\b/, 'phone.mobile'], [/\bhome\b/, 'phone.home'],
+  [/\b(work|business|office|main)\b/, 'phone.work'], [/\bpager\b/, 'phone.pager'], [/\bother\b/, 'phone.other'],
+];
+const ADDRESS_WORDS: [RegExp, string][] = [
+  [/\bstreet\b/, 'street'], [/\b(city|town|locality)\b/, 'city'], [/\b(state|region|province)\b/, 'region'], [/\b(zip|postal code|postcode)\b/, 'postalCode'],
+  [/\bcountry\b/, 'country'], [/\bpo box\b/, 'poBox'],
+];
+function labelledField(k: string): CsvField | null {
+  if (/^(phone|telephone|tel)\b/.test(k)) return PHONE_WORDS.find(([re]) => re.test(k))?.[1] ?? 'phone';
+  if (/^e ?mail\b/.test(k)) return /\bhome\b/.test(k) ? 'email.home' : /\bother\b/.test(k) ? 'email.other' : /\b(work|business)\b/.test(k) ? 'email.work' : 'email';
+  if (/^address\b/.test(k)) {
+    const kind = /\bhome\b/.test(k) ? 'address.home' : /\bother\b/.test(k) ? 'address.other' : 'address.work';
+    const part = ADDRESS_WORDS.find(([re]) => re.test(k))?.[1];
+    return part ? (`${kind}.${part}` as CsvField) : null;
+  }
+  if (/^(url|web ?site|homepage)\b/.test(k)) return 'website';
+  return null;
+}
+
 /** The field a header maps to; 'other' (kept as an other detail) when it is not one Dossier knows. */
 export function autoField(header: string): CsvField {
   const k = key(header);
@@ -125,7 +147,7 @@ export function autoField(header: string): CsvField {
     if (group === 'address') return ADDRESS_PART[part] ?? 'other';
     if (group === 'website') return 'website';
   }
-  return 'other';
+  return labelledField(k) ?? 'other';
 }
 
 /** The group a numbered header belongs to ("Phone 1 - Type" → "phone 1"), so a label finds its value column. */
@@ -134,8 +156,14 @@ export function pairOf(header: string): string | null {
   return m ? `${m[1]!.replace('email', 'e mail')} ${m[2]}` : null;
 }
 
-/** The proposed mapping of every header. Where the same header appears twice, both columns map alike. */
-export const autoMapping = (headers: readonly string[]): Record<string, CsvField> => Object.fromEntries(headers.map((h) => [h, autoField(h)]));
+/** The proposed mapping of every header. */
+export function autoMapping(headers: readonly string[]): Record<string, CsvField> {
+  const map: Record<string, CsvField> = Object.fromEntries(headers.map((h) => [h, autoField(h)]));
+  // German Thunderbird splits the birthday into Geburtsjahr, Geburtsmonat and Geburtstag (the day); Outlook's Geburtstag is the date.
+  const keys = new Set(headers.map(key));
+  if (keys.has('geburtsmonat')) for (const h of headers) if (key(h) === 'geburtstag') map[h] = 'birthDay';
+  return map;
+}
 
 /**
  * Values an exporter writes when a field is empty: Outlook's "Normal" sensitivity and priority, "False" for private,
@@ -161,7 +189,13 @@ export function isEmptyCell(header: string, value: string, row: { givenName: str
   if (/display name|angezeigter name|weergegeven naam|weergavenaam voor e mail|nom complet de l adresse|nombre para mostrar/.test(k)) return value.includes('@');
   if (!BOOKKEEPING.has(k)) return false;
   if (/^(initials|initialen|initiales|iniciales)$/.test(k)) {
-    const initials = `${row.givenName} ${row.familyName}`.split(/[\s-]+/).filter(Boolean).map((w) => w[0]!.toUpperCase()).join('');
+    // Outlook makes initials from every name part: "Anna Lena Weiß" → A.L.W., "A.B. van der Berg" → A.B.v.d.B.
+    const initials = `${row.givenName} ${row.familyName}`
+      .split(/[\s-]+/)
+      .filter(Boolean)
+      .map((w) => (/\p{L}\./u.test(w) ? w.replace(/[^\p{L}]/gu, '') : w[0]!))
+      .join('')
+      .toUpperCase();
     return value.replace(/[^\p{L}]/gu, '').toUpperCase() === initials;
   }
   return EMPTY_VALUES.has(value.toLowerCase());

@@ -208,8 +208,10 @@ function readRow(headers: string[], fields: CsvField[], row: { line: number; cel
     if (f === 'property') pairProperty.set(pair, v);
   });
   // Names first: bookkeeping cells such as Outlook's initials are recognised against them.
+  const allGiven: string[] = [];
   fields.forEach((f, i) => {
     const v = cell(i);
+    if (v && (f === 'givenName' || f === 'middleName')) allGiven.push(v);
     if (v && f === 'givenName') names.given.push(v);
     if (v && f === 'familyName') names.family.push(v);
   });
@@ -223,7 +225,7 @@ function readRow(headers: string[], fields: CsvField[], row: { line: number; cel
     const header = headers[i]!;
     const raw = cell(i);
     if (!raw || f === 'label' || f === 'e164' || f === 'property') return;
-    if (isEmptyCell(header, raw, { givenName: names.given.join(' '), familyName: names.family.join(' ') })) return;
+    if (isEmptyCell(header, raw, { givenName: allGiven.join(' '), familyName: names.family.join(' ') })) return;
     if (f === 'ignore') return tallies.add(header, 'dropped');
     const stored = () => tallies.add(header, 'stored');
     const pair = pairOf(header);

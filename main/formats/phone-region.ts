@@ -60,8 +60,9 @@ export function regionOfPlace(place: string): string | null {
   return null;
 }
 
-/** The region of a postal address: its country, else the place it names. */
-export const regionOfAddress = (a: Address): string | null => (a.country ? regionOfPlace(a.country) : null) ?? (a.locality ? regionOfPlace(a.locality) : null);
+/** The region of a postal address: its country, else the place it names, else what a one-line address ends with ("…, 1211 Genève 22, Suisse"). */
+export const regionOfAddress = (a: Address): string | null =>
+  (a.country ? regionOfPlace(a.country) : null) ?? (a.locality ? regionOfPlace(a.locality) : null) ?? (a.street.includes(',') || a.street.includes('\n') ? regionOfPlace(a.street) : null);
 
 const isNational = (written: string) => !/^\s*(\+|00)/.test(written);
 

@@ -94,7 +94,7 @@ const isBase64Start = (t: string) => /^[^:]*;(?:ENCODING=)?(?:BASE64|B)[;:]/i.te
  */
 export function* splitCards(content: string, file: string, rejected: RejectedRecord[]): Generator<RawCard> {
   const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
-  let card: { begin: number; raw: { no: number; text: string }[]; warnings: string[] } | null = null;
+  let card: OpenCard | null = null;
   let found = 0;
   let no = 0;
   let outside: number | null = null;
@@ -119,7 +119,7 @@ export function* splitCards(content: string, file: string, rejected: RejectedRec
     }
     if (isBegin(raw)) {
       if (card) rejected.push({ line: card.begin, reason: `the card opened on line ${card.begin} has no END:VCARD before the next BEGIN:VCARD on line ${no}.` });
-      card = { begin: no, raw: [], warnings: [] };
+      card = { begin: no, raw: [], warnings: [], broken: null };
       outside = null;
     } else if (isEnd(raw)) {
       if (!card) {
@@ -139,22 +139,42 @@ export function* splitCards(content: string, file: string, rejected: RejectedRec
     } else if (last && isBase64Start(last.text) && /^[A-Za-z0-9+/=]+$/.test(raw.trim())) {
       // Base64 data lines some 2.1 writers leave unindented.
       last.text += raw.trim();
-    } else if (card.raw.length && (!NAME.test(raw) || !/^[^:]*:/.test(raw))) {
-      // A line that lost its folding space (Exchange, hand-edited files): its meaning is clear, read it as a continuation.
-      card.warnings.push(`Line ${no} does not start a property; read as the continuation of line ${last!.no}.`);
-      last!.text += (isBase64Start(last!.text) ? '' : ' ') + raw.trim();
+    } else if (!NAME.test(raw) || !/^[^:]*:/.test(raw)) {
+      if (last && TEXT_PROPERTY.test(last.text)) {
+        // A line that lost its folding space inside a text (Outlook, hand-edited files): its meaning is clear, it continues the text.
+        card.warnings.push(`Line ${no} does not start a property; read as the continuation of line ${last.no}.`);
+        last.text += `\\n${raw}`;
+      } else card.broken ??= { line: no, reason: `"${raw.slice(0, 60)}" is not a property (NAME:value).` };
     } else card.raw.push({ no, text: raw });
   }
   if (card) rejected.push({ line: card.begin, reason: 'the card opened here has no END:VCARD (the file may be cut short).' });
   if (found === 0) throw fileError(file, rejected[0]?.line ?? 1, rejected[0]?.reason ?? 'no vCard found (expected BEGIN:VCARD).');
 }
 
-function finish(card: { begin: number; raw: { no: number; text: string }[]; warnings: string[] }, rejected: RejectedRecord[]): RawCard | null {
+interface OpenCard {
+  begin: number;
+  raw: { no: number; text: string }[];
+  warnings: string[];
+  /** The first line that makes the card unreadable. */
+  broken: RejectedRecord | null;
+}
+
+// Properties whose value is free text, where a lost folding space can only mean a line break of that text.
+const TEXT_PROPERTY = /^(?:[A-Za-z0-9-]+\.)?(NOTE|LABEL|ADR|X-[A-Za-z0-9-]+)[;:]/i;
+
+function finish(card: OpenCard, rejected: RejectedRecord[]): RawCard | null {
+  if (card.broken) {
+    rejected.push(card.broken);
+    return null;
+  }
   const lines: CardLine[] = [];
   for (const r of card.raw) {
     const parsed = parseContentLine(r.text, r.no);
-    if (parsed) lines.push(parsed);
-    else card.warnings.push(`Line ${r.no} is not a property ("${r.text.slice(0, 40)}"); it was kept in the notes.`), lines.push({ no: r.no, group: '', name: 'NOTE', params: new Map(), rawParams: '', value: r.text });
+    if (!parsed) {
+      rejected.push({ line: r.no, reason: `"${r.text.slice(0, 60)}" is not a property (NAME:value).` });
+      return null;
+    }
+    lines.push(parsed);
   }
   const v = lines.find((l) => l.name === 'VERSION');
   const version = v?.value.trim() ?? '';

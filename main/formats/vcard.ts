@@ -49,10 +49,7 @@ const FRAME = new Set(['VERSION', 'PRODID', 'BEGIN', 'END']);
 
 const first = (l: CardLine, key: string) => l.params.get(key)?.[0];
 // Apple's "item1.X-ABLabel:_$!<Mobile>!$_" labels the grouped property item1.TEL; a custom label is plain text.
-const appleLabel = (l: string) => {
-  const builtIn = l.match(/^_\$!<(.*)>!\$_$/);
-  return builtIn ? labelFromTypes([builtIn[1]!]) || builtIn[1]!.toLowerCase() : l;
-};
+const appleLabel = (l: string) => l.match(/^_\$!<(.*)>!\$_$/)?.[1] ?? l;
 
 /**
  * A tel: URI's global number with only visual separators ("+41-22-799-6111") is E.164 already (RFC 3966 §5.1.4);
@@ -77,7 +74,17 @@ interface Env {
   setting: string | null;
 }
 
-/** Reads one card into a proposal; throws Error(reason) for a card that cannot become a contact. */
+/** Why a card cannot become a contact, and the line at fault. */
+class CardError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Reads one card into a proposal; throws CardError for a card that cannot become a contact. */
 function readCard(card: RawCard, env: Env): ContactProposal {
   const c: ContactData = emptyContact();
   const warnings = [...card.warnings];
@@ -88,15 +95,25 @@ function readCard(card: RawCard, env: Env): ContactProposal {
     if (l.name === 'X-ABLABEL' && l.group) labels.set(l.group.toLowerCase(), appleLabel(textValue(l)));
     if (l.name === 'X-ABADR' && l.group) abadr.set(l.group.toLowerCase(), textValue(l).toUpperCase());
   }
-  const typesOf = (l: CardLine) => l.params.get('TYPE') ?? [];
-  const labelOf = (l: CardLine) => first(l, X.label) ?? (l.group ? labels.get(l.group.toLowerCase()) : undefined) ?? labelFromTypes(typesOf(l));
+  // Android writes its custom labels as types: EMAIL;X-Secretariat.
+  const typesOf = (l: CardLine) => (l.params.get('TYPE') ?? []).map((t) => t.replace(/^X-/i, ''));
+  const labelOf = (l: CardLine) => {
+    const apple = l.group ? labels.get(l.group.toLowerCase()) : undefined;
+    // Apple's built-in labels (Work, Mobile, HomePage) are the standard ones; its custom ones are kept as written.
+    const std = apple ? labelFromTypes([apple]) : '';
+    return first(l, X.label) ?? (apple ? (['work', 'home', 'mobile', 'fax', 'pager'].includes(std) ? std : apple) : undefined) ?? labelFromTypes(typesOf(l));
+  };
   const other = (l: CardLine, value: string, name?: string) => {
     if (env.drop.has(l.name)) return tallies.add(l.name, 'dropped');
     const label = l.group ? labels.get(l.group.toLowerCase()) : undefined;
     const own = first(l, X.name);
     const shown = own ?? (l.name === X.detail ? first(l, 'X-NAME') : undefined) ?? name ?? label ?? detailName(l.name);
     // The property as written, without our own naming parameter, so an export writes it back the same.
-    const params = l.rawParams.replace(new RegExp(`;${X.name}=("[^"]*"|[^;:]*)`, 'i'), '');
+    // Transfer encodings (2.1's QUOTED-PRINTABLE and CHARSET) describe the file, not the value, and are left behind.
+    const params = l.rawParams
+      .replace(new RegExp(`;${X.name}=("[^"]*"|[^;:]*)`, 'i'), '')
+      .replace(/;(ENCODING|CHARSET)=[^;:]*/gi, '')
+      .replace(/;(QUOTED-PRINTABLE|BASE64|8BIT)(?=[;:]|$)/gi, '');
     const detail: OtherDetail = { name: shown.slice(0, 200), value, property: l.name === X.detail ? '' : `${l.name}${params}`.slice(0, 500) };
     c.otherDetails.push(detail);
     tallies.add(l.name, 'other');
@@ -113,7 +130,7 @@ function readCard(card: RawCard, env: Env): ContactProposal {
     try {
       value = l.name === 'PHOTO' || l.name === 'LOGO' ? l.value : rawText(l);
     } catch (err) {
-      throw new Error(`line ${l.no}: ${l.name} cannot be read: ${(err as Error).message}.`);
+      throw new CardError(l.no, `${l.name} cannot be read: ${(err as Error).message}.`);
     }
     const text = () => unescapeText(value).trim();
     switch (l.name) {
@@ -200,7 +217,7 @@ function readCard(card: RawCard, env: Env): ContactProposal {
         break;
       case X.dated:
         c.informationDated = toPartialDate(text());
-        if (!c.informationDated) throw new Error(`line ${l.no}: X-DOSSIER-DATED "${text()}" is not a year, a year-month or a date.`);
+        if (!c.informationDated) throw new CardError(l.no, `X-DOSSIER-DATED "${text()}" is not a year, a year-month or a date.`);
         stored(l);
         break;
       case X.internal:
@@ -246,7 +263,7 @@ function readCard(card: RawCard, env: Env): ContactProposal {
     } else if (c.institutionNames[0]) {
       c.familyName = c.institutionNames[0].slice(0, 200);
       warnings.push(`The card has no name; it was named after its organisation "${c.institutionNames[0]}".`);
-    } else throw new Error('the card has no name, e-mail address or organisation to name it by.');
+    } else throw new CardError(card.begin, 'the card has no name, e-mail address or organisation to name it by.');
   }
   const phoneRegion = resolvePhones(c, null, env.setting);
   return proposalOf(c, card.begin, warnings, phoneRegion);
@@ -272,7 +289,7 @@ export function readVCardFile(content: string, file: string, opts: VCardReadOpti
     try {
       proposals.push(readCard(card, env));
     } catch (err) {
-      rejected.push({ line: card.begin, reason: (err as Error).message });
+      rejected.push({ line: err instanceof CardError ? err.line : card.begin, reason: (err as Error).message });
     }
   }
   rejected.sort((a, b) => a.line - b.line);
