@@ -121,6 +121,8 @@ const ADDRESS_WORDS: [RegExp, string][] = [
   [/\bcountry\b/, 'country'], [/\bpo box\b/, 'poBox'],
 ];
 function labelledField(k: string): CsvField | null {
+  // "E-mail Type", "E-mail Display Name", "Phone 1 - Label" describe a value; they are none.
+  if (/\b(type|display|name|label|service)\b/.test(k)) return null;
   if (/^(phone|telephone|tel)\b/.test(k)) return PHONE_WORDS.find(([re]) => re.test(k))?.[1] ?? 'phone';
   if (/^e ?mail\b/.test(k)) return /\bhome\b/.test(k) ? 'email.home' : /\bother\b/.test(k) ? 'email.other' : /\b(work|business)\b/.test(k) ? 'email.work' : 'email';
   if (/^address\b/.test(k)) {

@@ -27,6 +27,20 @@ export interface PreparedIcs {
 
 // name *(";" param) ":" value — param values may be quoted and contain ':' or ';'.
 const CONTENT_LINE = /^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*:/;
+// The property and component names of RFC 5545 (and X- ones): a text line that lost its folding space may look like
+// "Agenda: …" or "Join: https://…", which is no property.
+const KNOWN = new Set(
+  ('BEGIN END CALSCALE METHOD PRODID VERSION ATTACH CATEGORIES CLASS COMMENT DESCRIPTION GEO LOCATION PERCENT-COMPLETE PRIORITY RESOURCES STATUS ' +
+    'SUMMARY COMPLETED DTEND DUE DTSTART DURATION FREEBUSY TRANSP TZID TZNAME TZOFFSETFROM TZOFFSETTO TZURL ATTENDEE CONTACT ORGANIZER RECURRENCE-ID ' +
+    'RELATED-TO URL UID EXDATE EXRULE RDATE RRULE ACTION REPEAT TRIGGER CREATED DTSTAMP LAST-MODIFIED SEQUENCE REQUEST-STATUS NAME REFRESH-INTERVAL ' +
+    'SOURCE COLOR IMAGE CONFERENCE').split(' '),
+);
+const isProperty = (line: string) => {
+  if (!CONTENT_LINE.test(line)) return false;
+  const name = line.slice(0, line.search(/[;:]/)).toUpperCase();
+  return KNOWN.has(name) || name.startsWith('X-') || name.startsWith('IANA-');
+};
+
 // Properties whose value is text: a lost line break inside them was a line break of the text.
 const TEXT_PROPS = /^(DESCRIPTION|SUMMARY|LOCATION|COMMENT|X-ALT-DESC|CONTACT|RESOURCES)[;:]/i;
 
@@ -42,7 +56,7 @@ export function prepareIcs(content: string, file: string): PreparedIcs {
       last.text += raw.slice(1);
     } else if (raw.trim() === '') {
       // Blank lines are not allowed but carry nothing.
-    } else if (!CONTENT_LINE.test(raw) && last && !/^(BEGIN|END):/i.test(last.text)) {
+    } else if (last && !/^(BEGIN|END):/i.test(last.text) && (!CONTENT_LINE.test(raw) || (TEXT_PROPS.test(last.text) && !isProperty(raw)))) {
       // A line that lost its folding space: it continues the property above (Exchange does this in DESCRIPTION).
       warnings.push(`Line ${i + 1} does not start a property; read as the continuation of line ${last.no}.`);
       last.text += TEXT_PROPS.test(last.text) ? `\\n${raw}` : raw;

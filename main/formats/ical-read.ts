@@ -76,7 +76,8 @@ interface Env {
 function zoneOf(env: Env, tzid: string, line: number, at: number | null): ZoneResolution {
   let r = env.resolved.get(tzid);
   if (!r) {
-    r = resolveZone(tzid, env.vtimezones.get(tzid), env.choices[tzid], at);
+    // A definition matching the user's or the calendar's own zone is that zone.
+    r = resolveZone(tzid, env.vtimezones.get(tzid), env.choices[tzid], at, [env.displayZone, env.floatingZone]);
     env.resolved.set(tzid, r);
     if (r.kind === 'unknown' || (r.kind === 'definition' && !r.zone)) {
       env.unknown.push({ tzid, line, usedZone: env.floatingZone });
@@ -113,6 +114,16 @@ function propInstant(env: Env, prop: Property, line: number): Instant {
   return instantOf(env, t, tzid ? String(tzid) : null, line);
 }
 
+/** Why an event cannot be read, and the line at fault. */
+class EventError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** The parts of an event that every occurrence shares, read once. */
 interface EventBase {
   line: number;
@@ -134,7 +145,9 @@ function attendeesOf(ev: Component): { people: MeetingAttendee[]; rooms: string[
   const rooms: string[] = [];
   const push = (p: Property, organizer: boolean) => {
     const email = mailOf(String(p.getFirstValue() ?? ''));
-    const name = String(p.getParameter('cn') ?? '').replace(/^"|"$/g, '').trim();
+    const cn = String(p.getParameter('cn') ?? '').replace(/^"|"$/g, '').trim();
+    // Google writes the address as the name when it knows no other.
+    const name = cn.toLowerCase() === email.toLowerCase() ? '' : cn;
     const cutype = String(p.getParameter('cutype') ?? '').toUpperCase();
     if (cutype === 'ROOM' || cutype === 'RESOURCE') return void rooms.push(name || email);
     if (!email && !name) return;
@@ -160,22 +173,22 @@ function readBase(env: Env, ev: Component, at: EventLines): EventBase {
     try {
       return propInstant(env, prop, lineOf(name.toUpperCase()));
     } catch (err) {
-      throw new Error(`line ${lineOf(name.toUpperCase())}: ${name.toUpperCase()} cannot be read: ${(err as Error).message}.`);
+      throw new EventError(lineOf(name.toUpperCase()), `${name.toUpperCase()} cannot be read (${(err as Error).message.replace(/\.$/, '')}); write it as 20261130T100000.`);
     }
   };
   const start = timeProp('dtstart');
-  if (!start) throw new Error('the event has no DTSTART (start time).');
+  if (!start) throw new EventError(at.begin, 'the event has no DTSTART (start time).');
   let end = timeProp('dtend');
   if (!end && ev.hasProperty('duration')) {
     try {
       const d = ev.getFirstPropertyValue('duration') as InstanceType<typeof ICAL.Duration>;
       end = { ...start, ms: start.ms + d.toSeconds() * 1000 };
     } catch (err) {
-      throw new Error(`line ${lineOf('DURATION')}: DURATION cannot be read: ${(err as Error).message}.`);
+      throw new EventError(lineOf('DURATION'), `DURATION cannot be read: ${(err as Error).message}.`);
     }
   }
   end ??= { ...start, ms: start.isDate ? start.ms + DAY : start.ms };
-  if (end.ms < start.ms) throw new Error(`line ${lineOf('DTEND')}: the event ends before it starts.`);
+  if (end.ms < start.ms) throw new EventError(lineOf('DTEND'), 'the event ends before it starts.');
   const ridProp = ev.getFirstProperty('recurrence-id');
   const rid = ridProp ? propInstant(env, ridProp, lineOf('RECURRENCE-ID')) : null;
 
@@ -185,7 +198,8 @@ function readBase(env: Env, ev: Component, at: EventLines): EventBase {
   const status = text('status').toUpperCase();
   const own = text('x-dossier-status');
   const ownStatus = (MEETING_STATUSES as readonly string[]).includes(own) ? (own as IcsProposal['status']) : null;
-  let title = text('summary');
+  // A summary that lost its folding (Exchange) reads as one line.
+  let title = text('summary').replace(/\s*\n\s*/g, ' ');
   if (!title) {
     title = 'Untitled meeting';
     warnings.push('The event has no SUMMARY; titled "Untitled meeting".');
@@ -309,6 +323,8 @@ function expand(env: Env, master: EventBase, overrides: Map<string, EventBase>, 
   return out;
 }
 
+const utcOf = (m: IcsProposal) => zonedToUtcMs(m.start, m.timeZone);
+
 export interface IcsRead {
   meetings: IcsProposal[];
   facts: CalendarFacts;
@@ -353,7 +369,7 @@ export function readIcsFile(content: string, opts: IcsReadOptions): IcsRead {
     try {
       bases.push(readBase(env, ev, at));
     } catch (err) {
-      rejected.push({ line: at.begin, reason: (err as Error).message.replace(/^line \d+: /, '') });
+      rejected.push({ line: err instanceof EventError ? err.line : at.begin, reason: (err as Error).message });
     }
   });
   // Overrides (RECURRENCE-ID) belong to the master of the same UID.
@@ -389,7 +405,8 @@ export function readIcsFile(content: string, opts: IcsReadOptions): IcsRead {
   // Occurrences sent on their own (an invitation to one meeting of a series), or whose master was not readable.
   for (const b of bases) if (b.rid && !attached.has(b) && !rejected.some((r) => r.line === b.line)) meetings.push(proposal(env, b, b.start, ridKeyOf(b.rid), true));
   rejected.sort((a, b) => a.line - b.line);
-  meetings.sort((a, b) => a.line - b.line || a.start.localeCompare(b.start));
+  // In time order, as a calendar shows them (an occurrence moved by an override lands where it now is).
+  meetings.sort((a, b) => utcOf(a) - utcOf(b) || a.line - b.line);
   return {
     meetings,
     facts: { rejected, warnings: env.warnings, floating: env.usedFloating.value, floatingZone, unknownZones: env.unknown, horizon: { from: fromDate, to: toDate, months } },

@@ -45,7 +45,7 @@ export function isSafeDefinition(vtz: Component): boolean {
 }
 
 /** An IANA zone with the same offsets as the definition at the given instants (winter and summer of the event's year). */
-function sameOffsets(tz: Timezone, at: number): string | null {
+function sameOffsets(tz: Timezone, at: number, prefer: readonly string[]): string | null {
   const probes = [at, at + 182 * 86_400_000];
   const offsets = probes.map((ms) => {
     const t = ICAL.Time.fromJSDate(new Date(ms), true);
@@ -53,7 +53,7 @@ function sameOffsets(tz: Timezone, at: number): string | null {
   });
   const candidates = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
   // Prefer the zones desk officers meet: Europe first, then the rest in the platform's order.
-  const ordered = [...candidates.filter((z) => z.startsWith('Europe/')), ...candidates.filter((z) => !z.startsWith('Europe/'))];
+  const ordered = [...prefer.filter(isIanaZone), ...candidates.filter((z) => z.startsWith('Europe/')), ...candidates.filter((z) => !z.startsWith('Europe/'))];
   return ordered.find((z) => probes.every((ms, i) => zoneOffsetMinutes(ms, z) === offsets[i])) ?? null;
 }
 
@@ -61,7 +61,7 @@ function sameOffsets(tz: Timezone, at: number): string | null {
  * Resolves one TZID. `choice` is the user's answer for names Dossier cannot place; `at` (UTC ms) is an instant of
  * the event, used to match a definition's offsets to an IANA zone.
  */
-export function resolveZone(tzid: string, vtz: Component | undefined, choice: string | undefined, at: number | null): ZoneResolution {
+export function resolveZone(tzid: string, vtz: Component | undefined, choice: string | undefined, at: number | null, prefer: readonly string[] = []): ZoneResolution {
   if (choice && isIanaZone(choice)) return { kind: 'iana', zone: choice, via: 'choice' };
   const clean = tzid.replace(/^"|"$/g, '');
   const tail = clean.split('/').slice(-2).join('/');
@@ -72,7 +72,7 @@ export function resolveZone(tzid: string, vtz: Component | undefined, choice: st
   if (isIanaZone(location)) return { kind: 'iana', zone: location, via: 'location' };
   if (vtz && isSafeDefinition(vtz)) {
     const tz = new ICAL.Timezone(vtz);
-    return { kind: 'definition', tz, zone: at === null ? null : sameOffsets(tz, at) };
+    return { kind: 'definition', tz, zone: at === null ? null : sameOffsets(tz, at, prefer) };
   }
   return { kind: 'unknown' };
 }
