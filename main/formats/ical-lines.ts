@@ -48,20 +48,24 @@ export function prepareIcs(content: string, file: string): PreparedIcs {
   const physical = content.replace(/^\ufeff/, '').split(/\r\n|\n|\r/);
   const warnings: string[] = [];
   const rejected: RejectedRecord[] = [];
-  const logical: { no: number; text: string }[] = [];
+  // RFC 5545 §3.1 unfolding first, so a folded property is whole before it is judged.
+  const folded: { no: number; text: string }[] = [];
   physical.forEach((raw, i) => {
-    const last = logical[logical.length - 1];
+    const last = folded[folded.length - 1];
     if (/^[ \t]/.test(raw)) {
       if (!last) throw icsError(file, i + 1, 'a continuation line (starting with a space) with no property before it.');
       last.text += raw.slice(1);
-    } else if (raw.trim() === '') {
-      // Blank lines are not allowed but carry nothing.
-    } else if (last && !/^(BEGIN|END):/i.test(last.text) && (!CONTENT_LINE.test(raw) || (TEXT_PROPS.test(last.text) && !isProperty(raw)))) {
-      // A line that lost its folding space: it continues the property above (Exchange does this in DESCRIPTION).
-      warnings.push(`Line ${i + 1} does not start a property; read as the continuation of line ${last.no}.`);
-      last.text += TEXT_PROPS.test(last.text) ? `\\n${raw}` : raw;
-    } else logical.push({ no: i + 1, text: raw });
+    } else if (raw.trim() !== '') folded.push({ no: i + 1, text: raw });
   });
+  const logical: { no: number; text: string }[] = [];
+  for (const line of folded) {
+    const last = logical[logical.length - 1];
+    if (last && !/^(BEGIN|END):/i.test(last.text) && (!CONTENT_LINE.test(line.text) || (TEXT_PROPS.test(last.text) && !isProperty(line.text)))) {
+      // A line that lost its folding space: it continues the property above (Exchange does this in DESCRIPTION).
+      warnings.push(`Line ${line.no} does not start a property; read as the continuation of line ${last.no}.`);
+      last.text += TEXT_PROPS.test(last.text) ? `\\n${line.text}` : line.text;
+    } else logical.push({ ...line });
+  }
   if (logical.length === 0) throw icsError(file, 1, 'the file is empty.');
   if (!/^BEGIN:VCALENDAR\s*$/i.test(logical[0]!.text)) throw icsError(file, logical[0]!.no, 'an iCalendar file must start with BEGIN:VCALENDAR.');
 
