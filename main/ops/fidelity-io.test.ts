@@ -195,8 +195,10 @@ describe('calendars through the ops', () => {
     expect(ics).toContain('DTEND;VALUE=DATE:20270320');
     expect(ics).toMatch(/RECURRENCE-ID:20261020T080000Z/);
 
+    // Another dossier with the same institutions and people, but none of these meetings.
     const other = testContext(new Date('2026-08-01T09:00:00Z'));
     await dispatch(other, 'system.loadDemo', {});
+    for (const m of await dispatch(other, 'meeting.list', {})) await dispatch(other, 'meeting.delete', { id: m.id });
     const r = await dispatch(other, 'meeting.importIcs', { content: ics, fileName: 'back.ics', defaultZone: 'UTC' });
     const mine = await Promise.all(all.map((m) => dispatch(ctx, 'meeting.get', { id: m.id })));
     const theirs = await Promise.all(r.created.map((id) => dispatch(other, 'meeting.get', { id })));
@@ -217,5 +219,18 @@ describe('calendars through the ops', () => {
     await expect(dispatch(ctx, 'meeting.importIcs', input(content))).rejects.toThrow(/line 36: DTSTART cannot be read/);
     const r = await dispatch(ctx, 'meeting.importIcs', { ...input(content), skipInvalid: true });
     expect([r.created.length, r.skipped]).toEqual([4, 1]);
+  });
+});
+
+describe('pasted pages keep the hierarchy, matched to existing institutions', () => {
+  it('ministry and directorate found in the dossier, the unit proposed under them, saved nested', async () => {
+    const szw = await dispatch(ctx, 'institution.create', { name: 'Ministerie van Sociale Zaken en Werkgelegenheid', acronym: 'SZW', kind: 'national_government', seat: 'Den Haag' });
+    const diz = await dispatch(ctx, 'institution.create', { name: 'Directie Internationale Zaken', kind: 'department', parentId: szw.id });
+    const text = readFileSync(new URL('../formats/fixtures/pages/nl-szw-hierarchy.txt', import.meta.url), 'utf8');
+    const r = await dispatch(ctx, 'contact.parseText', { text });
+    expect(r.institution).toEqual({ institutionId: diz.id, path: ['SZW', 'Directie Internationale Zaken'], create: ['Afdeling Multilaterale Zaken'] });
+    const saved = await dispatch(ctx, 'contact.saveProposal', { contact: { ...r.proposal, institutionId: diz.id }, createInstitutions: r.institution.create });
+    const unit = await dispatch(ctx, 'institution.get', { id: saved.institutionId! });
+    expect(unit.path).toEqual(['SZW', 'Directie Internationale Zaken', 'Afdeling Multilaterale Zaken']);
   });
 });
