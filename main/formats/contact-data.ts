@@ -3,7 +3,7 @@
  * (outermost first), since a file knows no database ids. Readers return ContactProposals built from it.
  */
 import { DossierError } from '../../contract/errors';
-import type { PhoneRegion, RejectedRecord, FieldTally } from '../../contract/contact-details';
+import type { PhoneRegion, RejectedRecord, FieldTally } from '../../contract/model';
 import { type ContactProposal, PARTIAL_DATE_RE } from '../../contract/model';
 import { readPhone, regionOfDomain } from './phone';
 

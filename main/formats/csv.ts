@@ -6,8 +6,8 @@
  * is a rejected record with its line and reason; the others are read.
  */
 import Papa from 'papaparse';
-import type { Address, OtherDetail, RejectedRecord } from '../../contract/contact-details';
-import { PHOTO_MAX_BASE64, PHOTO_TYPES } from '../../contract/contact-details';
+import type { Address, OtherDetail, RejectedRecord } from '../../contract/model';
+import { PHOTO_MAX_BASE64, PHOTO_TYPES } from '../../contract/model';
 import { type ContactProposal, type CsvField, CSV_FIELDS } from '../../contract/model';
 import { type ContactData, type ContactFileRead, Tallies, emptyContact, fileError, labelFromTypes, nameFromEmail, proposalOf, rejectedError, toPartialDate } from './contact-data';
 import { autoField, autoMapping, isEmptyCell, key, pairOf } from './csv-headers';

@@ -5,7 +5,7 @@
  * event cut off at the end of the file. Returns the repaired text for ical.js and where each VEVENT is.
  */
 import { DossierError } from '../../contract/errors';
-import type { RejectedRecord } from '../../contract/contact-details';
+import type { RejectedRecord } from '../../contract/model';
 
 /** The refusal every iCalendar reader throws: names the file and the 1-based line. */
 export const icsError = (file: string, line: number, message: string) =>

@@ -8,8 +8,8 @@
  * a repeated hour takes its first occurrence; ical.js does neither).
  */
 import ICAL from 'ical.js';
-import type { RejectedRecord } from '../../contract/contact-details';
-import type { CalendarFacts, MeetingAttendee, UnknownZone } from '../../contract/calendar';
+import type { RejectedRecord } from '../../contract/model';
+import type { CalendarFacts, MeetingAttendee, UnknownZone } from '../../contract/model';
 import { MEETING_FORMATS, MEETING_STATUSES, type MeetingProposal } from '../../contract/model';
 import { utcToZoned, zonedToUtcMs } from '../../contract/time';
 import { readAgenda } from './ical-agenda';

@@ -3,7 +3,7 @@
  * desk officer would reason (issue 17): the contact's own postal address, then the seat of its institution, then the
  * country-code domain of its e-mail or website, then the user's region setting. The preview says which one was used.
  */
-import type { Address, PhoneRegion } from '../../contract/contact-details';
+import type { Address, PhoneRegion } from '../../contract/model';
 import lib from 'google-libphonenumber';
 import { readPhone, regionOfDomain } from './phone';
 import { simplify } from './text-lines';

@@ -8,7 +8,7 @@
  * Hand-written rather than ical.js's vCard parser, which splits text values on unescaped commas (a NOTE cut at its
  * first comma), refuses 2.1 syntax and `PHOTO;BASE64:`, and cannot say on which line a fault is.
  */
-import type { RejectedRecord } from '../../contract/contact-details';
+import type { RejectedRecord } from '../../contract/model';
 import { fileError } from './contact-data';
 
 /** One content line after unfolding, split into its parts; `value` is as written (still escaped, still encoded). */

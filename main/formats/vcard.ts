@@ -5,8 +5,8 @@
  * `drop`. A card that cannot become a contact is a rejected record; the rest of the file is read.
  * Export lives in vcard-write.ts.
  */
-import type { Address, OtherDetail, RejectedRecord } from '../../contract/contact-details';
-import { PHOTO_MAX_BASE64, PHOTO_TYPES } from '../../contract/contact-details';
+import type { Address, OtherDetail, RejectedRecord } from '../../contract/model';
+import { PHOTO_MAX_BASE64, PHOTO_TYPES } from '../../contract/model';
 import type { ContactProposal } from '../../contract/model';
 import { type ContactData, type ContactFileRead, Tallies, emptyContact, labelFromTypes, nameFromEmail, proposalOf, rejectedError, toPartialDate } from './contact-data';
 import { resolvePhones } from './phone-region';

@@ -7,7 +7,7 @@ import { type Contact, ContactInput, type ContactProposal, type ImportItem, Inst
 import type { Parsed } from '../../contract/ops';
 import type { ContactData } from '../formats/contact-data';
 import { parseContactText, parseContactTexts } from '../formats/contact-text';
-import type { FieldTally, RejectedRecord } from '../../contract/contact-details';
+import type { FieldTally, RejectedRecord } from '../../contract/model';
 import { readCsvFile, writeCsv } from '../formats/csv';
 import { reresolvePhones } from '../formats/phone-region';
 import { readVCardFile } from '../formats/vcard';

@@ -4,7 +4,7 @@
  * RECURRENCE-ID; attendees are matched to contacts and offered as delegation or counterparts (issue 17).
  */
 import { DossierError } from '../../contract/errors';
-import type { AttendeeChoice, MeetingAttendee } from '../../contract/calendar';
+import type { AttendeeChoice, MeetingAttendee } from '../../contract/model';
 import { DELEGATION_ROLES, MeetingInput, type MeetingDetail, type MeetingProposal } from '../../contract/model';
 import type { Parsed } from '../../contract/ops';
 import { type IcsProposal, readIcsFile } from '../formats/ical-read';

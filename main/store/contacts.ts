@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { notFound, DossierError } from '../../contract/errors';
 import type { Contact, ContactInput } from '../../contract/model';
-import type { Address, OtherDetail, Photo } from '../../contract/contact-details';
+import type { Address, OtherDetail, Photo } from '../../contract/model';
 import { type ReadDb, type WriteDb, nowIso } from './db';
 import { fold, indexRecord, toFtsQuery, unindexRecord } from './search';
 import { getSetting } from './settings';

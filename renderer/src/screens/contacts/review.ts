@@ -1,6 +1,6 @@
 /** The paste review's form: from a proposal, to ContactInput, and merged into a stored contact on "update". */
 import type { Contact, ImportItem, PROPOSAL_FIELDS } from '../../../../contract/model';
-import type { Address, OtherDetail } from '../../../../contract/contact-details';
+import type { Address, OtherDetail } from '../../../../contract/model';
 
 export type ProposalField = (typeof PROPOSAL_FIELDS)[number];
 

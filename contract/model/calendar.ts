@@ -3,9 +3,8 @@
  * the preview of an .ics file says beyond its meetings (rejected events, floating times, unknown zones, the horizon).
  */
 import { z } from 'zod';
+import { Id } from './common';
 import { RejectedRecord } from './contact-details';
-
-const Id = z.number().int().positive();
 
 /** One ATTENDEE or ORGANIZER of an event, with the contact it matched (by e-mail, then by name) and the side proposed. */
 export const MeetingAttendee = z.object({

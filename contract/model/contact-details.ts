@@ -5,8 +5,7 @@
  * Also the shapes an import preview uses to say what happens to every field and which records cannot be imported.
  */
 import { z } from 'zod';
-
-const text = (max: number) => z.string().trim().max(max);
+import { text } from './common';
 
 /** A postal address in vCard's ADR components. `label` is 'work', 'home', '' or the file's own label ("Geneva office"). */
 export const Address = z.object({
