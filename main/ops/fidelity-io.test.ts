@@ -234,3 +234,35 @@ describe('pasted pages keep the hierarchy, matched to existing institutions', ()
     expect(unit.path).toEqual(['SZW', 'Directie Internationale Zaken', 'Afdeling Multilaterale Zaken']);
   });
 });
+
+describe('the pack carries addresses, photos and other details, and imports back whole', () => {
+  it('who’s who cards show the photo; addresses only when asked; the attached vCard brings everything to another dossier', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { pageTexts, tempPdf } = await import('../pack/testing');
+    const r = await dispatch(ctx, 'contact.importCommit', { format: 'vcard', content: fixture('outlook-2016-anna-weiss.vcf'), fileName: 'a.vcf' });
+    const anna = r.created[0]!;
+    const meetings = await dispatch(ctx, 'meeting.list', {});
+    const m = meetings[meetings.length - 1]!;
+    await dispatch(ctx, 'meeting.setParticipant', { meetingId: m.id, contactId: anna, side: 'counterpart' });
+    const plain = tempPdf(Buffer.from((await dispatch(ctx, 'pack.build', { meetingId: m.id, date: '2026-08-01' })).bytesBase64!, 'base64'));
+    const asked = tempPdf(Buffer.from((await dispatch(ctx, 'pack.build', { meetingId: m.id, date: '2026-08-01', addresses: true })).bytesBase64!, 'base64'));
+    expect(pageTexts(plain).join('\n')).not.toContain('Address (work)');
+    const text = pageTexts(asked).join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Address (work)');
+    expect(text).toContain('Wilhelmstraße 49, 10117 Berlin, Deutschland');
+    // The photo is drawn on the card: one image in the pack.
+    const images = execFileSync('pdfimages', ['-list', asked], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(images.length).toBeGreaterThanOrEqual(1);
+
+    // Another dossier imports the pack: the contact arrives with its address, photo and other details.
+    const other = testContext(new Date('2026-08-01T09:00:00Z'));
+    await dispatch(other, 'system.loadDemo', {});
+    const bytes = (await dispatch(ctx, 'pack.build', { meetingId: m.id, date: '2026-08-01' })).bytesBase64!;
+    const imported = await dispatch(other, 'pack.import', { contentBase64: bytes, fileName: 'pack.pdf' });
+    const [back] = (await dispatch(other, 'contact.list', { query: 'Anna Lena Weiß' })).items;
+    expect(imported.created).toContain(back!.id);
+    const full = await dispatch(other, 'contact.get', { id: back!.id });
+    const mine = await dispatch(ctx, 'contact.get', { id: anna });
+    expect({ addresses: full.addresses, photo: full.photo, otherDetails: full.otherDetails }).toEqual({ addresses: mine.addresses, photo: mine.photo, otherDetails: mine.otherDetails });
+  });
+});
