@@ -61,6 +61,21 @@ export function emptyContact(): ContactData {
 export const proposalOf = (data: ContactData, line: number, warnings: string[] = [], phoneRegion: PhoneRegion | null = null): ContactProposal =>
   Object.assign(data, { institutionId: null, line, origin: {}, warnings, phoneRegion });
 
+/**
+ * A name for a record that has none: from its first e-mail address (Android exports e-mail-only contacts), else its
+ * organisation (company cards of Outlook and Apple). Sets it on `c` and returns the warning to show; null if neither.
+ */
+export function proposeName(c: ContactData, record: 'card' | 'row'): string | null {
+  const guess = c.emails[0] ? nameFromEmail(c.emails[0].value) : null;
+  if (guess) {
+    Object.assign(c, guess);
+    return `The ${record} has no name; "${[guess.givenName, guess.familyName].filter(Boolean).join(' ')}" was proposed from ${c.emails[0]!.value}.`;
+  }
+  if (!c.institutionNames[0]) return null;
+  c.familyName = c.institutionNames[0].slice(0, 200);
+  return `The ${record} has no name; it was named after its organisation "${c.institutionNames[0]}".`;
+}
+
 /** A name proposed from an e-mail address ("anna.weiss@bmas.de" → Anna Weiss; "info@ilo.org" → Info), for cards that carry none. */
 export function nameFromEmail(email: string): { givenName: string; familyName: string } | null {
   const parts = (email.split('@')[0] ?? '').split(/[._-]+/).filter((p) => /^\p{L}+$/u.test(p));

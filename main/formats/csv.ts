@@ -9,7 +9,7 @@ import Papa from 'papaparse';
 import type { Address, OtherDetail, RejectedRecord } from '../../contract/model';
 import { PHOTO_MAX_BASE64, PHOTO_TYPES } from '../../contract/model';
 import { type ContactProposal, type CsvField, CSV_FIELDS } from '../../contract/model';
-import { type ContactData, type ContactFileRead, Tallies, emptyContact, fileError, labelFromTypes, nameFromEmail, proposalOf, rejectedError, toPartialDate } from './contact-data';
+import { type ContactData, type ContactFileRead, Tallies, emptyContact, fileError, labelFromTypes, proposeName, proposalOf, rejectedError, toPartialDate } from './contact-data';
 import { autoField, autoMapping, isEmptyCell, key, pairOf } from './csv-headers';
 import { resolvePhones } from './phone-region';
 import { languageCodes } from './text-labels';
@@ -367,14 +367,9 @@ function readRow(headers: string[], fields: CsvField[], row: { line: number; cel
     Object.assign(c, { honorific: c.honorific || split.honorific, givenName: split.givenName, familyName: split.familyName });
   }
   if (!c.givenName && !c.familyName) {
-    const guess = c.emails[0] ? nameFromEmail(c.emails[0].value) : null;
-    if (guess) {
-      Object.assign(c, guess);
-      warnings.push(`The row has no name; "${[guess.givenName, guess.familyName].filter(Boolean).join(' ')}" was proposed from ${c.emails[0]!.value}.`);
-    } else if (c.institutionNames[0]) {
-      c.familyName = c.institutionNames[0].slice(0, 200);
-      warnings.push(`The row has no name; it was named after its organisation "${c.institutionNames[0]}".`);
-    } else throw new Error('the row has no name (map a column to given, family or full name).');
+    const proposed = proposeName(c, 'row');
+    if (!proposed) throw new Error('the row has no name (map a column to given, family or full name).');
+    warnings.push(proposed);
   }
   const phoneRegion = resolvePhones(c, null, region);
   return proposalOf(c, row.line, warnings, phoneRegion);

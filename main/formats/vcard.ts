@@ -8,7 +8,7 @@
 import type { Address, OtherDetail, RejectedRecord } from '../../contract/model';
 import { PHOTO_MAX_BASE64, PHOTO_TYPES } from '../../contract/model';
 import type { ContactProposal } from '../../contract/model';
-import { type ContactData, type ContactFileRead, Tallies, emptyContact, labelFromTypes, nameFromEmail, proposalOf, rejectedError, toPartialDate } from './contact-data';
+import { type ContactData, type ContactFileRead, Tallies, emptyContact, labelFromTypes, proposeName, proposalOf, rejectedError, toPartialDate } from './contact-data';
 import { resolvePhones } from './phone-region';
 import { splitName } from './text-name';
 import { type CardLine, type RawCard, splitCards } from './vcard-lines';
@@ -255,15 +255,9 @@ function readCard(card: RawCard, env: Env): ContactProposal {
     Object.assign(c, { honorific, givenName, familyName });
   }
   if (!c.givenName && !c.familyName) {
-    // Android exports e-mail-only contacts; Outlook and Apple write company cards with only ORG.
-    const guess = c.emails[0] ? nameFromEmail(c.emails[0].value) : null;
-    if (guess) {
-      Object.assign(c, guess);
-      warnings.push(`The card has no name; "${[guess.givenName, guess.familyName].filter(Boolean).join(' ')}" was proposed from ${c.emails[0]!.value}.`);
-    } else if (c.institutionNames[0]) {
-      c.familyName = c.institutionNames[0].slice(0, 200);
-      warnings.push(`The card has no name; it was named after its organisation "${c.institutionNames[0]}".`);
-    } else throw new CardError(card.begin, 'the card has no name, e-mail address or organisation to name it by.');
+    const proposed = proposeName(c, 'card');
+    if (!proposed) throw new CardError(card.begin, 'the card has no name, e-mail address or organisation to name it by.');
+    warnings.push(proposed);
   }
   const phoneRegion = resolvePhones(c, null, env.setting);
   return proposalOf(c, card.begin, warnings, phoneRegion);
