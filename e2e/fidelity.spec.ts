@@ -3,6 +3,7 @@
  * import the rest only on request; the contact shows its addresses, photo and other details; a calendar import asks
  * for the zones it cannot know, offers the invitation's people as delegation or counterparts, and brings a series.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dispatch } from '../main/ops/index';
@@ -11,7 +12,7 @@ import { test, expect } from './fixtures';
 const fixture = (name: string) => readFileSync(resolve('main/formats/fixtures/fidelity', name));
 
 async function openImport(page: import('@playwright/test').Page, name: string, type: string, content: Buffer) {
-  await page.getByRole('link', { name: /Contacts/ }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Contacts/ }).click();
   await page.getByRole('link', { name: 'Import…' }).click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Choose a file…' }).click();
@@ -89,7 +90,7 @@ test('CSV preview: an Outlook export in German maps itself; columns without a fi
 });
 
 test('calendar preview: floating times and an unknown zone are choices, a broken event is listed, the rest imports', async ({ app: page, dossier, shot }) => {
-  await page.getByRole('link', { name: /Meetings/ }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Meetings/ }).click();
   await page.getByRole('button', { name: 'Import .ics…' }).click();
   await page.getByLabel('Calendar file', { exact: true }).setInputFiles({ name: 'programme.ics', mimeType: 'text/calendar', buffer: fixture('conference-programme.ics') });
   const zones = page.getByRole('region', { name: 'Time zones' });
@@ -143,4 +144,36 @@ test('calendar preview: a series with its occurrences and the invitation’s peo
   expect(detail.delegation.map((d) => d.contactId)).toEqual([me.id]);
   expect(detail.counterparts.map((c) => c.displayName)).toEqual(['Mr. Thoralf Stenvold']);
   expect(detail.format).toBe('hybrid');
+});
+
+test('axe: the import previews, the contact with its details and its form have no serious or critical violation', async ({ app: page, dossier }) => {
+  test.setTimeout(180_000);
+  const scan = async (where: string) => {
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(r.passes.length, `axe ran on ${where}`).toBeGreaterThan(10);
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${where}: ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  };
+  const problems: string[] = [];
+  const broken = Buffer.concat([fixture('apple-contacts-macos14.vcf'), Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:x\r\nEND:VCARD\r\n')]);
+  await openImport(page, 'apple.vcf', 'text/vcard', broken);
+  await expect(page.getByRole('region', { name: 'What happens to each field' })).toBeVisible();
+  problems.push(...(await scan('vCard import preview')));
+  await openImport(page, 'outlook.csv', 'text/csv', fixture('outlook-365-en.csv'));
+  await expect(page.getByRole('region', { name: 'Columns' })).toBeVisible();
+  problems.push(...(await scan('CSV column map')));
+  await page.getByRole('button', { name: 'Import 2 contacts' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported: 2 new' })).toBeVisible();
+  const [anna] = (await dispatch(dossier.ctx, 'contact.list', { query: 'Weiß Anna' })).items;
+  await page.evaluate((id) => (location.hash = `#/contacts/${id}`), anna!.id);
+  await expect(page.getByRole('region', { name: 'Other details' })).toBeVisible();
+  problems.push(...(await scan('contact with addresses and other details')));
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await expect(page.getByRole('button', { name: 'Add address' })).toBeVisible();
+  problems.push(...(await scan('contact form')));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Meetings/ }).click();
+  await page.getByRole('button', { name: 'Import .ics…' }).click();
+  await page.getByLabel('Calendar file', { exact: true }).setInputFiles({ name: 'programme.ics', mimeType: 'text/calendar', buffer: fixture('conference-programme.ics') });
+  await expect(page.getByRole('region', { name: 'Time zones' })).toBeVisible();
+  problems.push(...(await scan('calendar import preview')));
+  expect(problems).toEqual([]);
 });
