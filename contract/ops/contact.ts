@@ -1,7 +1,7 @@
 /** Operations on contacts: the list, one contact, its post history, and contacts in and out (paste, vCard, CSV). */
 import { z } from 'zod';
 import { Id } from '../model/common';
-import { Contact, ContactInput, ContactPosition, CsvField, ImportItem } from '../model/contact';
+import { Contact, ContactInput, ContactPosition, CsvField, IMPORT_RESOLUTIONS, ImportItem } from '../model/contact';
 import { FieldTally, RejectedRecord } from '../model/contact-details';
 import { ById, Ok, Page, op } from './op';
 
@@ -16,7 +16,7 @@ const ContactImport = z.object({
   /** vCard properties (X-ABUID) whose values the user chose not to keep; CSV columns are dropped by mapping them to 'ignore'. */
   drop: z.array(z.string().max(500)).max(1000).default([]),
 });
-export const ImportResolution = z.enum(['skip', 'update', 'keep_both']);
+export const ImportResolution = z.enum(IMPORT_RESOLUTIONS);
 const ContactImportPreview = z.object({
   format: z.enum(['vcard', 'csv', 'text']),
   count: z.number().int(),
