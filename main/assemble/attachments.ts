@@ -7,7 +7,7 @@ import type { BriefingDetail } from '../../contract/model';
 import { PACK_FORMAT } from '../../contract/pack-file';
 import { briefingRecord } from '../../contract/section-content';
 import { contactData } from '../formats/contact-data';
-import { writeIcs } from '../formats/ical-write';
+import { icsEventOf, writeIcs } from '../formats/ical-write';
 import { writePackFiles } from '../formats/pack-file';
 import { writeVCards } from '../formats/vcard-write';
 import type { PackAttachment } from '../pack/document';
@@ -16,8 +16,11 @@ import type { PackSource } from './source';
 
 /** The attachments of the pack; `kept` is the variant's briefing, so the .json never carries what the pages leave out. */
 export function packAttachments(source: PackSource, kept: BriefingDetail | null): PackAttachment[] {
-  const { meeting: m, day, meetingUid: uid } = source;
-  const ics = writeIcs([{ uid, title: m.title, series: m.series, start: m.start, end: m.end, timeZone: m.timeZone, venue: m.venue, notes: m.notes, status: m.status, agenda: m.agenda }], new Date(`${day}T00:00:00Z`));
+  const { meeting: m, day } = source;
+  const uid = source.icsKey.uid;
+  const names = new Map(source.institutions.map((i) => [i.id, i.name]));
+  // Participants travel in the .json with their sides; the event itself carries no attendees.
+  const ics = writeIcs([icsEventOf(m, source.icsKey, (id) => names.get(id) ?? '')], new Date(`${day}T00:00:00Z`));
   const people = [...m.delegation.map((p) => ({ id: p.contactId, side: 'delegation' as const, role: p.role })), ...m.counterparts.map((p) => ({ id: p.contactId, side: 'counterpart' as const, role: 'counterpart' }))];
   // Institutions by name, as another dossier needs them.
   const cards = people.flatMap((p) => {

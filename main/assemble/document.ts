@@ -18,6 +18,8 @@ export interface VariantOptions {
   variant: PackVariant;
   /** A marking for a releasable or run-book variant lower than the briefing's (the user's call, never automatic). */
   releaseClassification?: string | undefined;
+  /** Postal addresses on the who's who cards (off by default: they are personal data). */
+  addresses?: boolean | undefined;
 }
 
 export interface CopyOptions {
@@ -82,12 +84,12 @@ export function markingOf(classification: string, sections: BriefingDetail['sect
   return packMarking(classification, highestMark(sections.flatMap(sectionMarks)), (m: HandlingMark) => caveat[m]);
 }
 
-export function assemble(source: PackSource, { variant, releaseClassification }: VariantOptions): Assembly {
+export function assemble(source: PackSource, { variant, releaseClassification, addresses = false }: VariantOptions): Assembly {
   const language = source.briefing?.language ?? 'en';
   const v = source.briefing ? variantBriefing(source.briefing, variant) : null;
   // A releasable pack quotes the earlier briefing ("since last time") with the same parts removed.
   const filterThen = variant === 'full' ? undefined : (b: BriefingDetail) => briefingForVariant(b, 'releasable').briefing;
-  const sections = packSections(source, v?.shown ?? null, filterThen);
+  const sections = packSections(source, v?.shown ?? null, { filterThen, addresses });
   const sectionIds = v ? v.kept.sections.map((s) => s.id) : sections.map(() => null);
   const classification = variant !== 'full' && releaseClassification?.trim() ? releaseClassification.trim() : (source.briefing?.classification ?? '');
   const marking = markingOf(classification, v?.kept.sections ?? [], language);

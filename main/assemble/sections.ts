@@ -16,8 +16,15 @@ import type { PackSource } from './source';
 const GENERATED: readonly Section['kind'][] = ['programme', 'whos_who', 'institution_profiles', 'history', 'since_last_time', 'contact_sheet'];
 const DELEGATION_ROLES: readonly string[] = ['head', 'member', 'adviser', 'note_taker'];
 
-function card(c: Contact, role: ParticipantRole, newInPost: string | null): PersonCard {
+// pdfkit draws JPEG and PNG; other photos stay in the app.
+const PRINTABLE = new Set(['image/jpeg', 'image/png']);
+const addressLine = (a: Contact['addresses'][number]) =>
+  [a.extended, a.street.replace(/\n/g, ', '), a.poBox, [a.postalCode, a.locality].filter(Boolean).join(' '), a.region, a.country].filter((x) => x.trim()).join(', ');
+
+function card(c: Contact, role: ParticipantRole, newInPost: string | null, addresses: boolean): PersonCard {
   return {
+    photo: c.photo && PRINTABLE.has(c.photo.mediaType) ? Buffer.from(c.photo.dataBase64, 'base64') : null,
+    addresses: addresses ? c.addresses.map((a) => ({ label: a.label, text: addressLine(a) })) : [],
     newInPost,
     name: c.displayName,
     role,
@@ -30,6 +37,13 @@ function card(c: Contact, role: ParticipantRole, newInPost: string | null): Pers
     informationDated: c.informationDated,
     stale: c.stale,
   };
+}
+
+export interface SectionOptions {
+  /** A releasable pack's filter, applied to the earlier briefing "since last time" quotes. */
+  filterThen?: ((b: BriefingDetail) => BriefingDetail) | undefined;
+  /** Postal addresses on the who's who cards. */
+  addresses: boolean;
 }
 
 /** What the sections share: the source, dates and labels in the briefing's language, the people as cards. */
@@ -45,7 +59,7 @@ interface Facts {
   filterThen?: ((b: BriefingDetail) => BriefingDetail) | undefined;
 }
 
-function facts(source: PackSource, briefing: BriefingDetail | null, filterThen: Facts['filterThen']): Facts {
+function facts(source: PackSource, briefing: BriefingDetail | null, { filterThen, addresses }: SectionOptions): Facts {
   const { meeting, previous } = source;
   const language = source.briefing?.language ?? 'en';
   const dates = new Dates(language);
@@ -58,7 +72,7 @@ function facts(source: PackSource, briefing: BriefingDetail | null, filterThen: 
   const cards = (list: MeetingDetail['delegation'], role: (r: string) => ParticipantRole) =>
     list.flatMap((p) => {
       const c = source.people.get(p.contactId);
-      return c ? [card(c, role(p.role), newInPost(c.id))] : [];
+      return c ? [card(c, role(p.role), newInPost(c.id), addresses)] : [];
     });
   return {
     source,
@@ -143,8 +157,8 @@ function section(f: Facts, title: string, body: SectionBody): PackSection {
  * The sections of the pack in order: the shown briefing's (a section without a title takes its kind's name), or for a
  * meeting without a briefing the standard template's generated sections.
  */
-export function packSections(source: PackSource, shown: BriefingDetail | null, filterThen?: (b: BriefingDetail) => BriefingDetail): PackSection[] {
-  const f = facts(source, shown, filterThen);
+export function packSections(source: PackSource, shown: BriefingDetail | null, options: SectionOptions): PackSection[] {
+  const f = facts(source, shown, options);
   const titles = labelsFor(f.language).sections;
   return shown
     ? shown.sections.map((s) => section(f, s.title || titles[s.kind], s.body))

@@ -11,7 +11,7 @@ import { getBriefingDetail, listBriefings } from '../store/briefings';
 import { getContacts } from '../store/contacts';
 import { type ReadDb, readTx } from '../store/db';
 import { getInstitution, institutionNames } from '../store/institutions';
-import { getMeeting, getMeetingDetail, listMeetings, meetingUid } from '../store/meetings';
+import { type IcsKey, getMeeting, getMeetingDetail, listMeetings, meetingIcsKey } from '../store/meetings';
 import { currentPostsSince } from '../store/positions';
 import { type Decision, type SectionBudget, preflightDecisions, sectionBudgets } from '../store/preflight';
 import { briefingAsOf, meetingEnd, previousMeeting } from '../store/series-memory';
@@ -36,7 +36,8 @@ export interface PackSource {
   /** The briefing's latest saved version (its number names the pack), if any. */
   latestVersion: BriefingVersion | null;
   meeting: MeetingDetail;
-  meetingUid: string;
+  /** The meeting's iCalendar UID (and RECURRENCE-ID for an occurrence), as its .ics export carries it. */
+  icsKey: IcsKey;
   /** The people of the meeting by contact id, their staleness as of `day`. */
   people: Map<number, Contact>;
   /** Full institution names of each person's institution, root first (for the who's who vCards). */
@@ -77,7 +78,7 @@ export function readPackSource(db: ReadDb, target: PackTarget, day: string): Pac
     const briefing = briefingId === null ? null : getBriefingDetail(db, briefingId);
     const meeting = getMeetingDetail(db, briefing?.meetingId ?? target.meetingId!);
     const ids = [...meeting.delegation, ...meeting.counterparts].map((p) => p.contactId);
-    const people = new Map(getContacts(db, ids, new Date(`${day}T12:00:00Z`)).map((c) => [c.id, c]));
+    const people = new Map(getContacts(db, ids, new Date(`${day}T12:00:00Z`), { photos: true }).map((c) => [c.id, c]));
     const institutionOf = new Map<number, string[]>();
     for (const c of people.values()) if (c.institutionId !== null && !institutionOf.has(c.institutionId)) institutionOf.set(c.institutionId, institutionNames(db, c.institutionId));
 
@@ -92,7 +93,7 @@ export function readPackSource(db: ReadDb, target: PackTarget, day: string): Pac
       briefing,
       latestVersion: briefing ? (listVersions(db, briefing.id)[0] ?? null) : null,
       meeting,
-      meetingUid: meetingUid(db, meeting.id),
+      icsKey: meetingIcsKey(db, meeting.id),
       people,
       institutionNames: institutionOf,
       postsSince: previousId === null ? new Map() : currentPostsSince(db, ids),

@@ -20,15 +20,16 @@ import { type HandlerMap, type WriteContext, staged } from './context';
 import { importMeetings, planMeetingImport, previewMeetings } from './meeting-io';
 import { PACK_FILES, type PackBriefingJson, type PackManifest } from '../../contract/pack-file';
 
+/** How a pack's meeting.ics is read: its one event as written (its zones are named; it has no floating times). */
+const PACK_ICS = { fileName: PACK_FILES.meeting, defaultZone: 'UTC', floatingZone: null, zoneChoices: {}, horizonMonths: null, horizonFrom: null };
 const sourceOf = (m: PackManifest) => `From pack ${m.title}, ${m.built}`;
 
-const meetingFile = (c: PackContents) => ({ content: c.ics, fileName: PACK_FILES.meeting, defaultZone: 'UTC' });
-const peopleFile = (c: PackContents) => ({ format: 'vcard' as const, content: c.vcf, fileName: PACK_FILES.people, defaultRegion: null });
+const meetingFile = (c: PackContents) => ({ ...PACK_ICS, content: c.ics, skipInvalid: false, attendees: {} });
+const peopleFile = (c: PackContents) => ({ format: 'vcard' as const, content: c.vcf, fileName: PACK_FILES.people, defaultRegion: null, drop: [], skipInvalid: false });
 
 /** What the pack would bring in, as matched against this dossier now. */
-function preview(db: ReadDb, c: PackContents, fileName: string): PackImportPreview {
-  const { content, fileName: ics, defaultZone } = meetingFile(c);
-  const meetings = previewMeetings(db, content, ics, defaultZone);
+function preview(db: ReadDb, c: PackContents, fileName: string, now: Date): PackImportPreview {
+  const { meetings } = previewMeetings(db, meetingFile(c), now);
   if (meetings.length !== 1) throw new DossierError('invalid_input', `${fileName}: the attached ${PACK_FILES.meeting} holds ${meetings.length} meetings, not one.`, { details: { file: fileName } });
   const b = c.json?.briefing ?? null;
   return {
@@ -67,12 +68,12 @@ function importBriefing(db: WriteDb, meetingId: number, json: PackBriefingJson, 
 function importPack(ctx: WriteContext, c: PackContents, resolution: Parsed<'pack.import'>['resolution']): Out<'pack.import'> {
   const db = ctx.db;
   const source = sourceOf(c.manifest);
-  const { content, fileName: ics, defaultZone } = meetingFile(c);
-  const plan = planMeetingImport(db, content, ics, defaultZone);
+  const ics = meetingFile(c);
+  const plan = planMeetingImport(db, ics, ctx.now());
   // The meeting: the one already imported from the same UID, else a new one with its agenda.
-  let meetingId = plan.proposals[0]!.duplicateOf;
+  let meetingId = plan.preview.meetings[0]!.duplicateOf;
   if (meetingId === null) {
-    meetingId = importMeetings(db, plan).created[0]!;
+    meetingId = importMeetings(db, plan, ics).created[0]!;
     appendMeetingNote(db, meetingId, `${source}.`);
     for (const o of c.json?.outcomes ?? []) saveOutcome(db, meetingId, { id: null, text: o.text, committedBy: o.committedBy });
     for (const a of c.json?.actions ?? []) saveAction(db, meetingId, { id: null, text: a.text, owner: a.owner, dueDate: a.dueDate, status: a.status });
@@ -85,7 +86,7 @@ function importPack(ctx: WriteContext, c: PackContents, resolution: Parsed<'pack
     const contacts = planContactImport(db, file);
     result = importContacts(ctx, contacts, file);
     let k = 0;
-    for (const item of contacts.contacts) people.push(item.duplicateOf !== null && resolution !== 'keep_both' ? item.duplicateOf : result.created[k++]!);
+    for (const { item } of contacts.kept) people.push(item.duplicateOf !== null && resolution !== 'keep_both' ? item.duplicateOf : result.created[k++]!);
     for (const id of result.created) setContactSource(db, id, source);
   }
   const roles = c.json?.participants ?? [];
@@ -101,11 +102,11 @@ function importPack(ctx: WriteContext, c: PackContents, resolution: Parsed<'pack
 }
 
 export const packImportHandlers: HandlerMap<'pack.importPreview' | 'pack.import'> = {
-  'pack.importPreview': async ({ contentBase64, fileName }, ctx) => preview(ctx.db, await readPackFile(Buffer.from(contentBase64, 'base64'), fileName), fileName),
+  'pack.importPreview': async ({ contentBase64, fileName }, ctx) => preview(ctx.db, await readPackFile(Buffer.from(contentBase64, 'base64'), fileName), fileName, ctx.now()),
   // The PDF is read (and checked to be a pack with one meeting) before the transaction; the write step matches and writes.
   'pack.import': staged<'pack.import'>(async ({ contentBase64, fileName, resolution }, ctx) => {
     const c = await readPackFile(Buffer.from(contentBase64, 'base64'), fileName);
-    preview(ctx.db, c, fileName);
+    preview(ctx.db, c, fileName, ctx.now());
     return (w) => importPack(w, c, resolution);
   }),
 };

@@ -18,6 +18,8 @@ export interface BuildOptions {
   releaseClassification?: string | undefined;
   edition?: number | undefined;
   pdfa?: boolean | undefined;
+  /** Postal addresses on the who's who cards. */
+  addresses?: boolean | undefined;
 }
 
 export interface BuiltVariant {

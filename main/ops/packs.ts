@@ -8,18 +8,18 @@ import type { HandlerMap, ReadContext } from './context';
 import { today } from './context';
 import { type BuiltVariant, buildVariant } from './pack-release';
 
-/** What pack.build and pack.open both take: the target, the date (default today), the variant and its copy line. */
+/** What pack.build and pack.open both take: the target, the date (default today), the variant, its copy line, addresses. */
 export type PackRequest = Omit<Parsed<'pack.build'>, 'out'>;
 
 /**
  * The pack as the user asked for it, in bytes. pack.build and pack.open call this one function, so the file the
  * viewer opens is the file the preview shows.
  */
-export async function buildRequestedPack(ctx: ReadContext, { briefingId, meetingId, date, pdfa, variant, copy, releaseClassification }: PackRequest): Promise<BuiltVariant & { day: string }> {
+export async function buildRequestedPack(ctx: ReadContext, { briefingId, meetingId, date, pdfa, variant, copy, releaseClassification, addresses }: PackRequest): Promise<BuiltVariant & { day: string }> {
   const day = date ?? today(ctx);
   // Every pack carries its data (meeting .ics, who's who .vcf, briefing .json, manifest) for another Dossier;
   // a variant's marked parts are removed before layout and before the attachments are written.
-  const b = await buildVariant(ctx, { briefingId, meetingId }, { day, variant: variant ?? 'full', copy, releaseClassification, pdfa });
+  const b = await buildVariant(ctx, { briefingId, meetingId }, { day, variant: variant ?? 'full', copy, releaseClassification, pdfa, addresses });
   if (ctx.signal?.aborted) throw new DossierError('conflict', 'The pack export was cancelled.');
   return { ...b, day };
 }

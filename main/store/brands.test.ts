@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createContact, getContact } from './contacts';
+import { ContactInput } from '../../contract/model';
 import { type ReadDb, type WriteDb, createDb } from './db';
 import { run, stmt } from './sql';
 
@@ -12,12 +13,12 @@ describe('read and write handles', () => {
   it('a write handle is a read handle; a read handle is not a write handle', () => {
     const w: WriteDb = createDb();
     const r: ReadDb = w; // a WriteDb may read
-    const id = createContact(w, { honorific: '', givenName: 'Ana', familyName: 'Silva', position: '', institutionId: null, phones: [], emails: [], website: '', languages: [], notes: '', internal: false, source: '', informationDated: null });
+    const id = createContact(w, ContactInput.parse({ givenName: 'Ana', familyName: 'Silva' }));
     expect(getContact(r, id).familyName).toBe('Silva');
 
     const refused = () => {
       // @ts-expect-error a store write helper takes a WriteDb only
-      createContact(r, { honorific: '', givenName: 'Bo', familyName: 'Li', position: '', institutionId: null, phones: [], emails: [], website: '', languages: [], notes: '', internal: false, source: '', informationDated: null });
+      createContact(r, ContactInput.parse({ givenName: 'Bo', familyName: 'Li' }));
       // @ts-expect-error `run` (a writing statement) takes a WriteDb only
       run(r, 'DELETE FROM contacts');
       // @ts-expect-error statements prepared through a read handle have no `run`

@@ -20,6 +20,7 @@ export const de: PackLabels = {
   counterparts: 'Gesprächspartner',
   roles: { head: 'Delegationsleitung', member: 'Mitglied', adviser: 'Beratung', note_taker: 'Protokoll', counterpart: 'Gesprächspartner' },
   phone: 'Telefon',
+  address: 'Adresse',
   email: 'E-Mail',
   languages: 'Sprachen',
   staleDated: (d) => `Angaben von ${d} — zu prüfen`,

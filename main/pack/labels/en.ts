@@ -20,6 +20,7 @@ export const en: PackLabels = {
   counterparts: 'Counterparts',
   roles: { head: 'Head of delegation', member: 'Member', adviser: 'Adviser', note_taker: 'Note-taker', counterpart: 'Counterpart' },
   phone: 'Phone',
+  address: 'Address',
   email: 'E-mail',
   languages: 'Languages',
   staleDated: (d) => `Details dated ${d} — to check`,

@@ -20,6 +20,7 @@ export const fr: PackLabels = {
   counterparts: 'Interlocuteurs',
   roles: { head: 'Chef de délégation', member: 'Membre', adviser: 'Conseiller', note_taker: 'Rapporteur', counterpart: 'Interlocuteur' },
   phone: 'Téléphone',
+  address: 'Adresse',
   email: 'Courriel',
   languages: 'Langues',
   staleDated: (d) => `Coordonnées datant de ${d} — à vérifier`,

@@ -20,6 +20,7 @@ export const nl: PackLabels = {
   counterparts: 'Gesprekspartners',
   roles: { head: 'Delegatieleider', member: 'Lid', adviser: 'Adviseur', note_taker: 'Notulist', counterpart: 'Gesprekspartner' },
   phone: 'Telefoon',
+  address: 'Adres',
   email: 'E-mail',
   languages: 'Talen',
   staleDated: (d) => `Gegevens van ${d} — te controleren`,

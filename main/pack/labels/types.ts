@@ -29,6 +29,8 @@ export interface PackLabels {
   counterparts: string;
   roles: Record<ParticipantRole, string>;
   phone: string;
+  /** Postal address on a who's who card. */
+  address: string;
   email: string;
   languages: string;
   /** "Details dated 2017 — to check" */
