@@ -6,27 +6,17 @@
  * Run alone: `npx tsx bench/lists-more.ts` (BENCH_LIST_ROWS=20000 for a quicker run; BENCH_LISTS_DB=file.db works on
  * a copy of a dossier filled by an earlier run instead of writing a new one).
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
 import { MeetingInput } from '../contract/model';
-import { startHost } from '../main/host/http';
 import type { OpsContext } from '../main/ops/context';
-import { openDossier } from '../main/ops/open';
 import { writeTx } from '../main/store/db';
 import { createInstitution } from '../main/store/institutions';
 import { createMeeting } from '../main/store/meetings';
+import { CHROMIUM, busy, f1, firstPaint, framesLine, pageWatchingFirstRow, paintLine, scrollFrames, pct, withBrowserHost } from './list-page';
 
-const CHROMIUM = process.env.DOSSIER_CHROMIUM ?? '/usr/bin/chromium';
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
-const f1 = (x: number) => x.toFixed(1);
 const TREE_PAINT_MS = 300;
 const SCROLL_FRAME_MS = 50;
-/** Frame times suffer first on a shared machine: say so beside the verdict. */
-const busy = () => (loadavg()[0]! > cpus().length ? ` (machine busy: load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs)` : '');
 
 /** Writes `n` institutions and `n` meetings (one a day over 3,000 days from 2027) in one transaction; returns the ms taken. */
 export function fill(ctx: OpsContext, n: number): number {
@@ -41,81 +31,34 @@ export function fill(ctx: OpsContext, n: number): number {
   return performance.now() - t;
 }
 
-/** Plain JS for the page (no tsx helpers there): frame deltas while scrolling the list pane `step` px per frame. */
-const SCROLL = `(step, frames) => new Promise((done) => {
-  const pane = document.querySelector('.list-body');
-  const el = pane.querySelector('.viewport') || pane;
-  const deltas = [];
-  let last = 0, maxRows = 0;
-  function tick(ts) {
-    if (last) deltas.push(ts - last);
-    last = ts;
-    maxRows = Math.max(maxRows, el.querySelectorAll('li').length);
-    if (deltas.length >= frames) return done({ deltas, maxRows });
-    el.scrollTop += step;
-    requestAnimationFrame(tick);
-  }
-  requestAnimationFrame(tick);
-})`;
-
-async function firstPaint(page: Page, url: string): Promise<number[]> {
-  await page.goto(url);
-  const out: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    await page.reload();
-    await page.waitForFunction(() => (window as unknown as { firstRowPaint?: number }).firstRowPaint !== undefined, null, { timeout: 120_000 });
-    out.push(await page.evaluate(() => (window as unknown as { firstRowPaint: number }).firstRowPaint));
-  }
-  return out;
-}
-
 export async function benchListsMore(n = Number(process.env.BENCH_LIST_ROWS ?? 100_000)): Promise<string[]> {
   if (!existsSync(CHROMIUM)) return [`lists: skipped, no Chromium at ${CHROMIUM}`];
-  if (!existsSync(resolve('renderer/dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-lists2-'));
-  const dbPath = join(dir, 'dossier.db');
   const reused = process.env.BENCH_LISTS_DB;
-  if (reused) copyFileSync(reused, dbPath);
-  const ctx = openDossier({ path: dbPath, now: () => new Date('2026-11-23T09:00:00Z') });
-  const host = await startHost({ ctx, staticDir: resolve('renderer/dist'), log: () => {} });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-timer-throttling'] });
-  const lines: string[] = [];
-  try {
-    if (reused) lines.push(`lists: a copy of ${reused}`);
-    else lines.push(`lists: ${n.toLocaleString('en')} institutions and ${n.toLocaleString('en')} meetings written in ${(fill(ctx, n) / 1000).toFixed(1)} s`);
-    const origin = new URL(host.launchUrl).origin;
-    for (const [name, route, selector] of [
-      ['meetings list', 'meetings', 'a.row[data-index="0"]'],
-      ['institution tree', 'institutions', '[role="treeitem"]'],
-    ] as const) {
-      const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-      await page.addInitScript((sel: string) => {
-        sessionStorage.setItem('dossier-welcomed', '1');
-        new MutationObserver((_m, obs) => {
-          if (document.querySelector(sel)) {
-            obs.disconnect();
-            requestAnimationFrame(() => ((window as unknown as { firstRowPaint: number }).firstRowPaint = performance.now()));
-          }
-        }).observe(document, { childList: true, subtree: true });
-      }, selector);
-      await page.goto(host.launchUrl);
-      const loads = await firstPaint(page, `${origin}/#/${route}`);
-      const r = (await page.evaluate(`(${SCROLL})(${route === 'meetings' ? 80 : 52}, 400)`)) as { deltas: number[]; maxRows: number };
-      const paint = pct(loads, 50);
-      const worst = Math.max(...r.deltas);
-      lines.push(`lists: ${name}, time to first paint: median ${paint.toFixed(0)} ms (runs: ${loads.map((x) => x.toFixed(0)).join(', ')} ms)`);
-      lines.push(`lists: ${name}, steady scroll: frame p50 ${f1(pct(r.deltas, 50))} ms, p95 ${f1(pct(r.deltas, 95))} ms, max ${f1(worst)} ms over ${r.deltas.length} frames; ≤ ${r.maxRows} rows in the DOM`);
-      if (route === 'institutions') lines.push(`lists: target institution tree first paint ≤ ${TREE_PAINT_MS} ms: ${paint.toFixed(0)} ms ${paint <= TREE_PAINT_MS ? 'met' : 'MISSED'}${busy()}`);
-      else lines.push(`lists: target meetings list steady scroll max frame ≤ ${SCROLL_FRAME_MS} ms: ${f1(worst)} ms ${worst <= SCROLL_FRAME_MS ? 'met' : 'MISSED'}${busy()}`);
-      await page.close();
-    }
-    return lines;
-  } finally {
-    await browser.close();
-    await host.close();
-    ctx.db.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return withBrowserHost(
+    'lists2',
+    () => new Date('2026-11-23T09:00:00Z'),
+    async ({ ctx, host, browser }) => {
+      const lines = [reused ? `lists: a copy of ${reused}` : `lists: ${n.toLocaleString('en')} institutions and ${n.toLocaleString('en')} meetings written in ${(fill(ctx, n) / 1000).toFixed(1)} s`];
+      const origin = new URL(host.launchUrl).origin;
+      for (const [name, route, selector] of [
+        ['meetings list', 'meetings', 'a.row[data-index="0"]'],
+        ['institution tree', 'institutions', '[role="treeitem"]'],
+      ] as const) {
+        const page = await pageWatchingFirstRow(browser, selector);
+        await page.goto(host.launchUrl);
+        const loads = await firstPaint(page, `${origin}/#/${route}`, 120_000);
+        const r = await scrollFrames(page, '.list-body', route === 'meetings' ? 80 : 52, 400);
+        lines.push(paintLine(name, loads), framesLine(`${name}, steady scroll`, r));
+        const paint = pct(loads, 50);
+        const worst = Math.max(...r.deltas);
+        if (route === 'institutions') lines.push(`lists: target institution tree first paint ≤ ${TREE_PAINT_MS} ms: ${paint.toFixed(0)} ms ${paint <= TREE_PAINT_MS ? 'met' : 'MISSED'}${busy()}`);
+        else lines.push(`lists: target meetings list steady scroll max frame ≤ ${SCROLL_FRAME_MS} ms: ${f1(worst)} ms ${worst <= SCROLL_FRAME_MS ? 'met' : 'MISSED'}${busy()}`);
+        await page.close();
+      }
+      return lines;
+    },
+    reused,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

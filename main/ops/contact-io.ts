@@ -1,64 +1,69 @@
 /**
  * Contacts in and out: paste-to-contact, import preview and all-or-nothing import of vCard, CSV and text files,
- * and vCard/CSV export. An import reads, checks and writes one contact at a time inside its one transaction, so a
- * bad line rolls everything back and 100,000 cards are never held parsed all at once.
+ * and vCard/CSV export. The import reads, checks and writes a vCard file one card at a time inside the one write
+ * transaction (a bad record rolls it all back), so 100,000 cards are never held at once.
  */
 import { mergeContact } from '../../contract/contact-merge';
 import { DossierError, notFound } from '../../contract/errors';
 import { type Contact, ContactInput, type ContactProposal, type ImportItem, InstitutionInput } from '../../contract/model';
 import type { Parsed } from '../../contract/ops';
-import type { ContactData } from '../formats/contact-data';
+import { type ContactData, contactData } from '../formats/contact-data';
 import { parseContactText, parseContactTexts } from '../formats/contact-text';
-import { readCsv, readCsvTable, writeCsv } from '../formats/csv';
-import { autoMapping } from '../formats/csv-headers';
-import { readVCards, vCardProposals } from '../formats/vcard';
+import type { FieldTally, RejectedRecord } from '../../contract/model';
+import { readCsvFile, writeCsv } from '../formats/csv';
+import { reresolvePhones } from '../formats/phone-region';
+import { isRejected, readVCardFile, vCardRecords } from '../formats/vcard';
 import { writeVCards } from '../formats/vcard-write';
+import { getSetting } from '../store/settings';
 import { type ContactFields, allContactIds, createContact, findDuplicate, getContact, getContacts, institutionText, lastContactId, updateContact } from '../store/contacts';
-import { type ReadDb, type WriteDb, nowIso } from '../store/db';
+import { type ReadDb, nowIso } from '../store/db';
 import { createInstitution, reindexInstitution } from '../store/institutions';
 import { type InstitutionMatcher, institutionMatcher, nameKey } from './contact-io-match';
-import type { HandlerMap, OpsContext } from './context';
-import { write } from './context';
+import type { HandlerMap, WriteContext } from './context';
 
 type ImportInput = Parsed<'contact.importPreview'>;
 
-/** Reads the file into proposals (throws on the first malformed line) and, for CSV, the columns and mapping used. */
-function readFile({ format, content, fileName, mapping, defaultRegion }: ImportInput) {
+/** Reads the file into proposals, the records that cannot be imported, per-field tallies and, for CSV, the columns and mapping used. */
+function readFile({ format, content, fileName, mapping, drop }: ImportInput, region: string | null) {
   switch (format) {
-    case 'vcard':
-      return { proposals: readVCards(content, fileName, defaultRegion), columns: null };
+    case 'vcard': {
+      const r = readVCardFile(content, fileName, { region, drop });
+      return { ...r, columns: null };
+    }
     case 'csv': {
-      const table = readCsvTable(content, fileName);
-      const used = { ...autoMapping(table.headers), ...(mapping ?? {}) };
-      return { proposals: readCsv(table, fileName, used, defaultRegion), columns: { headers: table.headers, mapping: used, delimiter: table.delimiter } };
+      const r = readCsvFile(content, fileName, { mapping, region });
+      return { proposals: r.proposals, rejected: r.rejected, fields: r.fields, columns: { headers: r.table.headers, mapping: r.mapping, delimiter: r.table.delimiter } };
     }
     case 'text': {
-      const proposals = parseContactTexts(content, { defaultRegion, source: fileName });
+      const proposals = parseContactTexts(content, { defaultRegion: region, source: fileName });
       if (!proposals.length) throw new DossierError('invalid_input', `${fileName}: no contact was found in the text.`, { details: { file: fileName, line: 1 } });
-      return { proposals, columns: null };
+      return { proposals, rejected: [] as RejectedRecord[], fields: [] as FieldTally[], columns: null };
     }
   }
 }
 
 /**
- * The file's proposals one at a time, and how many there are (for progress). A vCard file is read card by card as
- * the import goes; CSV and text are small enough to be read first.
+ * The file's records one at a time (contacts, and those that cannot be imported), and how many cards there are (for
+ * progress). A vCard file is read card by card as the import goes; CSV and text are small enough to be read first.
  */
-function streamFile(input: ImportInput): { proposals: Iterable<ContactProposal>; total: number } {
+function streamFile(input: ImportInput, region: string | null): { records: Iterable<ContactProposal | RejectedRecord>; total: number } {
   if (input.format !== 'vcard') {
-    const { proposals } = readFile(input);
-    return { proposals, total: proposals.length };
+    const { proposals, rejected } = readFile(input, region);
+    return { records: [...proposals, ...rejected].sort((a, b) => a.line - b.line), total: proposals.length + rejected.length };
   }
   // Counting the cards is a scan for one word (milliseconds for 40 MB); reading them is the import itself.
   const total = input.content.match(/^BEGIN:VCARD/gim)?.length ?? 0;
-  return { proposals: vCardProposals(input.content, input.fileName, input.defaultRegion), total };
+  return { records: vCardRecords(input.content, input.fileName, { region, drop: input.drop }), total };
 }
+
+/** The region numbers without a country code fall back to: the caller's, else the dossier's setting. */
+const regionSetting = (db: ReadDb, given: string | null) => given ?? getSetting(db, 'region');
 
 /**
  * One proposal with its institution match and the stored contact it duplicates (among contacts up to id `upTo`:
- * those stored before an import began; 0, none).
+ * those stored before an import began; 0, none); national numbers re-read if the seat tells their country.
  */
-function toItem(db: ReadDb, matcher: InstitutionMatcher, p: ContactProposal, upTo?: number): ImportItem {
+function toItem(db: ReadDb, matcher: InstitutionMatcher, p: ContactProposal, region: string | null = null, upTo?: number): ImportItem {
   const institution = matcher.match(p);
   // A contact headed for a unit still to be created cannot share a name and institution with a stored one; its e-mail still can.
   const byName = institution.create.length === 0;
@@ -66,112 +71,194 @@ function toItem(db: ReadDb, matcher: InstitutionMatcher, p: ContactProposal, upT
     upTo === 0 ? null : findDuplicate(db, { givenName: byName ? p.givenName : '', familyName: byName ? p.familyName : '', institutionId: institution.institutionId, emails: p.emails }, upTo);
   // The proposal is this reader's own fresh object: set the match on it rather than copy it (imports make 100,000).
   p.institutionId = institution.institutionId;
+  const seat = institution.institutionId === null ? null : matcher.seat(institution.institutionId);
+  if (seat) p.phoneRegion = reresolvePhones(p, p.phoneRegion, seat, region);
   return { proposal: p, institution, duplicateOf: dup?.id ?? null, duplicateReason: dup?.reason ?? null };
 }
 
 const unitKey = (parent: number | null, names: readonly string[]) => `${parent ?? ''}/${names.map(nameKey).join('/')}`;
 
-function preview(db: ReadDb, input: ImportInput, matcher: InstitutionMatcher = institutionMatcher(db)) {
-  const { proposals, columns } = readFile(input);
-  const contacts = proposals.map((p) => toItem(db, matcher, p));
+export function previewContacts(db: ReadDb, input: ImportInput, matcher: InstitutionMatcher = institutionMatcher(db)) {
+  const region = regionSetting(db, input.defaultRegion);
+  const { proposals, columns, rejected, fields } = readFile(input, region);
+  const contacts = proposals.map((p) => toItem(db, matcher, p, region));
   const units = new Set(contacts.flatMap(({ institution: m }) => m.create.map((_, k) => unitKey(m.institutionId, m.create.slice(0, k + 1)))));
   const duplicates = contacts.filter((c) => c.duplicateOf !== null).length;
-  return { format: input.format, count: contacts.length, columns, contacts, counts: { new: contacts.length - duplicates, duplicates, institutionsToCreate: units.size } };
+  return {
+    format: input.format,
+    count: contacts.length,
+    columns,
+    contacts,
+    counts: { new: contacts.length - duplicates, duplicates, institutionsToCreate: units.size },
+    fields,
+    rejected,
+  };
 }
 
 /** The proposal as ContactInput fields; a value the contact model refuses stops the import, naming file and line. */
-function validate(p: ContactProposal, file: string): ContactFields {
-  const r = ContactInput.safeParse({ ...p, institutionId: null });
+function validate(p: ContactProposal): ContactFields | RejectedRecord {
+  // No photo in the file means "keep the stored one" when a duplicate is updated.
+  const r = ContactInput.safeParse({ ...p, institutionId: null, photo: p.photo ?? undefined });
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
-  const field = issue.path.map(String).join('.');
-  throw new DossierError('invalid_input', `${file}, line ${p.line}: ${field}: ${issue.message}`, { field, details: { file, line: p.line, field } });
+  return { line: p.line, reason: `${issue.path.map(String).join('.')}: ${issue.message}` };
 }
 
 /** "Update": the stored contact merged with what came in, by the one rule (contract/contact-merge.ts). */
 const merge = (s: Contact, f: ContactFields, matcher: InstitutionMatcher): ContactFields => mergeContact(s, f, matcher.within);
 
-/**
- * The import, all or nothing: each contact is read, matched, checked and written in turn inside one transaction, and
- * the first bad line throws, rolling back what came before it. Duplicates are looked for among the contacts stored
- * before the import (as the preview did), and "update" merges are applied after the new contacts, in file order, so
- * an update cannot change what a later line is taken for.
- */
-function commit(ctx: OpsContext, input: Parsed<'contact.importCommit'>) {
-  const matcher = institutionMatcher(ctx.db);
-  return write(ctx, () => {
-    const db: WriteDb = ctx.db;
-    const stored = lastContactId(db);
-    const shared = { instText: institutionText(db), now: nowIso() };
-    const { proposals, total } = streamFile(input);
-    const created: number[] = [];
-    const updates: { id: number; fields: ContactFields }[] = [];
-    const institutionsCreated: number[] = [];
-    const units = new Map<string, number>();
-    let skipped = 0;
-    // The same institution names come back on thousands of lines: each combination is resolved once.
-    const resolved = new Map<string, number | null>();
-    const unitFor = ({ institutionId, create }: ImportItem['institution']): number | null => {
-      const memo = `${institutionId ?? ''}\u0001${create.join('\u0001')}`;
-      const known = resolved.get(memo);
-      if (known !== undefined) return known;
-      let parent = institutionId;
-      create.forEach((name, k) => {
-        const key = unitKey(institutionId, create.slice(0, k + 1));
-        let id = units.get(key);
-        if (id === undefined) {
-          const fields = InstitutionInput.parse({ name: name.slice(0, 300), parentId: parent, kind: parent === null ? 'other' : 'department' });
-          id = createInstitution(db, fields, `Import: ${input.fileName}`, { index: false });
-          units.set(key, id);
-          institutionsCreated.push(id);
-        }
-        parent = id;
-      });
-      resolved.set(memo, parent);
-      return parent;
-    };
-    let i = 0;
-    for (const p of proposals) {
-      if (i % 1000 === 0) {
-        if (ctx.signal?.aborted) throw new DossierError('conflict', 'The import was cancelled; nothing was saved.');
-        ctx.progress?.(i, total, 'Importing contacts');
-      }
-      const item = toItem(db, matcher, p, stored);
-      const fields = validate(p, input.fileName);
-      const choice = input.overrides[String(i++)] ?? input.resolution;
-      if (item.duplicateOf !== null && choice === 'skip') {
-        skipped++;
-        continue;
-      }
-      const f = { ...fields, institutionId: unitFor(item.institution) };
-      if (item.duplicateOf !== null && choice === 'update') updates.push({ id: item.duplicateOf, fields: f });
-      else created.push(createContact(db, f, shared));
-    }
-    // New units join the search index after the contacts (see createInstitution).
-    for (const id of institutionsCreated) reindexInstitution(db, id);
-    const updated = new Set<number>();
-    for (const u of updates) {
-      updateContact(db, u.id, merge(getContact(db, u.id), u.fields, matcher));
-      updated.add(u.id);
-    }
-    ctx.progress?.(i, i, 'Importing contacts');
-    return { created, updated: [...updated], skipped, institutionsCreated };
-  });
+/** A contact import read, matched and validated, ready to write. */
+export interface ContactImport {
+  /** The records to write, each with its index in the preview (the index `overrides` use). */
+  kept: { item: ImportItem; f: ContactFields; i: number }[];
+  rejected: RejectedRecord[];
+  matcher: InstitutionMatcher;
 }
 
-function exportContacts(db: ReadDb, { format, version, ids }: Parsed<'contact.export'>, now: Date) {
+/**
+ * Reads, matches and validates the whole file before anything is written, so a bad line writes nothing and holds no
+ * lock. All or nothing unless the user chose to leave out the records that cannot be imported.
+ */
+export function planContactImport(db: ReadDb, input: Parsed<'contact.importCommit'>): ContactImport {
+  const matcher = institutionMatcher(db);
+  const { contacts: read, rejected: unread } = previewContacts(db, input, matcher);
+  const checked = read.map((c) => ({ item: c, f: validate(c.proposal) }));
+  const rejected = [...unread, ...checked.flatMap((c) => ('reason' in c.f ? [c.f] : []))].sort((a, b) => a.line - b.line);
+  if (rejected[0] && !input.skipInvalid) {
+    const r = rejected[0];
+    throw new DossierError('invalid_input', `${input.fileName}, line ${r.line}: ${r.reason}`, { details: { file: input.fileName, line: r.line, reason: r.reason, rejected: rejected.length } });
+  }
+  // Indexes of `overrides` refer to the preview's list, so keep each record's preview index.
+  const kept = checked.map((c, i) => ({ ...c, i })).filter((c): c is { item: ImportItem; f: ContactFields; i: number } => !('reason' in c.f));
+  return { kept, rejected, matcher };
+}
+
+type CommitChoices = Pick<Parsed<'contact.importCommit'>, 'fileName' | 'resolution' | 'overrides'>;
+
+/**
+ * Writes an import's contacts as they come: the units each needs (each combination of names resolved once; new units
+ * indexed at the end, so the search index never flushes its buffer between contacts), then the contact created,
+ * skipped, or, for "update", merged after the new ones in file order, so an update cannot change what a later
+ * record is taken for.
+ */
+function contactWriter(ctx: WriteContext, matcher: InstitutionMatcher, input: CommitChoices) {
+  const db = ctx.db;
+  const shared = { instText: institutionText(db), now: nowIso() };
+  const created: number[] = [];
+  const updates: { id: number; f: ContactFields }[] = [];
+  const institutionsCreated: number[] = [];
+  const units = new Map<string, number>();
+  const resolved = new Map<string, number | null>();
+  let skipped = 0;
+  const unitFor = ({ institutionId, create }: ImportItem['institution']): number | null => {
+    const memo = `${institutionId ?? ''}\u0001${create.join('\u0001')}`;
+    const known = resolved.get(memo);
+    if (known !== undefined) return known;
+    let parent = institutionId;
+    create.forEach((name, k) => {
+      const key = unitKey(institutionId, create.slice(0, k + 1));
+      let id = units.get(key);
+      if (id === undefined) {
+        const fields = InstitutionInput.parse({ name: name.slice(0, 300), parentId: parent, kind: parent === null ? 'other' : 'department' });
+        id = createInstitution(db, fields, `Import: ${input.fileName}`, { index: false });
+        units.set(key, id);
+        institutionsCreated.push(id);
+      }
+      parent = id;
+    });
+    resolved.set(memo, parent);
+    return parent;
+  };
+  return {
+    /** One record: `i` is its index in the preview (the index `overrides` use). */
+    add(item: ImportItem, fields: ContactFields, i: number) {
+      const choice = input.overrides[String(i)] ?? input.resolution;
+      if (item.duplicateOf !== null && choice === 'skip') return void skipped++;
+      const f = { ...fields, institutionId: unitFor(item.institution) };
+      if (item.duplicateOf !== null && choice === 'update') updates.push({ id: item.duplicateOf, f });
+      else created.push(createContact(db, f, shared));
+    },
+    finish(rejected: number) {
+      for (const id of institutionsCreated) reindexInstitution(db, id);
+      const updated = new Set<number>();
+      for (const u of updates) {
+        updateContact(db, u.id, merge(getContact(db, u.id), u.f, matcher));
+        updated.add(u.id);
+      }
+      return { created, updated: [...updated], skipped, institutionsCreated, rejected };
+    },
+  };
+}
+
+const cancelled = () => new DossierError('conflict', 'The import was cancelled; nothing was saved.');
+const refused = (file: string, r: RejectedRecord, rejected: number) =>
+  new DossierError('invalid_input', `${file}, line ${r.line}: ${r.reason}`, { details: { file, line: r.line, reason: r.reason, rejected } });
+
+/** Writes a planned import (a pack's people file): the units it needs, then each contact created, updated or skipped as the user chose. */
+export function importContacts(ctx: WriteContext, { kept, rejected, matcher }: ContactImport, input: CommitChoices) {
+  const writer = contactWriter(ctx, matcher, input);
+  kept.forEach(({ item, f, i }, n) => {
+    if (n % 1000 === 0) {
+      if (ctx.signal?.aborted) throw cancelled();
+      ctx.progress?.(n, kept.length, 'Importing contacts');
+    }
+    writer.add(item, f, i);
+  });
+  ctx.progress?.(kept.length, kept.length, 'Importing contacts');
+  return writer.finish(rejected.length);
+}
+
+/**
+ * contact.importCommit in one pass, inside dispatch's write transaction: each record is read, matched, checked and
+ * written in turn; the first that cannot be imported throws (rolling back what came before) unless the user chose
+ * to leave such records out. Duplicates are looked for among the contacts stored before the import, as the preview did.
+ */
+function commitImport(ctx: WriteContext, input: Parsed<'contact.importCommit'>) {
+  const db = ctx.db;
+  const matcher = institutionMatcher(db);
+  const region = regionSetting(db, input.defaultRegion);
+  const stored = lastContactId(db);
+  const writer = contactWriter(ctx, matcher, input);
+  const { records, total } = streamFile(input, region);
+  let rejected = 0;
+  // Without skipInvalid the first record that cannot be imported refuses the file; the rest is only read to count them.
+  let first: RejectedRecord | null = null;
+  const reject = (bad: RejectedRecord) => {
+    rejected++;
+    if (!input.skipInvalid) first ??= bad;
+  };
+  let i = 0;
+  for (const r of records) {
+    if (i % 1000 === 0) {
+      if (ctx.signal?.aborted) throw cancelled();
+      ctx.progress?.(i, total, 'Importing contacts');
+    }
+    if (isRejected(r)) {
+      reject(r);
+      continue;
+    }
+    const index = i++;
+    // Matched first: the seat's country can re-read the phone numbers that validate checks.
+    const item = first ? null : toItem(db, matcher, r, region, stored);
+    const f = validate(r);
+    if ('reason' in f) reject(f);
+    else if (item) writer.add(item, f, index);
+  }
+  if (first) throw refused(input.fileName, first, rejected);
+  ctx.progress?.(i, i, 'Importing contacts');
+  return writer.finish(rejected);
+}
+
+export function exportContacts(db: ReadDb, { format, version, ids }: Parsed<'contact.export'>, now: Date) {
   const wanted = ids ?? allContactIds(db);
   const matcher = institutionMatcher(db);
   const data: ContactData[] = [];
   // In slices: getContacts reads phones and e-mails per slice, not per contact.
   for (let i = 0; i < wanted.length; i += 500) {
     const slice = wanted.slice(i, i + 500);
-    const found = getContacts(db, slice, now);
+    const found = getContacts(db, slice, now, { photos: true });
     if (found.length !== slice.length) throw notFound('Contact', slice.find((id) => !found.some((c) => c.id === id))!);
-    for (const c of found) {
-      const { id: _id, displayName: _d, institutionId, institutionName: _n, stale: _s, updatedAt: _u, ...own } = c;
-      data.push({ ...own, institutionNames: institutionId === null ? [] : matcher.names(institutionId) });
-    }
+    for (const c of found) data.push(contactData(c, c.institutionId === null ? [] : matcher.names(c.institutionId)));
   }
   const one = ids?.length === 1 && data[0] ? `${data[0].givenName}-${data[0].familyName}`.normalize('NFKD').replace(/[^\w-]+/g, '').toLowerCase() || 'contact' : 'contacts';
   return format === 'vcard'
@@ -180,28 +267,27 @@ function exportContacts(db: ReadDb, { format, version, ids }: Parsed<'contact.ex
 }
 
 /** A reviewed paste: the units it needs (reusing one of the same name already under the parent), then the contact. */
-function saveProposal(ctx: OpsContext, { contact, createInstitutions, updateId }: Parsed<'contact.saveProposal'>): Contact {
-  return write(ctx, () => {
-    const db = ctx.db;
-    const matcher = institutionMatcher(db);
-    let parent = contact.institutionId;
-    for (const name of createInstitutions) {
-      parent = matcher.child(parent, name) ?? createInstitution(db, InstitutionInput.parse({ name, parentId: parent, kind: parent === null ? 'other' : 'department' }), 'Pasted contact');
-    }
-    const f = { ...contact, institutionId: parent };
-    if (updateId === null) return getContact(db, createContact(db, f), ctx.now());
-    updateContact(db, updateId, merge(getContact(db, updateId), f, matcher));
-    return getContact(db, updateId, ctx.now());
-  });
+function saveProposal(ctx: WriteContext, { contact, createInstitutions, updateId }: Parsed<'contact.saveProposal'>): Contact {
+  const db = ctx.db;
+  const matcher = institutionMatcher(db);
+  let parent = contact.institutionId;
+  for (const name of createInstitutions) {
+    parent = matcher.child(parent, name) ?? createInstitution(db, InstitutionInput.parse({ name, parentId: parent, kind: parent === null ? 'other' : 'department' }), 'Pasted contact');
+  }
+  const f = { ...contact, institutionId: parent };
+  if (updateId === null) return getContact(db, createContact(db, f), ctx.now());
+  updateContact(db, updateId, merge(getContact(db, updateId), f, matcher));
+  return getContact(db, updateId, ctx.now());
 }
 
 export const contactIoHandlers: HandlerMap<'contact.parseText' | 'contact.importPreview' | 'contact.importCommit' | 'contact.export' | 'contact.saveProposal'> = {
   'contact.parseText': ({ text, defaultRegion }, { db }) => {
-    const proposal = parseContactText(text, { defaultRegion });
-    return { ...toItem(db, institutionMatcher(db), proposal), candidates: parseContactTexts(text, { defaultRegion }).length };
+    const region = regionSetting(db, defaultRegion);
+    const proposal = parseContactText(text, { defaultRegion: region });
+    return { ...toItem(db, institutionMatcher(db), proposal, region), candidates: parseContactTexts(text, { defaultRegion: region }).length };
   },
-  'contact.importPreview': (input, { db }) => preview(db, input),
-  'contact.importCommit': (input, ctx) => commit(ctx, input),
+  'contact.importPreview': (input, { db }) => previewContacts(db, input),
+  'contact.importCommit': (input, ctx) => commitImport(ctx, input),
   'contact.export': (input, { db, now }) => exportContacts(db, input, now()),
   'contact.saveProposal': (input, ctx) => saveProposal(ctx, input),
 };

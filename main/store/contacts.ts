@@ -2,10 +2,11 @@
 import type { z } from 'zod';
 import { notFound, DossierError } from '../../contract/errors';
 import type { Contact, ContactInput } from '../../contract/model';
+import type { Address, OtherDetail, Photo } from '../../contract/model';
 import { type ReadDb, type WriteDb, nowIso } from './db';
 import { fold, indexRecord, toFtsQuery, unindexRecord } from './search';
 import { getSetting } from './settings';
-import { all, get, run } from './sql';
+import { all, get, insertSql, run, updateSql } from './sql';
 
 /** A contact's fields after validation (defaults applied). */
 export type ContactFields = z.output<typeof ContactInput>;
@@ -58,7 +59,24 @@ export function displayName(c: { honorific: string; givenName: string; familyNam
   return [c.honorific, c.givenName, c.familyName].filter(Boolean).join(' ');
 }
 
-function hydrate(db: ReadDb, rows: Row[]): Contact[] {
+/** Options of reading contacts: photos are large, so lists leave them out (`hasPhoto` still says whether there is one). */
+export interface ReadOptions {
+  photos?: boolean;
+}
+
+interface AddressRow {
+  contact_id: number;
+  label: string;
+  po_box: string;
+  extended: string;
+  street: string;
+  locality: string;
+  region: string;
+  postal_code: string;
+  country: string;
+}
+
+function hydrate(db: ReadDb, rows: Row[], opts: ReadOptions = {}): Contact[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const inList = `(${ids.map(() => '?').join(',')})`;
@@ -73,8 +91,29 @@ function hydrate(db: ReadDb, rows: Row[]): Contact[] {
     label: string;
     value: string;
   }[];
+  const addresses = db.prepare(`SELECT * FROM contact_addresses WHERE contact_id IN ${inList} ORDER BY position`).all(...ids) as AddressRow[];
+  const details = db.prepare(`SELECT contact_id, name, value, property FROM contact_details WHERE contact_id IN ${inList} ORDER BY position`).all(...ids) as (OtherDetail & {
+    contact_id: number;
+  })[];
+  const photos = new Map(
+    (
+      db.prepare(`SELECT contact_id, media_type, ${opts.photos ? 'data' : 'NULL AS data'} FROM contact_photos WHERE contact_id IN ${inList}`).all(...ids) as {
+        contact_id: number;
+        media_type: Photo['mediaType'];
+        data: Buffer | null;
+      }[]
+    ).map((p) => [p.contact_id, p]),
+  );
+  const byContact = <T extends { contact_id: number }>(list: T[]) => {
+    const m = new Map<number, T[]>();
+    for (const x of list) m.set(x.contact_id, [...(m.get(x.contact_id) ?? []), x]);
+    return m;
+  };
+  const addressesOf = byContact(addresses);
+  const detailsOf = byContact(details);
   return rows.map((r) => {
     const names = { honorific: r.honorific, givenName: r.given_name, familyName: r.family_name };
+    const photo = photos.get(r.id);
     return {
       id: r.id,
       ...names,
@@ -92,6 +131,12 @@ function hydrate(db: ReadDb, rows: Row[]): Contact[] {
       informationDated: r.information_dated,
       stale: r.stale === 1,
       updatedAt: r.updated_at,
+      addresses: (addressesOf.get(r.id) ?? []).map(
+        (a): Address => ({ label: a.label, poBox: a.po_box, extended: a.extended, street: a.street, locality: a.locality, region: a.region, postalCode: a.postal_code, country: a.country }),
+      ),
+      hasPhoto: photo !== undefined,
+      photo: photo?.data ? { mediaType: photo.media_type, dataBase64: photo.data.toString('base64') } : null,
+      otherDetails: (detailsOf.get(r.id) ?? []).map((d) => ({ name: d.name, value: d.value, property: d.property })),
     };
   });
 }
@@ -99,15 +144,15 @@ function hydrate(db: ReadDb, rows: Row[]): Contact[] {
 export function getContact(db: ReadDb, id: number, today?: Date): Contact {
   const row = db.prepare(`${SELECT} WHERE c.id = @id`).get({ id, threshold: staleThreshold(db, today) }) as Row | undefined;
   if (!row) throw notFound('Contact', id);
-  return hydrate(db, [row])[0]!;
+  return hydrate(db, [row], { photos: true })[0]!;
 }
 
-export function getContacts(db: ReadDb, ids: readonly number[], today?: Date): Contact[] {
+export function getContacts(db: ReadDb, ids: readonly number[], today?: Date, opts: ReadOptions = {}): Contact[] {
   if (ids.length === 0) return [];
   const rows = db
     .prepare(`${SELECT} WHERE c.id IN (SELECT value FROM json_each(@ids))`)
     .all({ ids: JSON.stringify(ids), threshold: staleThreshold(db, today) }) as Row[];
-  const byId = new Map(hydrate(db, rows).map((c) => [c.id, c]));
+  const byId = new Map(hydrate(db, rows, opts).map((c) => [c.id, c]));
   return ids.map((id) => byId.get(id)).filter((c): c is Contact => c !== undefined);
 }
 
@@ -163,11 +208,46 @@ const sortName = (f: ContactFields) => fold(`${f.familyName} ${f.givenName}`).tr
 function insertDetails(db: WriteDb, id: number, f: ContactFields): void {
   f.phones.forEach((p, i) => run(db, 'INSERT INTO contact_phones (contact_id, position, label, value, e164) VALUES (?, ?, ?, ?, ?)', id, i, p.label, p.value, p.e164));
   f.emails.forEach((e, i) => run(db, 'INSERT INTO contact_emails (contact_id, position, label, value) VALUES (?, ?, ?, ?)', id, i, e.label, e.value));
+  f.addresses.forEach((a, i) =>
+    run(
+      db,
+      'INSERT INTO contact_addresses (contact_id, position, label, po_box, extended, street, locality, region, postal_code, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      id, i, a.label, a.poBox, a.extended, a.street, a.locality, a.region, a.postalCode, a.country,
+    ),
+  );
+  f.otherDetails.forEach((d, i) => run(db, 'INSERT INTO contact_details (contact_id, position, name, value, property) VALUES (?, ?, ?, ?, ?)', id, i, d.name, d.value, d.property));
+  // An update without a photo keeps the stored one; null removes it.
+  if (f.photo === null) run(db, 'DELETE FROM contact_photos WHERE contact_id = ?', id);
+  else if (f.photo) {
+    run(
+      db,
+      'INSERT INTO contact_photos (contact_id, media_type, data) VALUES (?, ?, ?) ON CONFLICT (contact_id) DO UPDATE SET media_type = excluded.media_type, data = excluded.data',
+      id, f.photo.mediaType, Buffer.from(f.photo.dataBase64, 'base64'),
+    );
+  }
 }
 
-/** What the search box finds a contact by: the title (name) and the body (posts, institution, e-mails, notes). */
-function indexText(f: { givenName: string; familyName: string; position: string; notes: string }, institution: string | null, emails: readonly string[], former: readonly string[]) {
-  return { title: `${f.givenName} ${f.familyName}`, body: [f.position, institution ?? '', emails.join(' '), f.notes, ...former].join(' ') };
+/** Removes what insertDetails writes (the photo aside: see there), before an update writes them anew. */
+function deleteDetails(db: WriteDb, id: number): void {
+  for (const table of ['contact_phones', 'contact_emails', 'contact_addresses', 'contact_details']) run(db, `DELETE FROM ${table} WHERE contact_id = ?`, id);
+}
+
+/**
+ * What the search box finds a contact by: the title (name) and the body (posts, institution, e-mails, notes, and
+ * other details and addresses: "find the one whose Skype is …", "who sits in Wilhelmstraße").
+ */
+function indexText(
+  f: { givenName: string; familyName: string; position: string; notes: string },
+  institution: string | null,
+  emails: readonly string[],
+  former: readonly string[],
+  details: readonly { name: string; value: string }[],
+  places: readonly string[],
+) {
+  return {
+    title: `${f.givenName} ${f.familyName}`,
+    body: [f.position, institution ?? '', emails.join(' '), f.notes, ...former, ...details.map((d) => `${d.name} ${d.value.slice(0, 2000)}`), ...places].join(' '),
+  };
 }
 
 export function reindexContact(db: WriteDb, id: number): void {
@@ -180,7 +260,9 @@ export function reindexContact(db: WriteDb, id: number): void {
   if (!r) return;
   const emails = all<{ value: string }>(db, 'SELECT value FROM contact_emails WHERE contact_id = ?', id).map((e) => e.value);
   const former = all<{ position: string }>(db, 'SELECT position FROM contact_positions WHERE contact_id = ?', id).map((p) => p.position);
-  const { title, body } = indexText({ givenName: r.given_name, familyName: r.family_name, position: r.position, notes: r.notes }, r.inst, emails, former);
+  const details = all<{ name: string; value: string }>(db, 'SELECT name, value FROM contact_details WHERE contact_id = ?', id);
+  const places = all<{ t: string }>(db, `SELECT street || ' ' || locality || ' ' || country AS t FROM contact_addresses WHERE contact_id = ?`, id).map((a) => a.t);
+  const { title, body } = indexText({ givenName: r.given_name, familyName: r.family_name, position: r.position, notes: r.notes }, r.inst, emails, former, details, places);
   indexRecord(db, 'contact', id, title, body);
 }
 
@@ -208,41 +290,24 @@ export interface CreateOptions {
   now?: string;
 }
 
+/** A contact's own columns and their values, in one order for INSERT and UPDATE. */
+const COLUMNS = ['honorific', 'given_name', 'family_name', 'sort_name', 'position', 'institution_id', 'website', 'languages', 'notes', 'internal', 'source', 'information_dated'];
+const own = (f: ContactFields) => [f.honorific, f.givenName, f.familyName, sortName(f), f.position, f.institutionId, f.website, JSON.stringify(f.languages), f.notes, f.internal ? 1 : 0, f.source, f.informationDated];
+const INSERT = insertSql('contacts', [...COLUMNS, 'created_at', 'updated_at']);
+const UPDATE = updateSql('contacts', [...COLUMNS, 'updated_at']);
+
 /**
- * A new contact: its row, phones and e-mails, and its search entry, written straight (nothing to delete or read
- * back for a row that did not exist).
+ * A new contact: its row, details and search entry, written straight (nothing to delete or read back for a row that
+ * did not exist).
  */
 export function createContact(db: WriteDb, f: ContactFields, { instText = institutionText(db), now = nowIso() }: CreateOptions = {}): number {
   const institution = instText(f.institutionId);
   if (f.institutionId !== null && institution === null) checkInstitution(db, f.institutionId); // throws: no such institution
-  const id = Number(
-    run(
-      db,
-      `INSERT INTO contacts (honorific, given_name, family_name, sort_name, position, institution_id, website, languages, notes, internal, source, information_dated, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      f.honorific,
-      f.givenName,
-      f.familyName,
-      sortName(f),
-      f.position,
-      f.institutionId,
-      f.website,
-      JSON.stringify(f.languages),
-      f.notes,
-      f.internal ? 1 : 0,
-      f.source,
-      f.informationDated,
-      now,
-      now,
-    ).lastInsertRowid,
-  );
+  const id = Number(run(db, INSERT, ...own(f), now, now).lastInsertRowid);
   insertDetails(db, id, f);
-  const { title, body } = indexText(
-    f,
-    institution,
-    f.emails.map((e) => e.value),
-    [],
-  );
+  const emails = f.emails.map((e) => e.value);
+  const places = f.addresses.map((a) => `${a.street} ${a.locality} ${a.country}`);
+  const { title, body } = indexText(f, institution, emails, [], f.otherDetails, places);
   indexRecord(db, 'contact', id, title, body);
   return id;
 }
@@ -250,27 +315,8 @@ export function createContact(db: WriteDb, f: ContactFields, { instText = instit
 export function updateContact(db: WriteDb, id: number, f: ContactFields): void {
   if (!get(db, 'SELECT 1 FROM contacts WHERE id = ?', id)) throw notFound('Contact', id);
   checkInstitution(db, f.institutionId);
-  run(
-    db,
-    `UPDATE contacts SET honorific = ?, given_name = ?, family_name = ?, position = ?, institution_id = ?, website = ?, languages = ?,
-       notes = ?, internal = ?, source = ?, information_dated = ?, updated_at = ? WHERE id = ?`,
-    f.honorific,
-    f.givenName,
-    f.familyName,
-    f.position,
-    f.institutionId,
-    f.website,
-    JSON.stringify(f.languages),
-    f.notes,
-    f.internal ? 1 : 0,
-    f.source,
-    f.informationDated,
-    nowIso(),
-    id,
-  );
-  run(db, 'UPDATE contacts SET sort_name = ? WHERE id = ?', sortName(f), id);
-  run(db, 'DELETE FROM contact_phones WHERE contact_id = ?', id);
-  run(db, 'DELETE FROM contact_emails WHERE contact_id = ?', id);
+  run(db, UPDATE, ...own(f), nowIso(), id);
+  deleteDetails(db, id);
   insertDetails(db, id, f);
   reindexContact(db, id);
 }
