@@ -32,12 +32,18 @@ interface Part {
 /** The side of the square a photo is drawn in at the top of the card's right column. */
 const PHOTO = 46;
 
+/** Language names per pack language: made once (each Intl.DisplayNames costs more than the names it gives on a card). */
+const displayNames = new Map<string, Intl.DisplayNames | null>();
+
 function languageNames(codes: string[], language: string): string {
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames([language], { type: 'language' });
-  } catch {
-    names = null;
+  let names = displayNames.get(language);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([language], { type: 'language' });
+    } catch {
+      names = null;
+    }
+    displayNames.set(language, names);
   }
   return codes.map((c) => names?.of(c) ?? c).join(', ');
 }
