@@ -132,10 +132,13 @@ function readCard(card: RawCard, env: Env): ContactProposal {
     } catch (err) {
       throw new CardError(l.no, `${l.name} cannot be read: ${(err as Error).message}.`);
     }
-    const text = () => unescapeText(value).trim();
+    // The value as text, unescaped (an image's data is not text: it is unescaped only where it is kept as text).
+    // Computed here rather than in a closure: tsx names every function it creates, and this runs for every line.
+    const isImage = l.name === 'PHOTO' || l.name === 'LOGO';
+    const text = isImage ? '' : unescapeText(value).trim();
     switch (l.name) {
       case 'FN':
-        fn = text();
+        fn = text;
         stored(l);
         break;
       case 'N': {
@@ -154,11 +157,11 @@ function readCard(card: RawCard, env: Env): ContactProposal {
       }
       case 'TITLE':
       case 'ROLE':
-        if (!c.position && text()) (c.position = text()), stored(l);
-        else if (text()) other(l, text());
+        if (!c.position && text) (c.position = text), stored(l);
+        else if (text) other(l, text);
         break;
       case 'TEL': {
-        const v = text();
+        const v = text;
         const isUri = /^tel:/i.test(v);
         const uri = isUri ? readTelUri(v) : null;
         const written = first(l, X.written) ?? uri?.written ?? v;
@@ -168,17 +171,17 @@ function readCard(card: RawCard, env: Env): ContactProposal {
         break;
       }
       case 'EMAIL':
-        if (text()) c.emails.push({ label: labelOf(l), value: text().replace(/^mailto:/i, '') }), stored(l);
+        if (text) c.emails.push({ label: labelOf(l), value: text.replace(/^mailto:/i, '') }), stored(l);
         break;
       case 'URL':
-        if (!c.website && text()) (c.website = text()), stored(l);
-        else if (text()) other(l, text());
+        if (!c.website && text) (c.website = text), stored(l);
+        else if (text) other(l, text);
         break;
       case 'LANG':
-        if (text()) langs.push({ pref: Number(first(l, 'PREF') ?? 100), tag: text() }), stored(l);
+        if (text) langs.push({ pref: Number(first(l, 'PREF') ?? 100), tag: text }), stored(l);
         break;
       case 'NOTE':
-        if (text()) notes.push(text()), stored(l);
+        if (text) notes.push(text), stored(l);
         break;
       case 'ADR': {
         const [poBox = '', extended = '', street = '', locality = '', region = '', postalCode = '', country = ''] = structured(value).map((p) =>
@@ -193,14 +196,14 @@ function readCard(card: RawCard, env: Env): ContactProposal {
       case 'LABEL':
         // 2.1/3.0 formatted address: the ADR of the same card says it structured; without one it is the address.
         if (card.lines.some((x) => x.name === 'ADR')) stored(l);
-        else if (text()) c.addresses.push({ label: labelOf(l), poBox: '', extended: '', street: text(), locality: '', region: '', postalCode: '', country: '' }), stored(l);
+        else if (text) c.addresses.push({ label: labelOf(l), poBox: '', extended: '', street: text, locality: '', region: '', postalCode: '', country: '' }), stored(l);
         break;
       case 'PHOTO': {
         const img = inlineImage(l);
         if (img && !c.photo && (PHOTO_TYPES as readonly string[]).includes(img.mediaType) && img.dataBase64.length <= PHOTO_MAX_BASE64) {
           c.photo = { mediaType: img.mediaType as (typeof PHOTO_TYPES)[number], dataBase64: img.dataBase64 };
           stored(l);
-        } else if (!img) other(l, text());
+        } else if (!img) other(l, unescapeText(value).trim());
         else if (img.dataBase64.length <= 20_000) other(l, `data:${img.mediaType};base64,${img.dataBase64}`);
         else {
           warnings.push(`Line ${l.no}: a ${img.mediaType} photo of ${Math.round((img.dataBase64.length * 3) / 4096)} KB could not be kept (only one photo of JPEG, PNG, GIF or WebP up to 3 MB is).`);
@@ -210,22 +213,22 @@ function readCard(card: RawCard, env: Env): ContactProposal {
       }
       case 'REV':
         if (!c.informationDated) {
-          c.informationDated = toPartialDate(text());
+          c.informationDated = toPartialDate(text);
           if (c.informationDated) stored(l);
-          else other(l, text());
+          else other(l, text);
         } else stored(l);
         break;
       case X.dated:
-        c.informationDated = toPartialDate(text());
-        if (!c.informationDated) throw new CardError(l.no, `X-DOSSIER-DATED "${text()}" is not a year, a year-month or a date.`);
+        c.informationDated = toPartialDate(text);
+        if (!c.informationDated) throw new CardError(l.no, `X-DOSSIER-DATED "${text}" is not a year, a year-month or a date.`);
         stored(l);
         break;
       case X.internal:
-        c.internal = /^(true|1|yes)$/i.test(text());
+        c.internal = /^(true|1|yes)$/i.test(text);
         stored(l);
         break;
       case X.source:
-        c.source = text();
+        c.source = text;
         stored(l);
         break;
       case 'X-ABLABEL':
@@ -234,18 +237,18 @@ function readCard(card: RawCard, env: Env): ContactProposal {
         break;
       case 'CATEGORIES':
       case 'NICKNAME':
-        if (text()) other(l, listValue(value).map((x) => x.trim()).filter(Boolean).join(', '));
+        if (text) other(l, listValue(value).map((x) => x.trim()).filter(Boolean).join(', '));
         break;
       case 'X-ANDROID-CUSTOM': {
         // Android keeps nicknames and relations here: "vnd.android.cursor.item/nickname;Nicky;1;;;…".
         const [kind = '', v = ''] = structured(value).map((p) => p.join(','));
         const what = kind.split('/').pop() ?? '';
         if (what === 'nickname' && v) other({ ...l, name: 'NICKNAME', rawParams: '' }, v);
-        else if (text()) other(l, text());
+        else if (text) other(l, text);
         break;
       }
       default:
-        if (text()) other(l, text());
+        if (text) other(l, text);
     }
   }
   c.languages = langs.sort((a, b) => a.pref - b.pref).map((l) => l.tag);
@@ -280,7 +283,7 @@ export function* vCardRecords(content: string, file: string, opts: VCardReadOpti
   const rejected: RejectedRecord[] = [];
   const env: Env = { tallies, drop: new Set((opts.drop ?? []).map((d) => d.toUpperCase())), setting: opts.region ?? null };
   for (const card of splitCards(content, file, rejected)) {
-    yield* rejected.splice(0);
+    if (rejected.length) yield* rejected.splice(0);
     try {
       yield readCard(card, env);
     } catch (err) {
