@@ -46,7 +46,7 @@ export function formatRange(start: string, end: string, meetingZone: string, zon
 
 /** An all-day meeting's days, never shifted by a zone: "Mon 15 Mar 2027 – Fri 19 Mar 2027", or one day. */
 export function formatDays(start: string, end: string): string {
-  const f = new Intl.DateTimeFormat(locale(), { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const f = dateFormat({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const [a, b] = [f.format(new Date(`${start.slice(0, 10)}T00:00:00Z`)), f.format(new Date(`${end.slice(0, 10)}T00:00:00Z`))];
   return a === b ? a : `${a} – ${b}`;
 }
