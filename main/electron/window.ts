@@ -5,6 +5,7 @@
  */
 import { BrowserWindow, shell } from 'electron';
 import { APP_URL, navigationDecision, windowOpenDecision } from './config';
+import { preloadPackEngine } from '../ops/pack-engine';
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
   const win = new BrowserWindow({
@@ -33,7 +34,11 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       spellcheck: true,
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    win.show();
+    // The pack builder loads once the first screen is up, so neither start-up nor the first pack waits for it.
+    setTimeout(preloadPackEngine, 2000);
+  });
   const { webContents } = win;
   webContents.setWindowOpenHandler(({ url }) => {
     const d = windowOpenDecision(url);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startHost } from '../../host/http';
 import { appRoot } from '../../ops/paths';
 import { startupBackup } from '../../ops/backup';
+import { preloadPackEngine } from '../../ops/pack-engine';
 import { UsageError, type Command } from '../command';
 
 export const serve: Command = {
@@ -24,6 +25,8 @@ export const serve: Command = {
     ctx.writesFiles = false;
     const host = await startHost({ ctx, port, staticDir });
     env.print({ url: host.launchUrl, port: host.port, database: env.dbPath }, () => `Dossier is serving ${env.dbPath}\nOpen ${host.launchUrl}\nPress Ctrl+C to stop.`);
+    // The pack builder loads once the first screen has had its turn, so the first pack does not wait for it.
+    setTimeout(preloadPackEngine, 3000).unref();
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
