@@ -5,7 +5,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DossierError } from '../../contract/errors';
 import type { OpsContext } from '../ops/context';
 import { dispatch, toErrorData } from '../ops/index';
 import { resolveDbPath } from '../paths';
@@ -94,7 +93,7 @@ export async function runCli(argv: string[], io: Io = { out: (t) => process.stdo
     const line = data.details && typeof data.details.line === 'number' ? data.details.line : null;
     const where = line !== null && !data.message.includes(`line ${line}`) ? ` (${data.details?.file ?? 'input'}, line ${line})` : '';
     io.err(`dossier: ${data.message}${where}`);
-    return err instanceof DossierError || data.code !== 'internal' ? EXIT_STATUS[data.code] : 1;
+    return EXIT_STATUS[data.code];
   } finally {
     ctx?.db.close();
   }
