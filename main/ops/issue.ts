@@ -16,6 +16,7 @@ import { addendaOf, getIssuedPack, insertIssuedPack, issuedPdf, issuedSnapshot, 
 import { type HandlerMap, type OpsContext, today, write } from './context';
 import { type BuiltVariant, buildVariant } from './pack-release';
 import { type PackTarget, resolveBriefingId, variantBriefing } from './pack-variant';
+import { markdownDiff, sectionMarkdown } from './markdown-diff';
 import { compareBriefings } from './versions';
 
 const LOCALES: Record<string, string> = { en: 'en-GB', de: 'de-DE', nl: 'nl-NL', fr: 'fr-FR' };
@@ -85,6 +86,11 @@ export const issueHandlers: HandlerMap<'pack.issue' | 'pack.addendum' | 'pack.is
     const labels = releaseLabelsFor(briefing.language);
     const issuedOn = new Intl.DateTimeFormat(LOCALES[briefing.language] ?? 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(issued.issuedAt));
     const title = labels.addendumTitle(n, issued.title);
+    const text = (b: BriefingDetail, id: number) => {
+      const s = b.sections.find((x) => x.id === id);
+      return s ? sectionMarkdown(s) : '';
+    };
+    const readableParts = (id: number) => markdownDiff(text(before, id), text(now, id), (m) => labels.handling[m]);
     const b = await buildVariant(ctx, { briefingId: briefing.id }, { day: date ?? today(ctx), variant }, (v) => {
       v.doc.title = title;
       v.doc.subtitle = labels.addendumIntro(issued.title, issuedOn);
@@ -92,7 +98,8 @@ export const issueHandlers: HandlerMap<'pack.issue' | 'pack.addendum' | 'pack.is
         kind: 'markdown' as const,
         title: c.titleAfter ?? c.titleBefore ?? '',
         markdown: '',
-        changes: { change: c.change as 'added' | 'changed' | 'removed', label: `${labels.change[c.change as 'added' | 'changed' | 'removed']} — ${labels.legend}`, parts: c.parts },
+        // Marked against the text that went out as the reader saw it: rendered, not Markdown source.
+        changes: { change: c.change as 'added' | 'changed' | 'removed', label: `${labels.change[c.change as 'added' | 'changed' | 'removed']} — ${labels.legend}`, parts: readableParts(c.sectionId) },
       }));
       v.sectionIds = changed.map((c) => c.sectionId);
       // Marked for what the addendum itself contains.

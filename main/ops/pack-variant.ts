@@ -56,7 +56,8 @@ export function variantDocument(ctx: OpsContext, target: PackTarget, opts: Varia
   const language = source?.language ?? 'en';
   const labels = releaseLabelsFor(language);
   const v = source ? variantBriefing(source, opts.variant) : null;
-  const filterThen = opts.variant === 'full' ? undefined : (b: BriefingDetail) => briefingForVariant(b, 'releasable').briefing;
+  // The earlier briefing quoted by "since last time" is treated as this one: its marked parts labelled, or left out.
+  const filterThen = (b: BriefingDetail) => (opts.variant === 'full' ? labelMarks(b, (m) => labels.handling[m]) : briefingForVariant(b, 'releasable').briefing);
   const doc = packDocumentFor(ctx.db, target, opts.day, { ...(v ? { briefing: v.shown } : {}), filterThen });
   // The .json carries the briefing without the marked parts (and without the labels added for print).
   if (attachments) doc.attachments = packAttachments(ctx, target, opts.day, v?.kept);

@@ -4,9 +4,10 @@
  * today's; outcomes with who committed; follow-ups still open; who is new or has left; and line drift, today's key
  * messages against the snippet library's standard line on the same topic. Reads only.
  */
-import { diffWordsWithSpace } from 'diff';
 import { AgendaBriefsContent, type BriefingDetail, KeyMessagesContent, type MeetingDetail, type Section } from '../../contract/model';
-import type { ActionItem, DiffRun, SinceLastTimeSection } from '../pack/document';
+import type { ActionItem, SinceLastTimeSection } from '../pack/document';
+import { type Label, markdownDiff } from './markdown-diff';
+import { releaseLabelsFor } from '../pack/labels-release';
 import { sinceLabelsFor } from '../pack/labels-since';
 import { listOutcomes } from '../store/actions';
 import { getBriefingDetail, listBriefings } from '../store/briefings';
@@ -51,8 +52,6 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (x.size + y.size);
 }
 
-const runs = (before: string, after: string): DiffRun[] => diffWordsWithSpace(before, after).map((p) => ({ value: p.value, added: p.added, removed: p.removed }));
-const bullets = (items: string[]) => items.filter((s) => s.trim()).map((s) => `• ${s.trim()}`).join('\n');
 
 /** Key messages and per-item lines of a briefing, keyed for matching: 'km' and the agenda item's folded title. */
 function linesOf(b: BriefingDetail | null, agenda: { id: number; title: string }[]): { key: string; heading: string; text: string }[] {
@@ -60,7 +59,9 @@ function linesOf(b: BriefingDetail | null, agenda: { id: number; title: string }
   const out: { key: string; heading: string; text: string }[] = [];
   const byId = new Map(agenda.map((a, i) => [a.id, { title: a.title, n: i + 1 }]));
   const km = b.sections.filter((s: Section) => s.kind === 'key_messages').flatMap((s) => parse(KeyMessagesContent, s.content, { items: [] }).items);
-  if (km.length) out.push({ key: 'km', heading: '', text: bullets(km) });
+  // As a Markdown list, so each message keeps its bullet (and its emphasis) when rendered.
+  const items = km.map((m) => m.trim()).filter(Boolean);
+  if (items.length) out.push({ key: 'km', heading: '', text: items.map((m) => `- ${m}`).join('\n') });
   for (const s of b.sections.filter((x: Section) => x.kind === 'agenda_briefs')) {
     for (const brief of parse(AgendaBriefsContent, s.content, { briefs: [] }).briefs) {
       if (!brief.text.trim()) continue;
@@ -72,7 +73,7 @@ function linesOf(b: BriefingDetail | null, agenda: { id: number; title: string }
 }
 
 /** Then against now: the same key first, else the most similar agenda title (agendas are reworded between sessions). */
-function compareLines(then: ReturnType<typeof linesOf>, now: ReturnType<typeof linesOf>, kmHeading: string): SinceLastTimeSection['lines'] {
+function compareLines(then: ReturnType<typeof linesOf>, now: ReturnType<typeof linesOf>, kmHeading: string, label: Label): SinceLastTimeSection['lines'] {
   const used = new Set<number>();
   const out: SinceLastTimeSection['lines'] = [];
   for (const t of then) {
@@ -83,21 +84,21 @@ function compareLines(then: ReturnType<typeof linesOf>, now: ReturnType<typeof l
     }
     const heading = t.key === 'km' ? kmHeading : t.heading;
     if (j < 0) {
-      out.push({ heading, change: 'removed', parts: [{ value: t.text, added: false, removed: true }] });
+      out.push({ heading, change: 'removed', parts: markdownDiff(t.text, '', label) });
       continue;
     }
     used.add(j);
     const n = now[j]!;
-    out.push({ heading: n.key === 'km' ? kmHeading : n.heading, change: n.text === t.text ? 'unchanged' : 'changed', parts: runs(t.text, n.text) });
+    out.push({ heading: n.key === 'km' ? kmHeading : n.heading, change: n.text === t.text ? 'unchanged' : 'changed', parts: markdownDiff(t.text, n.text, label) });
   }
   now.forEach((n, k) => {
-    if (!used.has(k)) out.push({ heading: n.key === 'km' ? kmHeading : n.heading, change: 'added', parts: [{ value: n.text, added: true, removed: false }] });
+    if (!used.has(k)) out.push({ heading: n.key === 'km' ? kmHeading : n.heading, change: 'added', parts: markdownDiff('', n.text, label) });
   });
   return out;
 }
 
 /** Today's key messages against the standard lines: by topic named in the message, else the most similar snippet. */
-function lineDrift(db: ReadDb, briefing: BriefingDetail | null): SinceLastTimeSection['drift'] {
+function lineDrift(db: ReadDb, briefing: BriefingDetail | null, label: Label): SinceLastTimeSection['drift'] {
   if (!briefing) return [];
   const snippets = listSnippets(db).filter((s) => s.text.trim());
   if (snippets.length === 0) return [];
@@ -110,7 +111,7 @@ function lineDrift(db: ReadDb, briefing: BriefingDetail | null): SinceLastTimeSe
     if (!scored || scored.score < 0.3) return [];
     const standard = scored.s.text.trim();
     if (fold(standard).replace(/\s+/g, ' ') === fold(message.trim()).replace(/\s+/g, ' ')) return [];
-    return [{ message: message.trim(), topic: scored.s.topic || scored.s.title, snippet: scored.s.title || scored.s.topic, parts: runs(standard, message.trim()) }];
+    return [{ message: message.trim(), topic: scored.s.topic || scored.s.title, snippet: scored.s.title || scored.s.topic, parts: markdownDiff(standard, message.trim(), label) }];
   });
 }
 
@@ -118,7 +119,8 @@ export function sinceLastTime(db: ReadDb, input: SinceInput, title: string): Sin
   const L = sinceLabelsFor(input.language);
   const { meeting } = input;
   const prevId = previousMeeting(db, meeting.id);
-  const drift = lineDrift(db, input.briefing);
+  const label: Label = (m) => releaseLabelsFor(input.language).handling[m];
+  const drift = lineDrift(db, input.briefing, label);
   if (prevId === null) return { kind: 'since_last_time', title, previous: null, lines: [], outcomes: [], actions: input.actions, joined: [], left: [], drift };
   const prev = getMeetingDetail(db, prevId);
   // The briefing used then: the latest version saved before that meeting ended, else its current text.
@@ -136,7 +138,7 @@ export function sinceLastTime(db: ReadDb, input: SinceInput, title: string): Sin
     }
   }
   if (then && input.filterThen) then = input.filterThen(then);
-  const lines = compareLines(linesOf(then, prev.agenda), linesOf(input.briefing, meeting.agenda), L.keyMessages);
+  const lines = compareLines(linesOf(then, prev.agenda), linesOf(input.briefing, meeting.agenda), L.keyMessages, label);
   const person = (p: MeetingDetail['delegation'][number]) => ({ name: p.displayName, position: p.position, institution: p.institutionName ?? '' });
   const everyone = (m: MeetingDetail) => [...m.delegation, ...m.counterparts];
   const before = new Set(everyone(prev).map((p) => p.contactId));

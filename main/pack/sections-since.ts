@@ -20,8 +20,9 @@ export function diffColumns(parts: DiffRun[]): { then: Run[]; now: Run[] } {
   const then: Run[] = [];
   const now: Run[] = [];
   for (const p of parts) {
-    if (!p.added) then.push(p.removed ? { text: p.value, bold: true, color: COLOR.marking } : { text: p.value });
-    if (!p.removed) now.push(p.added ? { text: p.value, bold: true, color: COLOR.accent } : { text: p.value });
+    const style = { ...(p.bold ? { bold: true } : {}), ...(p.italic ? { italic: true } : {}) };
+    if (!p.added) then.push(p.removed ? { text: p.value, ...style, bold: true, color: COLOR.marking } : { text: p.value, ...style });
+    if (!p.removed) now.push(p.added ? { text: p.value, ...style, bold: true, color: COLOR.accent } : { text: p.value, ...style });
   }
   return { then, now };
 }
