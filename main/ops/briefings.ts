@@ -2,7 +2,7 @@
 import type { GeneratedSection } from '../../contract/model';
 import type { HandlerMap } from './context';
 import { today, write } from './context';
-import { packDocumentFor } from './pack-document';
+import { variantDocument } from './pack-variant';
 import {
   addSection,
   assertEditable,
@@ -72,9 +72,10 @@ export const briefingHandlers: HandlerMap<
       return getBriefingDetail(ctx.db, id);
     }),
   'briefing.preview': ({ id }, ctx) => {
-    // One mapping from store to what the pack shows: the pack's own, so the editor never disagrees with the PDF.
+    // One mapping from store to what the pack shows: the full pack's own (marked parts labelled), so the editor never
+    // disagrees with the PDF.
     const sections = getBriefingDetail(ctx.db, id).sections;
-    const doc = packDocumentFor(ctx.db, { briefingId: id }, today(ctx));
+    const { doc } = variantDocument(ctx, { briefingId: id }, { day: today(ctx), variant: 'full' }, false);
     return doc.sections.flatMap((data, i) => (GENERATED_KINDS.has(data.kind) ? [{ sectionId: sections[i]!.id, data: data as GeneratedSection }] : []));
   },
   'section.add': ({ briefingId, kind, title, afterId }, ctx) =>
