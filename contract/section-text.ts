@@ -36,5 +36,32 @@ export function sectionText(s: Pick<Section, 'kind' | 'content'>): string {
   }
 }
 
+/**
+ * A written section as the Markdown it prints as: key messages as a list, each Q&A pair as a bold question and its
+ * answer, each agenda item's lines under the item's title in bold. Generated sections have no text of their own ('').
+ */
+export function sectionMarkdown(s: Pick<Section, 'kind' | 'content'>): string {
+  switch (s.kind) {
+    case 'markdown':
+      return s.content;
+    case 'key_messages':
+      return parseJson(KeyMessagesContent, s.content, { items: [] })
+        .items.filter((m) => m.trim())
+        .map((m) => `- ${m.trim()}`)
+        .join('\n');
+    case 'qa':
+      return parseJson(QaContent, s.content, { pairs: [] })
+        .pairs.map((p) => `**${p.question.trim()}**\n\n${p.answer}`)
+        .join('\n\n');
+    case 'agenda_briefs':
+      return parseJson(AgendaBriefsContent, s.content, { briefs: [] })
+        .briefs.filter((b) => b.text.trim() !== '')
+        .map((b) => `**${b.title ?? `Agenda item ${b.agendaItemId}`}**\n\n${b.text}`)
+        .join('\n\n');
+    default:
+      return '';
+  }
+}
+
 /** Words: runs of non-space holding a letter or digit, so bullets, "Q:" markers' colons and Markdown marks don't count alone. */
 export const countWords = (text: string): number => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;

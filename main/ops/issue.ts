@@ -16,7 +16,8 @@ import { addendaOf, getIssuedPack, insertIssuedPack, issuedPdf, issuedSnapshot, 
 import { type HandlerMap, type OpsContext, today, write } from './context';
 import { type BuiltVariant, buildVariant } from './pack-release';
 import { type PackTarget, resolveBriefingId, variantBriefing } from './pack-variant';
-import { markdownDiff, sectionMarkdown } from './markdown-diff';
+import { sectionMarkdown } from '../../contract/section-text';
+import { markdownDiff } from './markdown-diff';
 import { compareBriefings } from './versions';
 
 const LOCALES: Record<string, string> = { en: 'en-GB', de: 'de-DE', nl: 'nl-NL', fr: 'fr-FR' };

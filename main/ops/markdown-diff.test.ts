@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flattenMarkdown } from '../pack/markdown-flat';
-import { markdownDiff, sectionMarkdown } from './markdown-diff';
+import { sectionMarkdown } from '../../contract/section-text';
+import { markdownDiff } from './markdown-diff';
 
 const label = (m: string) => ({ may_use: 'May be used', not_for_disclosure: 'Not for disclosure', internal: 'Internal' })[m]!;
 const text = (runs: { text?: string; value?: string }[]) => runs.map((r) => r.text ?? r.value).join('');

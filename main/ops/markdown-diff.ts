@@ -1,10 +1,10 @@
 /**
  * Word diffs of Markdown as a reader sees it (since last time, addenda): both texts rendered to styled lines first
- * (main/pack/markdown-flat.ts), so the diff shows words and emphasis, never `**` or mark comments; and structured
- * sections (key messages, Q&A, lines to take) written out as the Markdown they print as.
+ * (main/pack/markdown-flat.ts), so the diff shows words and emphasis, never `**` or mark comments. Structured
+ * sections are compared as the Markdown they print as (sectionMarkdown in contract/section-text.ts).
  */
 import { diffWordsWithSpace } from 'diff';
-import { AgendaBriefsContent, type HandlingMark, KeyMessagesContent, QaContent, type Section } from '../../contract/model';
+import type { HandlingMark } from '../../contract/model';
 import type { DiffRun } from '../pack/document';
 import { type FlatRun, flattenMarkdown } from '../pack/markdown-flat';
 
@@ -71,40 +71,4 @@ export function markdownDiff(before: string, after: string, label: Label): DiffR
     }
   }
   return out;
-}
-
-function parseJson<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false } }, content: string, empty: T): T {
-  try {
-    const r = schema.safeParse(JSON.parse(content));
-    return r.success ? r.data : empty;
-  } catch {
-    return empty;
-  }
-}
-
-/**
- * A written section as the Markdown it prints as: key messages as a list, each Q&A pair as a bold question and its
- * answer, each agenda item's lines under the item's title in bold. Generated sections have no text of their own ('').
- */
-export function sectionMarkdown(s: Pick<Section, 'kind' | 'content'>): string {
-  switch (s.kind) {
-    case 'markdown':
-      return s.content;
-    case 'key_messages':
-      return parseJson(KeyMessagesContent, s.content, { items: [] })
-        .items.filter((m) => m.trim())
-        .map((m) => `- ${m.trim()}`)
-        .join('\n');
-    case 'qa':
-      return parseJson(QaContent, s.content, { pairs: [] })
-        .pairs.map((p) => `**${p.question.trim()}**\n\n${p.answer}`)
-        .join('\n\n');
-    case 'agenda_briefs':
-      return parseJson(AgendaBriefsContent, s.content, { briefs: [] })
-        .briefs.filter((b) => b.text.trim() !== '')
-        .map((b) => `**${b.title ?? `Agenda item ${b.agendaItemId}`}**\n\n${b.text}`)
-        .join('\n\n');
-    default:
-      return '';
-  }
 }
