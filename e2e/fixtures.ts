@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { startHost, type Host } from '../main/host/http';
 import type { OpsContext } from '../main/ops/context';
 import { dispatch } from '../main/ops/index';
-import { openDb } from '../main/store/db';
+import { openDossier } from '../main/ops/open';
 
 export const SHOTS = resolve('artifacts/screenshots');
 
@@ -33,7 +33,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     async ({}, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'dossier-e2e-demo-'));
       const file = join(dir, 'demo.db');
-      const ctx: OpsContext = { db: openDb(file), dbPath: file, dataDir: dir, now: () => new Date() };
+      const ctx = openDossier({ path: file });
       await dispatch(ctx, 'system.loadDemo', {});
       ctx.db.close();
       await use(file);
@@ -43,9 +43,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ],
   demo: [true, { option: true }],
   dossier: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'dossier-e2e-'));
-    const dbPath = join(dir, 'dossier.db');
-    const ctx: OpsContext = { db: openDb(dbPath), dbPath, dataDir: dir, now: () => new Date() };
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'dossier-e2e-')), 'dossier.db');
+    const ctx = openDossier({ path: dbPath });
     const host = await startHost({ ctx, staticDir: resolve('renderer/dist'), log: () => {} });
     await use({ ctx, host, dbPath, call: ((name: string, input: unknown) => dispatch(ctx, name, input)) as never });
     await host.close();
@@ -57,7 +56,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       dossier.ctx.db.close();
       for (const suffix of ['-wal', '-shm']) rmSync(dossier.dbPath + suffix, { force: true });
       copyFileSync(demoFile, dossier.dbPath);
-      dossier.ctx.db = openDb(dossier.dbPath);
+      dossier.ctx.db = openDossier({ path: dossier.dbPath }).db;
     }
     // Skip the first-start welcome screen unless a test asks for it.
     await page.addInitScript(() => sessionStorage.setItem('dossier-welcomed', '1'));

@@ -6,9 +6,9 @@
  * (see labelledMarkdown in ./variants), so neither `**` nor `<!-- … -->` ever reaches the reader.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
+import { readMark } from '../../contract/handling';
 import type { HandlingMark } from '../../contract/model';
 import { inlineRuns } from './markdown';
-import { MARK_COMMENT_RE } from './variants';
 
 /** A stretch of text with its emphasis. */
 export interface FlatRun {
@@ -22,11 +22,6 @@ const flat = (text: string, style: Omit<FlatRun, 'text'> = {}): FlatRun => ({ te
 function inline(tokens: Token[] | undefined, base: Omit<FlatRun, 'text'> = {}): FlatRun[] {
   return inlineRuns(tokens, base).map((r) => flat(r.text, r));
 }
-
-const markOf = (raw: string): HandlingMark | null => {
-  const m = MARK_COMMENT_RE.exec(raw.trim());
-  return m ? (m[1]!.toLowerCase().replace(/[ -]/g, '_') as HandlingMark) : null;
-};
 
 /** The lines of some block tokens, each a list of runs; `indent` prefixes nested list items. */
 function blockLines(tokens: Token[], label: (m: HandlingMark) => string, indent = ''): FlatRun[][] {
@@ -42,7 +37,7 @@ function blockLines(tokens: Token[], label: (m: HandlingMark) => string, indent 
       case 'space':
         break;
       case 'html': {
-        const mark = markOf(t.raw);
+        const mark = readMark(t.raw);
         if (mark) pending = flat(`[${label(mark)}] `, { italic: true });
         else if (t.text.replace(/<[^>]*>/g, '').trim()) push([flat(t.text.replace(/<[^>]*>/g, '').trim())]);
         break;

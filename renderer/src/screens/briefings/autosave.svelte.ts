@@ -6,6 +6,7 @@
  * - on the next open, journalled edits that never got acknowledged are applied again (`recover`).
  * The journal entry of a section is removed only once the store acknowledged the save.
  */
+import { SvelteMap } from 'svelte/reactivity';
 import type { Section } from '../../../../contract/model';
 import { call, callOnExit } from '../../lib/client';
 
@@ -27,10 +28,10 @@ function journal(id: number, patch: SectionPatch | null): void {
 export class Autosave {
   state = $state<SaveState>('saved');
   error = $state<string | null>(null);
-  savedAt = $state<Date | null>(null);
-  #pending = new Map<number, SectionPatch>();
+  // Reactive, so `dirty` updates whatever shows it.
+  #pending = new SvelteMap<number, SectionPatch>();
   /** Every field's latest edit per section, numbered, so a read can tell which edits came after it began. */
-  #edits = new Map<number, Map<keyof SectionPatch, { seq: number; value: unknown }>>();
+  #edits: Record<number, Partial<Record<keyof SectionPatch, { seq: number; value: unknown }>>> = {};
   #seq = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #running: Promise<void> = Promise.resolve();
@@ -43,9 +44,8 @@ export class Autosave {
   /** Records an edit of a section; saved shortly after typing stops. */
   edit(id: number, patch: SectionPatch): void {
     const seq = ++this.#seq;
-    const fields = this.#edits.get(id) ?? new Map();
-    for (const [key, value] of Object.entries(patch)) fields.set(key as keyof SectionPatch, { seq, value });
-    this.#edits.set(id, fields);
+    const fields = (this.#edits[id] ??= {});
+    for (const [key, value] of Object.entries(patch)) fields[key as keyof SectionPatch] = { seq, value };
     const merged = { ...this.#pending.get(id), ...patch };
     this.#pending.set(id, merged);
     journal(id, merged);
@@ -66,7 +66,7 @@ export class Autosave {
    */
   overlay<T extends Section>(section: T, mark: number): T {
     const patch: Record<string, unknown> = {};
-    for (const [key, e] of this.#edits.get(section.id) ?? []) if (e.seq > mark) patch[key] = e.value;
+    for (const [key, e] of Object.entries(this.#edits[section.id] ?? {})) if (e.seq > mark) patch[key] = e.value;
     Object.assign(patch, this.#pending.get(section.id));
     return Object.keys(patch).length ? { ...section, ...patch } : section;
   }
@@ -102,7 +102,6 @@ export class Autosave {
       }
     }
     this.error = null;
-    this.savedAt = new Date();
     this.state = this.#pending.size > 0 ? 'pending' : 'saved';
   }
 
