@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { AgendaBriefsContent, KeyMessagesContent, QaContent } from '../../contract/model';
-import { pageTexts, tempPdf } from '../pack/testing';
+import { pageTexts, tempPdf } from '../test-support/pdf';
 import type { OpsContext } from './context';
 import { dispatch } from './index';
 import { testContext } from './test-context';

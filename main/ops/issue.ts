@@ -97,7 +97,7 @@ export const issueHandlers: HandlerMap<'pack.issue' | 'pack.addendum' | 'pack.is
     const assembly = assemble(source, { variant });
     const before = issuedSnapshot(ctx.db, last.id);
     const now = assembly.briefing!;
-    const handling = labelsFor(source.language).release.handling;
+    const handling = labelsFor(source.briefing.language).release.handling;
     const text = (b: BriefingDetail, id: number) => {
       const sec = b.sections.find((x) => x.id === id);
       return sec ? bodyMarkdown(sec.body) : '';
