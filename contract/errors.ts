@@ -1,8 +1,10 @@
 /**
  * The one error type that crosses every boundary (IPC, HTTP, CLI) as plain data.
  * `field` names the input field at fault; `details` carries e.g. `{file, line}` for imports.
+ * `busy`: another program held the dossier's write lock past the busy timeout (nothing was changed; try again).
+ * `damaged`: the dossier file is corrupt (restore a backup). `cancelled`: the caller stopped long work; nothing was kept.
  */
-export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'schema_too_new' | 'not_dossier' | 'internal';
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'schema_too_new' | 'not_dossier' | 'busy' | 'damaged' | 'cancelled' | 'internal';
 
 export interface ErrorData {
   code: ErrorCode;

@@ -35,10 +35,12 @@ import { CsvField, ImportItem } from './model';
 import { ContactPosition, PackImportPreview, ParticipantRow } from './model';
 import { IssuedPack, PackVariant, PreflightFinding, ReleaseReport } from './model';
 
+/** A read changes nothing; a write runs in one transaction. */
+export type OpKind = 'read' | 'write';
 interface OpSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
-  kind: 'read' | 'write';
+  kind: OpKind;
   doc: string;
 }
 const op = <I extends z.ZodType, O extends z.ZodType>(spec: OpSpec<I, O>) => spec;

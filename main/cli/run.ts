@@ -2,10 +2,10 @@
  * The CLI: `dossier [--db FILE] [--json] <command> ...`. Parses global flags, opens the dossier lazily,
  * runs one command, maps errors to exit statuses (1 bad input, 2 usage). Testable: `runCli(argv, io)`.
  */
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DossierError } from '../../contract/errors';
+import { type OpKind, ops } from '../../contract/ops';
 import type { OpsContext } from '../ops/context';
 import { dispatch, toErrorData } from '../ops/index';
 import { resolveDbPath } from '../paths';
@@ -41,6 +41,9 @@ export async function runCli(argv: string[], io: Io = { out: (t) => process.stdo
   const name = argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--db');
   const command: Command | undefined = commands.find((c) => c.name === name);
   let ctx: OpsContext | undefined;
+  // For the error message: which file, and whether the op that failed was a read (which never loses a change).
+  let dbPath: string | undefined;
+  let kind: OpKind = 'read';
   try {
     if (!name) {
       io.out(helpText());
@@ -63,19 +66,22 @@ export async function runCli(argv: string[], io: Io = { out: (t) => process.stdo
       return 0;
     }
     const positionals = parsed.positionals.slice(parsed.positionals.indexOf(name) + 1);
-    const dbPath = resolveDbPath(values.db as string | undefined);
+    dbPath = resolveDbPath(values.db as string | undefined);
+    const file = dbPath;
     const json = values.json === true;
     const open = (): OpsContext => {
       if (!ctx) {
-        mkdirSync(dirname(dbPath), { recursive: true });
-        ctx = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now, writesFiles: true };
+        ctx = { db: openDb(file), dbPath: file, dataDir: dirname(file), now, writesFiles: true };
       }
       return ctx;
     };
     const env: CommandEnv = {
       ctx: open,
-      call: (op, input) => dispatch(open(), op, input),
-      dbPath,
+      call: (op, input) => {
+        kind = ops[op].kind;
+        return dispatch(open(), op, input);
+      },
+      dbPath: file,
       json,
       io,
       print: (value, human) => {
@@ -89,7 +95,7 @@ export async function runCli(argv: string[], io: Io = { out: (t) => process.stdo
       io.err(`dossier: ${err.message}`);
       return 2;
     }
-    const data = toErrorData(err, (m, e) => io.err(`${m} ${e instanceof Error ? e.stack : String(e)}`));
+    const data = toErrorData(err, (m, e) => io.err(`${m} ${e instanceof Error ? e.stack : String(e)}`), kind, dbPath);
     // Name the file and line unless the message already does.
     const line = data.details && typeof data.details.line === 'number' ? data.details.line : null;
     const where = line !== null && !data.message.includes(`line ${line}`) ? ` (${data.details?.file ?? 'input'}, line ${line})` : '';

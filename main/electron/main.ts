@@ -3,7 +3,6 @@
  * IPC to the ops, the menu. The dossier is the same file the CLI uses (main/paths.ts).
  */
 import { app, BrowserWindow, Menu, dialog, net, protocol, shell } from 'electron';
-import { mkdirSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../contract/security';
@@ -45,7 +44,6 @@ async function start(): Promise<void> {
   const dbPath = resolveDbPath(argDb);
   let ctx: OpsContext;
   try {
-    mkdirSync(dirname(dbPath), { recursive: true });
     ctx = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now: () => new Date(), openPath };
   } catch (err) {
     // A foreign or newer file is refused, never touched: tell the user and stop.

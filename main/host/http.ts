@@ -21,6 +21,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   schema_too_new: 409,
   not_dossier: 409,
+  // Another program holds the write lock: try again later.
+  busy: 503,
+  damaged: 500,
+  cancelled: 409,
   internal: 500,
 };
 

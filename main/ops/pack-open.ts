@@ -2,19 +2,22 @@
  * pack.open: the pack in the system's PDF viewer. The app's window cannot hand bytes to another program, so main
  * builds the same pack again (same date, same bytes) into a temp file and asks the shell to open it.
  */
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DossierError } from '../../contract/errors';
 import { getBriefing } from '../store/briefings';
 import { getMeeting } from '../store/meetings';
 import { writePackAtomically } from '../pack/write';
+import { privateTempDir } from '../private-files';
 import type { HandlerMap, OpsContext } from './context';
 import { today } from './context';
 import { packHandlers } from './packs';
 
-/** Where opened packs go; packs older than a day are swept on the next open (the viewer may still hold a recent one). */
-export const packTempDir = () => join(tmpdir(), 'dossier-packs');
+/**
+ * Where opened packs go: a folder only this user can enter (private-files.ts), never a shared path another user
+ * could read or plant a link in. Packs older than a day are swept on the next open (the viewer may still hold a recent one).
+ */
+export const packTempDir = () => privateTempDir('dossier-packs');
 const KEEP_MS = 24 * 3600_000;
 
 /** "2027-01-07 WPSDG briefing pack.pdf": the series (or the meeting's title) without characters file systems refuse. */
@@ -50,7 +53,6 @@ export const packOpenHandlers: HandlerMap<'pack.open'> = {
     const name = meetingName(ctx, { briefingId, meetingId });
     const built = await packHandlers['pack.build']({ briefingId, meetingId, date: day, pdfa }, ctx);
     const dir = packTempDir();
-    mkdirSync(dir, { recursive: true });
     sweep(dir, Date.now()); // file times are real time, whatever the clock of the context
     const file = join(dir, packFileName(day, name));
     // Atomic: a viewer already showing the previous copy never reads half a file.

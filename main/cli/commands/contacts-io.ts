@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { DossierError } from '../../../contract/errors';
 import type { CsvField } from '../../../contract/model';
 import { decodeText } from '../../formats/text-decode';
-import { writeFileAtomic } from '../atomic';
+import { writeFileAtomic } from '../../private-files';
 import { UsageError, type CommandEnv } from '../command';
 import { table } from '../format';
 
