@@ -1,6 +1,7 @@
 /** backup: an online copy of the dossier (safe while the app runs); restore: swap a checked backup in. */
 import { resolve } from 'node:path';
-import { restoreInto } from '../../ops/backup';
+import { DossierError } from '../../../contract/errors';
+import { restoreClosed, restoreInto } from '../../ops/backup';
 import { backupDir, backupNow, copyDatabase, listBackups } from '../../store/backup';
 import { UsageError, type Command } from '../command';
 
@@ -29,7 +30,14 @@ export const restore: Command = {
   usage: 'restore <file>',
   run: async ([file], _v, env) => {
     if (!file) throw new UsageError('restore needs the backup file to restore from.');
-    const r = await restoreInto(env.ctx(), resolve(file));
+    let ctx;
+    try {
+      ctx = env.ctx();
+    } catch (err) {
+      // A dossier too damaged to open is what restore is for.
+      if (!(err instanceof DossierError && err.code === 'damaged')) throw err;
+    }
+    const r = ctx ? await restoreInto(ctx, resolve(file)) : await restoreClosed(env.dbPath, resolve(file), new Date());
     env.print(r, () => `Restored ${env.dbPath} from ${r.restored} (schema ${r.schemaVersion}).${r.keptCopy ? `\nThe previous dossier is kept as ${r.keptCopy}.` : ''}`);
   },
 };
