@@ -55,8 +55,10 @@ async function start(): Promise<void> {
   await startupBackup(ctx);
   serveRenderer();
   registerIpc(ctx);
-  const win = createMainWindow(join(__dirname, 'preload.cjs'));
-  Menu.setApplicationMenu(buildMenu(win));
+  // A released app has no Developer Tools: not in the menu, and not openable at all.
+  const devTools = !app.isPackaged;
+  const win = createMainWindow(join(__dirname, 'preload.cjs'), devTools);
+  Menu.setApplicationMenu(buildMenu(win, { devTools }));
   app.on('before-quit', () => ctx.db.close());
 }
 

@@ -72,6 +72,10 @@ describe('the Electron window (mocked Electron)', () => {
       experimentalFeatures: false,
     });
     expect(rec.options.webPreferences).not.toHaveProperty('enableRemoteModule');
+    // The released app's page cannot open Developer Tools at all; a development build asks for them.
+    expect(rec.options.webPreferences.devTools).toBe(false);
+    createMainWindow('/app/preload.cjs', true);
+    expect(rec.options.webPreferences.devTools).toBe(true);
     expect(rec.loaded.at(-1)).toBe('app://dossier/index.html');
   });
 
@@ -148,5 +152,26 @@ describe('menu (mocked Electron)', () => {
     rec.sent.length = 0;
     item.click();
     expect(rec.sent).toEqual(['pack:export']);
+  });
+});
+
+describe('the production menu (mocked Electron)', () => {
+  const page = () => new (class {
+    webContents = { send: (_c: string, cmd: string) => rec.sent.push(cmd) };
+  })() as never;
+  /** Every role and label anywhere in the menu, submenus included. */
+  const everything = (items: any[]): string[] => items.flatMap((i) => [i.role, i.label, ...(Array.isArray(i.submenu) ? everything(i.submenu) : [])].filter(Boolean));
+
+  it('has no Developer Tools, no Reload and no stock View role in a released app', () => {
+    buildMenu(page());
+    const all = everything(rec.template).map((x) => String(x).toLowerCase());
+    for (const gone of ['toggledevtools', 'reload', 'forcereload', 'viewmenu']) expect(all, gone).not.toContain(gone);
+    const view = rec.template.find((m: { label?: string }) => m.label === '&View');
+    expect(view.submenu.map((i: { role?: string }) => i.role).filter(Boolean)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
+  });
+
+  it('keeps Developer Tools for a development build', () => {
+    buildMenu(page(), { devTools: true });
+    expect(everything(rec.template)).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']));
   });
 });
