@@ -3,6 +3,7 @@
  * Types are inferred from the schemas so there is one definition of each shape.
  */
 import { z } from 'zod';
+import { normaliseLanguages } from './language';
 
 export const Id = z.number().int().positive();
 const text = (max = 2000) => z.string().trim().max(max);
@@ -86,7 +87,8 @@ export const ContactInput = z
     phones: z.array(Phone).max(20).default([]),
     emails: z.array(LabelledValue).max(20).default([]),
     website: text(500).default(''),
-    languages: z.array(text(40).min(1)).max(20).default([]),
+    // BCP 47 tags where the value names a language, the rest kept as written (contract/language.ts).
+    languages: z.array(text(60).min(1)).max(20).default([]).transform(normaliseLanguages),
     notes: longText.default(''),
     internal: z.boolean().default(false),
     source: text(500).default(''),

@@ -5,6 +5,7 @@
  */
 import ICAL from 'ical.js';
 import { DossierError } from '../../contract/errors';
+import { normaliseLanguages } from '../../contract/language';
 import type { ContactProposal } from '../../contract/model';
 import { type ContactData, emptyContact, fileError, fillE164, labelFromTypes, proposalOf, toPartialDate } from './contact-data';
 import { readPhone } from './phone';
@@ -136,7 +137,7 @@ function readCard(card: RawCard, file: string, region: string | null): ContactPr
     }
   }
   fillE164(c, region);
-  c.languages = langs.sort((a, b) => a.pref - b.pref).map((l) => l.tag);
+  c.languages = normaliseLanguages(langs.sort((a, b) => a.pref - b.pref).map((l) => l.tag));
   c.notes = notes.join('\n\n');
   if (!hasN) {
     if (!fn) throw fileError(file, card.begin, 'the card has no name (neither FN nor N).');

@@ -3,6 +3,7 @@
  * e-mails and languages on the right; a "details dated … — to check" mark where the details are stale.
  * Each card is measured first and never split across pages.
  */
+import { languageLabel } from '../../contract/language';
 import type { PersonCard } from './document';
 import type { Run, Struct, Style } from './layout';
 import { inlineMarkdown } from './markdown';
@@ -27,15 +28,8 @@ interface Part {
   before: number;
 }
 
-function languageNames(codes: string[], language: string): string {
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames([language], { type: 'language' });
-  } catch {
-    names = null;
-  }
-  return codes.map((c) => names?.of(c) ?? c).join(', ');
-}
+/** The languages in the pack's language; a value that is not a tag prints as written (never throws). */
+const languageNames = (values: string[], language: string): string => values.map((v) => languageLabel(v, language)).join(', ');
 
 function parts(ctx: SectionContext, p: PersonCard): { left: Part[]; right: Part[]; stale: string | null } {
   const { labels } = ctx;

@@ -1,4 +1,5 @@
 /** The paste review's form: from a proposal, to ContactInput, and merged into a stored contact on "update". */
+import { splitLanguageList } from '../../../../contract/language';
 import type { Contact, ImportItem, PROPOSAL_FIELDS } from '../../../../contract/model';
 
 export type ProposalField = (typeof PROPOSAL_FIELDS)[number];
@@ -55,7 +56,7 @@ export function inputOf(f: ReviewForm, institutionId: number | null) {
     phones: f.phones.filter((p) => p.value.trim()).map((p) => ({ ...p, e164: p.e164?.trim() || null })),
     emails: f.emails.filter((e) => e.value.trim()),
     website: f.website,
-    languages: f.languages.split(',').map((l) => l.trim()).filter(Boolean),
+    languages: splitLanguageList(f.languages),
     notes: f.notes,
     internal: f.internal,
     source: f.source,
