@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { normaliseLanguages } from './language';
+import { normaliseEmail } from './links';
 
 export const Id = z.number().int().positive();
 const text = (max = 2000) => z.string().trim().max(max);
@@ -74,6 +75,18 @@ export type Institution = z.infer<typeof Institution>;
 
 // ---------- contacts ----------
 export const LabelledValue = z.object({ label: text(60).default(''), value: text(300).min(1) });
+/** An e-mail address, validated and normalised on every path in: one local@domain, no mailto: query (contract/links.ts). */
+export const Email = z
+  .string()
+  .trim()
+  .min(1)
+  .max(300)
+  .transform((v, ctx) => {
+    const e = normaliseEmail(v);
+    if (e === null) ctx.addIssue({ code: 'custom', message: `"${v.slice(0, 80)}" is not an e-mail address (name@domain.org, nothing after it).` });
+    return e ?? z.NEVER;
+  });
+export const EmailEntry = z.object({ label: text(60).default(''), value: Email });
 export const Phone = LabelledValue.extend({ e164: z.string().nullable().default(null) });
 export type Phone = z.infer<typeof Phone>;
 
@@ -85,7 +98,7 @@ export const ContactInput = z
     position: text(300).default(''),
     institutionId: Id.nullable().default(null),
     phones: z.array(Phone).max(20).default([]),
-    emails: z.array(LabelledValue).max(20).default([]),
+    emails: z.array(EmailEntry).max(20).default([]),
     website: text(500).default(''),
     // BCP 47 tags where the value names a language, the rest kept as written (contract/language.ts).
     languages: z.array(text(60).min(1)).max(20).default([]).transform(normaliseLanguages),

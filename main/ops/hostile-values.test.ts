@@ -48,3 +48,44 @@ describe('language values never break a pack', () => {
     expect(filtered.items.map((i) => i.displayName)).toContain('Anna Weiß');
   });
 });
+
+describe('e-mail addresses and links', () => {
+  const count = (ctx: ReturnType<typeof testContext>) => dispatch(ctx, 'contact.list', {}).then((p) => p.total);
+
+  it('an address carrying a mailto: query is refused on every path in, naming where; nothing is written', async () => {
+    const { ctx } = await demoMeeting();
+    const before = await count(ctx);
+    const bad = 'perrin@ilo.org?attach=/etc/passwd';
+    await expect(dispatch(ctx, 'contact.create', { familyName: 'Perrin', emails: [{ value: bad }] })).rejects.toMatchObject({ name: 'ZodError' });
+    const vcf = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:A B', 'N:B;A;;;', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'FN:Jean Perrin', 'N:Perrin;Jean;;;', `EMAIL;TYPE=work:${bad}`, 'END:VCARD', ''].join('\r\n');
+    await expect(dispatch(ctx, 'contact.importCommit', { format: 'vcard', content: vcf, fileName: 'evil.vcf' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/^evil\.vcf, line 6: emails\.0\.value: .*is not an e-mail address/),
+      details: { file: 'evil.vcf', line: 6 },
+    });
+    const csv = `Given Name,Family Name,E-mail Address\r\nJean,Perrin,"${bad}"\r\n`;
+    await expect(dispatch(ctx, 'contact.importCommit', { format: 'csv', content: csv, fileName: 'evil.csv' })).rejects.toMatchObject({ details: { file: 'evil.csv', line: 2 } });
+    expect(await count(ctx)).toBe(before);
+    // A clean address written as a link is stored bare, with its domain in lower case.
+    const ok = await dispatch(ctx, 'contact.create', { familyName: 'Perrin', emails: [{ value: 'mailto:Perrin@ILO.org' }] });
+    expect(ok.emails[0]!.value).toBe('Perrin@ilo.org');
+  });
+
+  it('the pack links only parsed addresses and web sites: no query, no javascript:, nothing from a stored bad value', async () => {
+    const { ctx, meetingId } = await demoMeeting();
+    const c = await dispatch(ctx, 'contact.create', { givenName: 'Eve', familyName: 'Example', emails: [{ value: 'eve@example.org' }] });
+    // As an older Dossier might have stored it.
+    run(ctx.db, "UPDATE contact_emails SET value = 'eve@example.org?attach=/etc/passwd' WHERE contact_id = ?", c.id);
+    await dispatch(ctx, 'meeting.setParticipant', { meetingId, contactId: c.id, side: 'counterpart' });
+    run(ctx.db, "UPDATE institutions SET website = 'javascript:alert(1)' WHERE acronym = 'ILO'");
+    const b = await dispatch(ctx, 'briefing.create', { meetingId, title: 'Brief' });
+    const md = b.sections.find((s) => s.kind === 'markdown')!;
+    await dispatch(ctx, 'section.update', { id: md.id, content: '[write](mailto:eve@example.org?attach=/etc/passwd) [run](javascript:alert(1)) [site](https://www.ilo.org)' });
+    const built = await dispatch(ctx, 'pack.build', { meetingId, date: DATE });
+    const pdf = Buffer.from(built.bytesBase64!, 'base64').toString('latin1');
+    const uris = [...pdf.matchAll(/\/URI \(([^)]*)\)/g)].map((m) => m[1]!);
+    expect(uris).toContain('mailto:eve@example.org');
+    expect(uris).toContain('https://www.ilo.org/');
+    expect(uris.filter((u) => /attach|javascript|\?/i.test(u))).toEqual([]);
+  }, 60_000);
+});

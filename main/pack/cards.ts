@@ -4,6 +4,7 @@
  * Each card is measured first and never split across pages.
  */
 import { languageLabel } from '../../contract/language';
+import { mailtoHref } from '../../contract/links';
 import type { PersonCard } from './document';
 import type { Run, Struct, Style } from './layout';
 import { inlineMarkdown } from './markdown';
@@ -19,6 +20,8 @@ const LINE: Style = { size: SIZE.small + 1, color: COLOR.ink, lineGap: 1.5 };
 const BIO: Style = { size: SIZE.small + 0.5, color: COLOR.ink, lineGap: 2 };
 const DETAIL: Style = { size: SIZE.small + 0.5, color: COLOR.ink, lineGap: 1.6 };
 const BADGE: Style = { size: SIZE.small, color: COLOR.warn, bold: true, lineGap: 1 };
+
+const linkTo = (href: string | null): { link?: string } => (href ? { link: href } : {});
 
 interface Part {
   type: string;
@@ -50,7 +53,8 @@ function parts(ctx: SectionContext, p: PersonCard): { left: Part[]; right: Part[
     if (values.length) right.push({ type: 'P', runs: [labelRun(label), ...values], style: DETAIL, before: right.length ? 6 : 0 });
   };
   field(labels.phone, p.phones.map((v) => ({ text: `\n${v}` })));
-  field(labels.email, p.emails.map((v) => ({ text: `\n${ctx.L.breakEmail(v, DETAIL, RIGHT_W)}`, link: `mailto:${v}` })));
+  // The link is rebuilt from the parsed address (contract/links.ts); one that does not parse prints without a link.
+  field(labels.email, p.emails.map((v) => ({ text: `\n${ctx.L.breakEmail(v, DETAIL, RIGHT_W)}`, ...linkTo(mailtoHref(v)) })));
   if (p.languages.length) field(labels.languages, [{ text: `\n${languageNames(p.languages, ctx.language)}` }]);
   const stale = p.stale ? (p.informationDated ? labels.staleDated(p.informationDated) : labels.staleUndated) : null;
   return { left, right, stale };
