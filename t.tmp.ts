@@ -1,21 +1,9 @@
-import { openDb } from './main/store/db';
-import { copyDatabase, backupNow, prepareRestore, commitRestore } from './main/store/backup';
-import { readdirSync, statSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
-rmSync('/tmp/hx/p', { recursive: true, force: true }); mkdirSync('/tmp/hx/p');
-const db = openDb('/tmp/hx/p/new/d.db');
-db.prepare("insert into settings(key,value) values ('a','b')").run();
-const ls = (d: string) => readdirSync(d).map((f) => `${f} ${(statSync(d + '/' + f).mode & 0o777).toString(8)}`);
-console.log(ls('/tmp/hx/p'), ls('/tmp/hx/p/new'));
-await copyDatabase(db, '/tmp/hx/p/b.db');
-const b = await backupNow(db, '/tmp/hx/p/new', new Date());
-console.log(ls('/tmp/hx/p'), ls('/tmp/hx/p/new'), ls('/tmp/hx/p/new/backups'));
-// foreign WAL file
-const f = new Database('/tmp/hx/p/foreign.db'); f.pragma('journal_mode=WAL'); f.exec('create table x(y)'); f.close();
-const w = new Database('/tmp/hx/p/ours-wal.db'); w.pragma('journal_mode=WAL'); w.close();
-for (const file of ['/tmp/hx/p/foreign.db']) { try { openDb(file) } catch (e) { console.log((e as Error).message) } }
-try { await prepareRestore('/tmp/hx/p/new/d.db', '/tmp/hx/p/foreign.db', new Date(), db) } catch (e) { console.log((e as Error).message) }
-const plan = await prepareRestore('/tmp/hx/p/new/d.db', b.file, new Date(), db);
-console.log(ls('/tmp/hx/p'), ls('/tmp/hx/p/new'));
-db.close(); commitRestore('/tmp/hx/p/new/d.db', plan);
-console.log(ls('/tmp/hx/p/new'));
+import { writeVCards } from './main/formats/vcard-write';
+import { readVCards } from './main/formats/vcard';
+import { emptyContact } from './main/formats/contact-data';
+const c = { ...emptyContact(), givenName: 'A\u000bB', familyName: 'C;D,E\\F', notes: 'line1\r\nline2\rline3\u0000x\u2028y\u0085z\ttab', position: 'P\nQ', source: 'S:T', institutionNames: ['Org; Inc', 'Unit, X'] };
+for (const v of ['4.0', '3.0'] as const) {
+  const out = writeVCards([c], v);
+  console.log(JSON.stringify(out));
+  try { const back = readVCards(out, 'x.vcf'); console.log(JSON.stringify(back[0], null, 0)); } catch (e) { console.log('ERR', (e as Error).message); }
+}

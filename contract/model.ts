@@ -4,11 +4,13 @@
  */
 import { z } from 'zod';
 import { normaliseLanguages } from './language';
+import { multiLine, singleLine } from './text';
 import { normaliseEmail } from './links';
 
 export const Id = z.number().int().positive();
-const text = (max = 2000) => z.string().trim().max(max);
-const longText = z.string().max(200_000);
+// Control characters never get in (contract/text.ts): a line break in a name becomes a space, notes keep theirs.
+const text = (max = 2000) => z.string().overwrite(singleLine).trim().max(max);
+const longText = z.string().overwrite(multiLine).max(200_000);
 
 /** A partial calendar date: '2017', '2021-03' or '2024-01-12'. Used for "information dated". */
 export const PARTIAL_DATE_RE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;

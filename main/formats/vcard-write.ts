@@ -4,6 +4,7 @@
  * gives the same contacts field for field (the number as written, custom labels, partial dates, internal flag).
  */
 import ICAL from 'ical.js';
+import { multiLine, singleLine } from '../../contract/text';
 import type { ContactData } from './contact-data';
 import { X } from './vcard';
 
@@ -53,7 +54,29 @@ function toJCard(c: ContactData, version: VCardVersion): [string, JProp[], []] {
   return ['vcard', props, []];
 }
 
+/**
+ * The contact with no control character left in it: vCard has an escape for a line break in a value and for nothing
+ * else, so a stray CR, NUL or U+2028 would split or corrupt the line in other readers. Notes keep their line breaks.
+ */
+function clean(c: ContactData): ContactData {
+  const one = (s: string) => singleLine(s).trim();
+  return {
+    ...c,
+    honorific: one(c.honorific),
+    givenName: one(c.givenName),
+    familyName: one(c.familyName),
+    position: one(c.position),
+    institutionNames: c.institutionNames.map(one),
+    phones: c.phones.map((p) => ({ ...p, label: one(p.label), value: one(p.value) })),
+    emails: c.emails.map((e) => ({ ...e, label: one(e.label), value: one(e.value) })),
+    website: one(c.website),
+    languages: c.languages.map(one),
+    notes: multiLine(c.notes),
+    source: one(c.source),
+  };
+}
+
 /** A .vcf file of the contacts, CRLF line ends and 75-octet folding as RFC 6350 asks. */
 export function writeVCards(contacts: readonly ContactData[], version: VCardVersion = '4.0'): string {
-  return contacts.map((c) => ICAL.stringify(toJCard(c, version)) + '\r\n').join('');
+  return contacts.map((c) => ICAL.stringify(toJCard(clean(c), version)) + '\r\n').join('');
 }
