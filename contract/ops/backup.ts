@@ -11,11 +11,12 @@ export const backupOps = {
     kind: 'read',
     doc: 'The backups in the data directory, newest first (automatic daily ones and those made with Back Up Now).',
   }),
-  'backup.create': op({ input: z.object({}), output: BackupInfo, kind: 'write', doc: 'Back up the dossier now (online backup; the app keeps working).' }),
+  'backup.create': op({ input: z.object({}), output: BackupInfo, kind: 'write', long: true, doc: 'Back up the dossier now (online backup; the app keeps working).' }),
   'backup.restore': op({
     input: z.object({ name: z.string().regex(/^dossier-[\d-]+\.db$/, 'Choose one of the listed backups.').max(100) }),
     output: z.object({ restored: z.string(), keptCopy: z.string().nullable(), schemaVersion: z.number().int() }),
     kind: 'write',
+    long: true,
     doc: 'Replace the dossier with one of its backups (checked first); the current dossier is kept as a dated copy beside it.',
   }),
 } as const;

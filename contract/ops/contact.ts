@@ -62,6 +62,7 @@ export const contactOps = {
     input: ContactImport,
     output: ContactImportPreview,
     kind: 'read',
+    long: true,
     doc: 'Read a vCard, CSV or text file without saving: the proposed contacts, their institution matches and duplicates, and the CSV column mapping.',
   }),
   'contact.importCommit': op({
@@ -72,12 +73,14 @@ export const contactOps = {
     }),
     output: z.object({ created: z.array(Id), updated: z.array(Id), skipped: z.number().int(), institutionsCreated: z.array(Id) }),
     kind: 'write',
+    long: true,
     doc: 'Import a vCard, CSV or text file all or nothing; duplicates are skipped, updated (imported values win, nothing is blanked) or kept both.',
   }),
   'contact.export': op({
     input: z.object({ format: z.enum(['vcard', 'csv']), version: z.enum(['3.0', '4.0']).default('4.0'), ids: z.array(Id).max(1_000_000).nullable().default(null) }),
     output: z.object({ content: z.string(), count: z.number().int(), fileName: z.string() }),
     kind: 'read',
+    long: true,
     doc: 'All contacts, or the given ids, as a vCard (4.0 by default, or 3.0) or CSV file that Dossier reads back field for field.',
   }),
   'contact.saveProposal': op({

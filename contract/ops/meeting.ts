@@ -128,18 +128,21 @@ export const meetingOps = {
     input: z.object({ content: z.string().max(20_000_000), fileName: z.string().max(500).default('calendar.ics'), defaultZone: TimeZone.default('UTC') }),
     output: z.object({ meetings: z.array(MeetingProposal) }),
     kind: 'read',
+    long: true,
     doc: 'Read an .ics file without saving: one proposed meeting per VEVENT; a malformed file is refused naming its line.',
   }),
   'meeting.importIcs': op({
     input: z.object({ content: z.string().max(20_000_000), fileName: z.string().max(500).default('calendar.ics'), defaultZone: TimeZone.default('UTC') }),
     output: z.object({ created: z.array(Id), skipped: z.number().int() }),
     kind: 'write',
+    long: true,
     doc: 'Import every VEVENT of an .ics file as a meeting with its agenda, all or nothing; events already imported (same UID) are skipped.',
   }),
   'meeting.exportIcs': op({
     input: z.object({ meetingId: Id.nullable().default(null), seriesId: Id.nullable().default(null), all: z.boolean().default(false) }),
     output: z.object({ content: z.string(), count: z.number().int(), fileName: z.string() }),
     kind: 'read',
+    long: true,
     doc: 'One meeting, a series or all meetings as iCalendar (VTIMEZONE included; agenda as "Item N:" lines in DESCRIPTION).',
   }),
 

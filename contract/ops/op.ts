@@ -2,14 +2,20 @@
 import { z } from 'zod';
 import { Id } from '../model/common';
 
-/** One operation: what it takes, what it gives, whether it changes the dossier, and one line saying what it does. */
 /** A read changes nothing; a write runs in one transaction. */
 export type OpKind = 'read' | 'write';
+
+/** One operation: what it takes, what it gives, whether it changes the dossier, and one line saying what it does. */
 export interface OpSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
   kind: OpKind;
   doc: string;
+  /**
+   * Long work (imports, exports, packs, backups): it runs apart from every other operation, so the app keeps answering
+   * meanwhile, reports progress, and stops when the caller cancels, leaving nothing half done.
+   */
+  long?: true;
 }
 export const op = <I extends z.ZodType, O extends z.ZodType>(spec: OpSpec<I, O>) => spec;
 

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { DossierError } from '../../contract/errors';
 import { type OpKind, ops } from '../../contract/ops';
 import type { OpsContext } from '../ops/context';
+import { type Engine, IMPORTS, startEngine } from '../ops/engine';
 import { dispatch, toErrorData } from '../ops/index';
 import { resolveDbPath } from '../paths';
 import { openDb } from '../store/db';
@@ -41,6 +42,7 @@ export async function runCli(argv: string[], io: Io = { out: (t) => process.stdo
   const name = argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--db');
   const command: Command | undefined = commands.find((c) => c.name === name);
   let ctx: OpsContext | undefined;
+  let engine: Engine | undefined;
   // For the error message: which file, and whether the op that failed was a read (which never loses a change).
   let dbPath: string | undefined;
   let kind: OpKind = 'read';
@@ -77,9 +79,14 @@ export async function runCli(argv: string[], io: Io = { out: (t) => process.stdo
     };
     const env: CommandEnv = {
       ctx: open,
-      call: (op, input) => {
+      call: async (op, input) => {
         kind = ops[op].kind;
-        return dispatch(open(), op, input);
+        if (!IMPORTS.has(op)) return dispatch(open(), op, input);
+        // A file from elsewhere is read on a lane held to the import budget (time and memory), as in the app.
+        engine ??= await startEngine(open());
+        const reply = await engine.call(op, input);
+        if (!reply.ok) throw DossierError.from(reply.error);
+        return reply.value as never;
       },
       dbPath: file,
       json,
@@ -102,6 +109,7 @@ export async function runCli(argv: string[], io: Io = { out: (t) => process.stdo
     io.err(`dossier: ${data.message}${where}`);
     return err instanceof DossierError || data.code !== 'internal' ? EXIT_STATUS[data.code] : 1;
   } finally {
-    ctx?.db.close();
+    await engine?.close();
+    (engine?.ctx ?? ctx)?.db.close();
   }
 }

@@ -9,10 +9,10 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { DossierError, type ErrorCode, type ErrorData } from '../../contract/errors';
-import { isOpName, ops } from '../../contract/ops';
-import { CONTENT_SECURITY_POLICY, TOKEN_HEADER } from '../../contract/security';
+import { isLongOp, isOpName, ops } from '../../contract/ops';
+import { CONTENT_SECURITY_POLICY, PROGRESS_TYPE, TOKEN_HEADER } from '../../contract/security';
 import type { OpsContext } from '../ops/context';
-import { call } from '../ops/index';
+import { type Engine, engineOf } from '../ops/engine';
 
 /** HTTP status for each error code: the only place this mapping lives. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -49,6 +49,8 @@ const DRAIN_MS = 5_000;
 
 export interface HostOptions {
   ctx: OpsContext;
+  /** Runs the operations (long ones on a lane of their own, engine.ts); default: everything on `ctx` in this thread. */
+  engine?: Engine;
   /** 0 picks a free port. */
   port?: number;
   /** Directory of the built renderer (renderer/dist); omit to serve the API only. */
@@ -143,6 +145,7 @@ const badEscape = (res: ServerResponse) => sendError(res, 400, { code: 'invalid_
 export function startHost(opts: HostOptions): Promise<Host> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const log = opts.log ?? ((m, e) => console.error(m, e ?? ''));
+  const engine = opts.engine ?? engineOf(opts.ctx, log);
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
@@ -173,7 +176,20 @@ export function startHost(opts: HostOptions): Promise<Host> {
           if (err instanceof TooLarge) return;
           return sendError(res, 400, { code: 'invalid_input', message: 'The request body is not valid JSON.' });
         }
-        const reply = await call(opts.ctx, name, input, log);
+        // A caller that goes away (a closed tab, a cancelled fetch) cancels what it asked for.
+        const gone = new AbortController();
+        res.on('close', () => {
+          if (!res.writableFinished) gone.abort();
+        });
+        if (isLongOp(name) && (req.headers.accept ?? '').includes(PROGRESS_TYPE)) {
+          // Long work, and the page wants to see it advance: one JSON line per step, then the reply.
+          res.writeHead(200, { 'content-type': `${PROGRESS_TYPE}; charset=utf-8`, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', 'x-dossier-op-kind': ops[name].kind });
+          res.flushHeaders();
+          const reply = await engine.call(name, input, { signal: gone.signal, onProgress: (progress) => res.write(`${JSON.stringify({ progress })}\n`) });
+          res.end(`${JSON.stringify({ reply })}\n`);
+          return;
+        }
+        const reply = await engine.call(name, input, { signal: gone.signal });
         // `kind` tells writes from reads; writes are never cached by anything in between.
         const status = reply.ok ? 200 : HTTP_STATUS[reply.error.code];
         return send(res, status, JSON.stringify(reply), undefined, { 'x-dossier-op-kind': ops[name].kind });

@@ -120,7 +120,7 @@ function commit(ctx: OpsContext, input: Parsed<'contact.importCommit'>) {
     };
     contacts.forEach((item, i) => {
       if (i % 1000 === 0) {
-        if (ctx.signal?.aborted) throw new DossierError('conflict', 'The import was cancelled; nothing was saved.');
+        if (ctx.signal?.aborted) throw new DossierError('cancelled', 'The import was cancelled; nothing was saved.');
         ctx.progress?.(i, contacts.length, 'Importing contacts');
       }
       const choice = input.overrides[String(i)] ?? input.resolution;

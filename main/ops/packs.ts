@@ -17,7 +17,7 @@ export const packHandlers: HandlerMap<'pack.build'> = {
     // Every pack carries its data (meeting .ics, who's who .vcf, briefing .json, manifest) for another Dossier;
     // a variant's marked parts are removed before layout and before the attachments are written.
     const { built, report } = await buildVariant(ctx, { briefingId, meetingId }, { day, variant: variant ?? 'full', copy, releaseClassification, pdfa });
-    if (ctx.signal?.aborted) throw new DossierError('conflict', 'The pack export was cancelled.');
+    if (ctx.signal?.aborted) throw new DossierError('cancelled', 'The pack export was cancelled.');
     step(2, out ? 'Writing the file' : 'Preparing the preview');
     let file: string | null = null;
     if (out) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startHost } from '../../host/http';
 import { appRoot } from '../../paths';
 import { startupBackup } from '../../ops/backup';
+import { startEngine } from '../../ops/engine';
 import { UsageError, type Command } from '../command';
 
 export const serve: Command = {
@@ -18,13 +19,18 @@ export const serve: Command = {
     if (!existsSync(join(staticDir, 'index.html'))) env.io.err('The renderer is not built yet: run `npm run build` (the API still answers).');
     const ctx = env.ctx();
     await startupBackup(ctx, undefined, env.io.err);
-    // The page is not the shell's user: it may not name paths to write to.
-    const host = await startHost({ ctx: { ...ctx, writesFiles: false }, port, staticDir });
-    env.print({ url: host.launchUrl, port: host.port, database: env.dbPath }, () => `Dossier is serving ${env.dbPath}\nOpen ${host.launchUrl}\nPress Ctrl+C to stop.`);
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
-    await host.close();
+    // The page is not the shell's user: it may not name paths to write to. Long work runs on a lane of its own.
+    const engine = await startEngine({ ...ctx, writesFiles: false });
+    try {
+      const host = await startHost({ ctx: engine.ctx, engine, port, staticDir });
+      env.print({ url: host.launchUrl, port: host.port, database: env.dbPath }, () => `Dossier is serving ${env.dbPath}\nOpen ${host.launchUrl}\nPress Ctrl+C to stop.`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await host.close();
+    } finally {
+      await engine.close();
+    }
   },
 };
