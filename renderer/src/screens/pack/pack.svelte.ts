@@ -7,7 +7,7 @@
  */
 import type { PackVariant, ReleaseReport } from '../../../../contract/model';
 import type { In, Out } from '../../../../contract/ops';
-import { call } from '../../lib/client';
+import { type LongCallOptions, call, callLong } from '../../lib/client';
 import { t } from '../../lib/i18n';
 import { go, type Route } from '../../lib/router.svelte';
 
@@ -63,9 +63,10 @@ export function todayIso(now = new Date()): string {
 const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
 /** Builds the pack in main (pack.build) and returns its bytes. Nothing is written anywhere. */
-export async function buildPack(target: PackTarget, options: PackOptions): Promise<BuiltPack> {
-  // `call`, not `change`: building reads the dossier and changes nothing, so no list needs a refresh.
-  const r = await call('pack.build', packInput(target, options));
+/** Builds the pack in the main process as long work: `opts` follows its steps and cancels it (nothing is kept). */
+export async function buildPack(target: PackTarget, options: PackOptions, opts: LongCallOptions = {}): Promise<BuiltPack> {
+  // Not `change`: building reads the dossier and changes nothing, so no list needs a refresh.
+  const r = await callLong('pack.build', packInput(target, options), opts);
   return { target, options, bytes: fromBase64(r.bytesBase64 ?? ''), pages: r.pages, toc: r.toc, size: r.size, sha256: r.sha256, ms: r.ms, report: r.report };
 }
 
