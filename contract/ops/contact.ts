@@ -56,6 +56,7 @@ export const contactOps = {
     input: z.object({ text: z.string().max(2_000_000), defaultRegion: Region }),
     output: ImportItem.extend({ candidates: z.number().int() }),
     kind: 'read',
+    long: true,
     doc: 'Propose a contact from a pasted block or web page, matched to stored institutions and checked for duplicates; nothing is saved.',
   }),
   'contact.importPreview': op({

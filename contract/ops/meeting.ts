@@ -151,6 +151,7 @@ export const meetingOps = {
     input: z.object({ meetingId: Id, text: z.string().max(2_000_000), defaultRegion: Region }),
     output: z.object({ source: z.string(), people: z.array(ParticipantRow), counts: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }) }),
     kind: 'read',
+    long: true,
     doc: 'Read a pasted participants list and match each person against the store (case and accents ignored): new people, changed posts, unchanged; nothing is saved.',
   }),
   'participants.apply': op({

@@ -76,12 +76,16 @@ export function readIcs(content: string, opts: IcsReadOptions): Omit<MeetingProp
   const { file } = opts;
   const lines = scanIcs(content, file);
   let cal: Component;
+  let parsed: unknown[];
   try {
-    cal = new ICAL.Component(ICAL.parse(content.replace(/^\ufeff/, '')) as unknown[]);
+    parsed = ICAL.parse(content.replace(/^\ufeff/, '')) as unknown[];
   } catch (err) {
     // The line scan passed, so this is a value ical.js rejects; it does not say where, we name the file.
     throw icsError(file, 1, `the calendar could not be read: ${(err as Error).message}`);
   }
+  // Several top-level components come back as a list of them, which no Component can hold.
+  if (Array.isArray(parsed[0])) throw icsError(file, 1, `the file holds ${parsed.length} calendars; an .ics file holds one (BEGIN:VCALENDAR … END:VCALENDAR).`);
+  cal = new ICAL.Component(parsed);
   const calZone = String(cal.getFirstPropertyValue('x-wr-timezone') ?? '');
   const floatingZone = isIanaZone(calZone) ? calZone : opts.defaultZone;
   const vtimezones = new Map(cal.getAllSubcomponents('vtimezone').map((c) => [String(c.getFirstPropertyValue('tzid')), c]));

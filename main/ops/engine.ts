@@ -53,10 +53,13 @@ const DEFAULT_HEAP_MB = 2048;
 const DEFAULT_IMPORT_BUDGET = { baseMs: 15_000, msPerMb: 10_000 };
 
 /**
- * Operations that read a file or text the user brings from elsewhere: they are held to the time budget. Exports,
+ * Operations that read a file or text the user brings from elsewhere (pasted text too): they are held to the time
+ * budget. Exports,
  * packs and backups are not (their work grows with the dossier, and stopping a backup half way helps nobody).
  */
 export const IMPORTS: ReadonlySet<string> = new Set([
+  'contact.parseText',
+  'participants.preview',
   'contact.importPreview',
   'contact.importCommit',
   'meeting.importPreview',
@@ -118,12 +121,12 @@ interface Lane {
 }
 
 const fileOf = (input: unknown) => {
-  const name = (input as { fileName?: unknown } | null)?.fileName;
-  return typeof name === 'string' && name ? name : 'the file';
+  const i = input as { fileName?: unknown; text?: unknown } | null;
+  return typeof i?.fileName === 'string' && i.fileName ? i.fileName : typeof i?.text === 'string' ? 'the pasted text' : 'the file';
 };
 const sizeOf = (input: unknown) => {
-  const i = input as { content?: unknown; contentBase64?: unknown } | null;
-  const s = typeof i?.content === 'string' ? i.content : typeof i?.contentBase64 === 'string' ? i.contentBase64 : '';
+  const i = input as { content?: unknown; contentBase64?: unknown; text?: unknown } | null;
+  const s = [i?.content, i?.contentBase64, i?.text].find((v): v is string => typeof v === 'string') ?? '';
   return s.length;
 };
 
@@ -148,7 +151,8 @@ export async function startEngine(ctx: OpsContext, options: EngineOptions = {}):
   // A lane stopped for its budget is replaced; `lane` is null until the next long call needs one.
   let nextId = 0;
   const queue: LongCall[] = [];
-  let running: (LongCall & { on: Lane; stop: (why: ErrorData) => void }) | null = null;
+  type Running = LongCall & { on: Lane; timer?: NodeJS.Timeout; stop: (why: ErrorData) => void };
+  let running: Running | null = null;
 
   // Quick calls in flight, and a pause while a restore swaps the file under both connections.
   let inFlight = 0;
@@ -169,7 +173,7 @@ export async function startEngine(ctx: OpsContext, options: EngineOptions = {}):
     ready.catch(() => {});
     worker.on('message', (m: FromLane) => {
       if (m.type === 'progress' && running?.id === m.id) running.opts.onProgress?.(m.progress);
-      else if (m.type === 'reply' && running?.id === m.id) finish(m.reply);
+      else if (m.type === 'reply') finish(m.id, m.reply);
       else if (m.type === 'openPath') {
         const open = ctx.openPath ?? (() => Promise.reject(new Error('no viewer here')));
         open(m.path).then(
@@ -196,9 +200,11 @@ export async function startEngine(ctx: OpsContext, options: EngineOptions = {}):
     return { worker, ready };
   }
 
-  function finish(reply: Reply<unknown>): void {
+  /** Answers the running call (only if it is still call `id`) and starts the next. */
+  function finish(id: number, reply: Reply<unknown>): void {
     const done = running;
-    if (!done) return;
+    if (!done || done.id !== id) return;
+    clearTimeout(done.timer);
     running = null;
     done.resolve(reply);
     pump();
@@ -213,18 +219,16 @@ export async function startEngine(ctx: OpsContext, options: EngineOptions = {}):
       return pump();
     }
     const current = (lane ??= spawn());
-    let timer: NodeJS.Timeout | undefined;
-    const stop = (why: ErrorData) => {
-      clearTimeout(timer);
-      finish({ ok: false, error: why });
-    };
-    running = { ...next, on: current, stop };
+    const stop = (why: ErrorData) => finish(next.id, { ok: false, error: why });
+    const call: Running = { ...next, on: current, stop };
+    running = call;
     current.ready.then(
       () => {
-        if (running?.id !== next.id) return;
+        if (running !== call) return;
         if (IMPORTS.has(next.name)) {
           const ms = Math.round(budget.baseMs + (sizeOf(next.input) / 1_000_000) * budget.msPerMb);
-          timer = setTimeout(() => {
+          call.timer = setTimeout(() => {
+            if (running !== call) return;
             // Stopping the thread closes its connection: SQLite rolls back what the import began. A fresh lane takes the next call.
             lane = null;
             void current.worker.terminate();
@@ -234,7 +238,7 @@ export async function startEngine(ctx: OpsContext, options: EngineOptions = {}):
               details: { budget: 'time', seconds: Math.round(ms / 1000) },
             });
           }, ms);
-          timer.unref();
+          call.timer.unref();
         }
         Atomics.store(cancelFlag, 0, 0);
         current.worker.postMessage({ type: 'call', id: next.id, name: next.name, input: next.input } satisfies ToLane);
