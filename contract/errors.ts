@@ -41,5 +41,9 @@ export class DossierError extends Error {
 export const notFound = (what: string, id: number | string) => new DossierError('not_found', `${what} ${id} does not exist.`);
 export const invalid = (field: string, message: string) => new DossierError('invalid_input', message, { field });
 
+/** What to do about a damaged dossier, said the same way everywhere (CLI, app, host). */
+export const RESTORE_ADVICE =
+  'Restore a backup: in the app, Backups (foot of the sidebar) → Restore; on the command line, `dossier backup --list` then `dossier restore <file>`. The damaged file is kept as a dated copy.';
+
 /** Reply shape on every transport. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorData };

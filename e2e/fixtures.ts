@@ -10,7 +10,7 @@ import { startHost, type Host } from '../main/host/http';
 import type { OpsContext } from '../main/ops/context';
 import { startEngine } from '../main/ops/engine';
 import { dispatch } from '../main/ops/index';
-import { openDb } from '../main/store/db';
+import { openDossier } from '../main/ops/open';
 
 export const SHOTS = resolve('artifacts/screenshots');
 
@@ -28,9 +28,8 @@ export const test = base.extend<Fixtures>({
   demo: [true, { option: true }],
   lanes: [false, { option: true }],
   dossier: async ({ lanes }, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'dossier-e2e-'));
-    const dbPath = join(dir, 'dossier.db');
-    const ctx: OpsContext = { db: openDb(dbPath), dbPath, dataDir: dir, now: () => new Date() };
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'dossier-e2e-')), 'dossier.db');
+    const ctx = openDossier({ path: dbPath });
     const engine = lanes ? await startEngine(ctx) : undefined;
     const host = await startHost({ ctx, ...(engine ? { engine } : {}), staticDir: resolve('renderer/dist'), log: () => {} });
     await use({ ctx, host, dbPath, call: ((name: string, input: unknown) => dispatch(ctx, name, input)) as never });

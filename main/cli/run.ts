@@ -2,15 +2,14 @@
  * The CLI: `dossier [--db FILE] [--json] <command> ...`. Parses global flags, opens the dossier lazily,
  * runs one command, maps errors to exit statuses (1 bad input, 2 usage). Testable: `runCli(argv, io)`.
  */
-import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DossierError } from '../../contract/errors';
 import { type OpKind, ops } from '../../contract/ops';
 import type { OpsContext } from '../ops/context';
 import { type Engine, IMPORTS, startEngine } from '../ops/engine';
 import { dispatch, toErrorData } from '../ops/index';
-import { resolveDbPath } from '../paths';
-import { openDb } from '../store/db';
+import { openDossier } from '../ops/open';
+import { resolveDbPath } from '../ops/paths';
 import { type Command, type CommandEnv, EXIT_STATUS, type Io, UsageError } from './command';
 import { commands } from './commands/index';
 
@@ -72,9 +71,7 @@ export async function runCli(argv: string[], io: Io = { out: (t) => process.stdo
     const file = dbPath;
     const json = values.json === true;
     const open = (): OpsContext => {
-      if (!ctx) {
-        ctx = { db: openDb(file), dbPath: file, dataDir: dirname(file), now, writesFiles: true };
-      }
+      ctx ??= openDossier({ path: file, now, writesFiles: true });
       return ctx;
     };
     const env: CommandEnv = {

@@ -6,13 +6,10 @@
  */
 import { DossierError } from '../../contract/errors';
 import { startupBackup } from '../ops/backup';
-import type { OpsContext } from '../ops/context';
 import { type Engine, startEngine } from '../ops/engine';
 import { toErrorData } from '../ops/index';
 import type { FromLane, ToLane } from '../ops/lane-protocol';
-import { resolveDbPath } from '../paths';
-import { openDb } from '../store/db';
-import { dirname } from 'node:path';
+import { openDossier } from '../ops/open';
 
 /** The process's end of its channel to the main process (Electron's `process.parentPort`, or a test double). */
 export interface ParentPort {
@@ -46,8 +43,7 @@ export function serveOps(port: ParentPort): Promise<Engine | null> {
       const m = data as ToLane | OpsSetup;
       if (m.type === 'open') {
         try {
-          const dbPath = resolveDbPath(m.db);
-          const ctx: OpsContext = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now: () => new Date(), openPath };
+          const ctx = openDossier({ path: m.db, openPath });
           // Once a day, before the user changes anything: a backup in <dataDir>/backups, the last 7 kept.
           await startupBackup(ctx);
           engine = await startEngine(ctx);

@@ -7,14 +7,13 @@ import { join } from 'node:path';
 import { DossierError } from '../../contract/errors';
 import { getBriefing } from '../store/briefings';
 import { getMeeting } from '../store/meetings';
-import { writePackAtomically } from '../pack/write';
-import { privateTempDir } from '../private-files';
+import { privateTempDir, writeFileAtomic } from './files';
 import type { HandlerMap, OpsContext } from './context';
 import { today } from './context';
 import { packHandlers } from './packs';
 
 /**
- * Where opened packs go: a folder only this user can enter (private-files.ts), never a shared path another user
+ * Where opened packs go: a folder only this user can enter (files.ts), never a shared path another user
  * could read or plant a link in. Packs older than a day are swept on the next open (the viewer may still hold a recent one).
  */
 export const packTempDir = () => privateTempDir('dossier-packs');
@@ -56,7 +55,7 @@ export const packOpenHandlers: HandlerMap<'pack.open'> = {
     sweep(dir, Date.now()); // file times are real time, whatever the clock of the context
     const file = join(dir, packFileName(day, name));
     // Atomic: a viewer already showing the previous copy never reads half a file.
-    writePackAtomically(file, Buffer.from(built.bytesBase64!, 'base64'));
+    writeFileAtomic(file, Buffer.from(built.bytesBase64!, 'base64'));
     try {
       await ctx.openPath(file);
     } catch (err) {

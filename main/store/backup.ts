@@ -10,7 +10,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { DossierError } from '../../contract/errors';
 import { type ReadDb, inspectFile, integrityCheck } from './db';
 import { hasLiveWal } from './file-header';
-import { copyPrivately, createPrivateFile, makePrivateDir, syncDirectory } from '../private-files';
+import { copyPrivately, createPrivateFile, makePrivateDir, syncDirectory } from './private-files';
 import { isDamage } from './sqlite-errors';
 
 /** Automatic backups are `dossier-YYYY-MM-DD.db`; ones the user asks for carry the time too. */
@@ -89,11 +89,11 @@ export function listBackups(dataDir: string): BackupFile[] {
 }
 
 /** A backup the user asked for ("Back Up Now"): `dossier-YYYY-MM-DD-HHMMSS.db`, never pruned automatically. */
-export async function backupNow(db: ReadDb, dataDir: string, now: Date): Promise<BackupFile> {
+export async function backupNow(db: ReadDb, dataDir: string, now: Date): Promise<BackupFile & { pages: number }> {
   makePrivateDir(backupDir(dataDir), true);
   const name = `dossier-${day(now)}-${stamp(now).slice(9)}.db`;
-  await copyDatabase(db, join(backupDir(dataDir), name));
-  return listBackups(dataDir).find((b) => b.name === name)!;
+  const { pages } = await copyDatabase(db, join(backupDir(dataDir), name));
+  return { ...listBackups(dataDir).find((b) => b.name === name)!, pages };
 }
 
 /**

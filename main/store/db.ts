@@ -5,13 +5,12 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { defaultDataDir } from '../paths';
-import { createPrivateFile, makePrivateDir, tighten } from '../private-files';
-import { DossierError } from '../../contract/errors';
+import { dirname } from 'node:path';
+import { createPrivateFile, makePrivateDir, tighten } from './private-files';
+import { DossierError, RESTORE_ADVICE } from '../../contract/errors';
 import { LATEST_VERSION, migrations } from './migrations/index';
 import { type FileHeader, hasLiveWal, readHeader } from './file-header';
-import { RESTORE_ADVICE, isDamage, sqliteFailure } from './sqlite-errors';
+import { isDamage, sqliteFailure } from './sqlite-errors';
 
 /** A handle that may only read. Repositories that only read take this. */
 export type ReadDb = Database.Database & { readonly __access: 'read' | 'write' };
@@ -110,8 +109,8 @@ export function openDb(path: string, opts: OpenOptions = {}): WriteDb {
   }
   inspectFile(path);
   if (path !== ':memory:') {
-    // Dossier's own data folder is tightened too; a folder the user chose (--db) keeps the permissions it has.
-    makePrivateDir(dirname(path), dirname(resolve(path)) === defaultDataDir());
+    // A folder made here is private; one the user chose (--db) keeps the permissions it has (ops/open.ts tightens Dossier's own).
+    makePrivateDir(dirname(path));
     createPrivateFile(path);
     for (const f of [path, `${path}-wal`, `${path}-shm`]) tighten(f);
   }

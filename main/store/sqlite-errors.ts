@@ -3,11 +3,7 @@
  * timeout, a damaged file, a full disk. Everything else stays an internal error (logged in full, never shown with a
  * stack). Known by the store because only the store speaks SQLite; dispatch asks here before calling an error internal.
  */
-import { DossierError } from '../../contract/errors';
-
-/** What to do about a damaged dossier, said the same way everywhere (CLI, app, host). */
-export const RESTORE_ADVICE =
-  'Restore a backup: in the app, Backups (foot of the sidebar) → Restore; on the command line, `dossier backup --list` then `dossier restore <file>`. The damaged file is kept as a dated copy.';
+import { DossierError, RESTORE_ADVICE } from '../../contract/errors';
 
 const sqliteCode = (err: unknown): string | null => {
   const code = (err as { code?: unknown } | null)?.code;

@@ -1,6 +1,5 @@
 /** init, demo, check, search: the small commands every dossier needs. */
-import { DossierError } from '../../../contract/errors';
-import { RESTORE_ADVICE } from '../../store/sqlite-errors';
+import { DossierError, RESTORE_ADVICE } from '../../../contract/errors';
 import type { Command } from '../command';
 import { table } from '../format';
 

@@ -1,8 +1,7 @@
-/** backup: an online copy of the dossier (safe while the app runs); restore: swap a checked backup in. */
-import { resolve } from 'node:path';
+/** backup: an online copy of the dossier (safe while the app runs); restore: swap a checked backup in. Both through the backup.* ops. */
+import { join, resolve } from 'node:path';
 import { DossierError } from '../../../contract/errors';
-import { restoreClosed, restoreInto } from '../../ops/backup';
-import { backupDir, backupNow, copyDatabase, listBackups } from '../../store/backup';
+import { restoreClosed } from '../../ops/backup';
 import { UsageError, type Command } from '../command';
 
 export const backup: Command = {
@@ -11,15 +10,15 @@ export const backup: Command = {
   usage: 'backup [<file>] [--list]',
   options: { list: { type: 'boolean' } },
   run: async ([file], values, env) => {
-    const ctx = env.ctx();
     if (values.list) {
-      const all = listBackups(ctx.dataDir);
+      const { dir, backups } = await env.call('backup.list', {});
+      const all = backups.map((b) => ({ ...b, file: join(dir, b.name) }));
       env.print(all, () =>
-        all.length ? all.map((b) => `${b.name}  ${b.automatic ? 'daily' : 'manual'}  ${(b.bytes / 1024).toFixed(0)} KB`).join('\n') : `No backups in ${backupDir(ctx.dataDir)} yet.`,
+        all.length ? all.map((b) => `${b.name}  ${b.automatic ? 'daily' : 'manual'}  ${(b.bytes / 1024).toFixed(0)} KB`).join('\n') : `No backups in ${dir} yet.`,
       );
       return;
     }
-    const out = file ? await copyDatabase(ctx.db, resolve(file)) : { file: (await backupNow(ctx.db, ctx.dataDir, ctx.now())).file, pages: null };
+    const out = await env.call('backup.create', file ? { out: resolve(file) } : {});
     env.print({ file: out.file, pages: out.pages }, () => `Backed up ${env.dbPath} to ${out.file}.`);
   },
 };
@@ -30,14 +29,14 @@ export const restore: Command = {
   usage: 'restore <file>',
   run: async ([file], _v, env) => {
     if (!file) throw new UsageError('restore needs the backup file to restore from.');
-    let ctx;
+    let r;
     try {
-      ctx = env.ctx();
+      r = await env.call('backup.restore', { file: resolve(file) });
     } catch (err) {
-      // A dossier too damaged to open is what restore is for.
+      // A dossier too damaged to open is what restore is for: swap the backup in without opening it.
       if (!(err instanceof DossierError && err.code === 'damaged')) throw err;
+      r = await restoreClosed(env.dbPath, resolve(file), new Date());
     }
-    const r = ctx ? await restoreInto(ctx, resolve(file)) : await restoreClosed(env.dbPath, resolve(file), new Date());
     env.print(r, () => `Restored ${env.dbPath} from ${r.restored} (schema ${r.schemaVersion}).${r.keptCopy ? `\nThe previous dossier is kept as ${r.keptCopy}.` : ''}`);
   },
 };

@@ -7,7 +7,7 @@
 import DOMPurify from 'dompurify';
 import { safeLink } from '../../../contract/links';
 import { Marked } from 'marked';
-import { readMark } from './handling';
+import { readMark } from '../../../contract/handling';
 import { t } from './i18n';
 
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {

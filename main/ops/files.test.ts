@@ -2,21 +2,27 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makePrivateDir, privateTempDir, tighten, writeFileAtomic } from './private-files';
+import { privateTempDir, writeFileAtomic } from './files';
 
-const dir = () => mkdtempSync(join(tmpdir(), 'dossier-private-'));
 const mode = (p: string) => statSync(p).mode & 0o777;
 const posix = process.platform !== 'win32';
 
+const dir = () => mkdtempSync(join(tmpdir(), 'dossier-write-'));
+
 describe('writeFileAtomic', () => {
-  it('writes the bytes 0600, replacing an older file, and leaves no temp file', () => {
+  it('writes text as UTF-8', () => {
+    const file = join(dir(), 'contacts.vcf');
+    writeFileAtomic(file, 'FN:Zoë Ørsted\r\n');
+    expect(readFileSync(file, 'utf8')).toBe('FN:Zoë Ørsted\r\n');
+  });
+
+  it('writes the bytes, replacing an older file, and leaves no temp file', () => {
     const d = dir();
     const file = join(d, 'pack.pdf');
-    writeFileSync(file, 'old', { mode: 0o644 });
+    writeFileSync(file, 'old');
     writeFileAtomic(file, Buffer.from('%PDF-new'));
     expect(readFileSync(file, 'latin1')).toBe('%PDF-new');
     expect(readdirSync(d)).toEqual(['pack.pdf']);
-    if (posix) expect(mode(file)).toBe(0o600);
   });
 
   it('leaves nothing behind when the rename fails (the target is a directory)', () => {
@@ -35,25 +41,16 @@ describe('writeFileAtomic', () => {
   });
 });
 
-describe.skipIf(!posix)('private folders', () => {
-  it('creates missing folders 0700 and tightens only folders marked as Dossier’s own', () => {
-    const d = dir();
-    makePrivateDir(join(d, 'a', 'b'));
-    expect(mode(join(d, 'a'))).toBe(0o700);
-    expect(mode(join(d, 'a', 'b'))).toBe(0o700);
-    const chosen = join(d, 'chosen');
-    mkdirSync(chosen, { mode: 0o755 });
-    chmodSync(chosen, 0o755);
-    makePrivateDir(chosen);
-    expect(mode(chosen)).toBe(0o755);
-    makePrivateDir(chosen, true);
-    expect(mode(chosen)).toBe(0o700);
-    const f = join(d, 'f');
-    writeFileSync(f, 'x', { mode: 0o644 });
-    tighten(f);
-    expect(mode(f)).toBe(0o600);
+describe.skipIf(!posix)('only the owner reads what Dossier writes', () => {
+  it('a written file is 0600, whatever the file it replaces was', () => {
+    const file = join(dir(), 'pack.pdf');
+    writeFileSync(file, 'old', { mode: 0o644 });
+    writeFileAtomic(file, Buffer.from('%PDF-new'));
+    expect(mode(file)).toBe(0o600);
   });
+});
 
+describe.skipIf(!posix)('private files', () => {
   it('a temp folder for opened packs is per user and private, and a planted folder or link is never used', () => {
     const base = dir();
     const env = { XDG_RUNTIME_DIR: '' } as NodeJS.ProcessEnv;
