@@ -3,7 +3,7 @@
  * languages as "en, fr", the information date as text; and back to ContactInput.
  */
 import { splitLanguageList } from '../../../../contract/language';
-import type { Contact, ContactProposal, ImportItem, PROPOSAL_FIELDS } from '../../../../contract/model';
+import type { Address, Contact, ContactProposal, ImportItem, OtherDetail, Photo, PROPOSAL_FIELDS } from '../../../../contract/model';
 
 export type ProposalField = (typeof PROPOSAL_FIELDS)[number];
 
@@ -20,6 +20,10 @@ export interface ContactFormFields {
   notes: string;
   source: string;
   internal: boolean;
+  /** Issue 17: postal addresses, the photo (null: none), other details. */
+  addresses: Address[];
+  photo: Photo | null;
+  otherDetails: OtherDetail[];
 }
 
 /** The paste review: the fields, and where the contact goes. */
@@ -46,6 +50,9 @@ export function fieldsOf(c: Contact | ContactProposal): ContactFormFields {
     notes: c.notes,
     source: c.source,
     internal: c.internal,
+    addresses: c.addresses.map((a) => ({ ...a })),
+    photo: c.photo,
+    otherDetails: c.otherDetails.map((d) => ({ ...d })),
   };
 }
 
@@ -75,5 +82,8 @@ export function inputOf(f: ContactFormFields, institutionId: number | null) {
     internal: f.internal,
     source: f.source,
     informationDated: f.informationDated.trim() || null,
+    addresses: f.addresses.filter((a) => [a.street, a.locality, a.postalCode, a.country, a.poBox, a.extended, a.region].some((x) => x.trim())),
+    photo: f.photo,
+    otherDetails: f.otherDetails.filter((d) => d.name.trim() && d.value.trim()),
   };
 }
