@@ -45,6 +45,12 @@ export interface EngineOptions {
   log?: (msg: string, err: unknown) => void;
   /** Heap the lane may use, in MB: past it the operation ends with a typed error (default 2048). */
   heapMb?: number;
+  /**
+   * The module (a file URL or path) whose `afterWriteHooks()` gives the lane the hooks `ctx.afterWrite` holds here (see
+   * LaneSetup.afterWriteModule). Without it, a context with hooks runs every operation in this thread, so no write ever
+   * skips a hook.
+   */
+  afterWriteModule?: string;
   /** Time an import may take: `baseMs` plus `msPerMb` for each MB of its input (defaults 15 s + 10 s/MB). */
   importBudget?: { baseMs: number; msPerMb: number };
 }
@@ -133,6 +139,7 @@ const sizeOf = (input: unknown) => {
 /** Quick operations on `ctx` here, long ones on a lane (see the top of this file). */
 export async function startEngine(ctx: OpsContext, options: EngineOptions = {}): Promise<Engine> {
   if (options.lanes === false || ctx.dbPath === ':memory:') return engineOf(ctx, options.log);
+  if (ctx.afterWrite?.length && !options.afterWriteModule) return engineOf(ctx, options.log);
   const log = options.log;
   const heapMb = options.heapMb ?? DEFAULT_HEAP_MB;
   const budget = options.importBudget ?? DEFAULT_IMPORT_BUDGET;
@@ -143,6 +150,7 @@ export async function startEngine(ctx: OpsContext, options: EngineOptions = {}):
     clockOffsetMs: ctx.now().getTime() - Date.now(),
     canOpenPaths: ctx.openPath !== undefined,
     cancelFlag: new SharedArrayBuffer(4),
+    ...(options.afterWriteModule ? { afterWriteModule: options.afterWriteModule } : {}),
   };
   const cancelFlag = new Int32Array(setup.cancelFlag);
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../contract/errors';
-import { readPdfAttachments } from '../formats/pack-import';
+import { readPdfAttachments } from '../formats/pack-file';
 import { pdfWithAttachments } from '../formats/testing-pdf';
 import { openDb } from '../store/db';
 import { type Engine, startEngine } from './engine';

@@ -3,7 +3,7 @@
  * not tags, e-mail addresses carrying mailto: queries, websites with other protocols. Answered, never obeyed.
  */
 import { describe, expect, it } from 'vitest';
-import { pageTexts, tempPdf } from '../pack/testing';
+import { pageTexts, tempPdf } from '../test-support/pdf';
 import { run } from '../store/sql';
 import { dispatch } from './index';
 import { testContext } from './test-context';

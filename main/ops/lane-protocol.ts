@@ -23,6 +23,11 @@ export interface LaneSetup {
   canOpenPaths: boolean;
   busyTimeoutMs?: number;
   /**
+   * The after-write hooks (OpsContext.afterWrite) cannot cross a thread as functions: a module the lane imports instead,
+   * whose `afterWriteHooks()` gives the same hooks for the lane's own connection (EngineOptions.afterWriteModule).
+   */
+  afterWriteModule?: string;
+  /**
    * One Int32 the engine sets to 1 when the caller cancels the running call. Long work runs synchronously (an import's
    * transaction), so a 'cancel' message would wait until it ended; this flag is seen at the work's next check.
    */

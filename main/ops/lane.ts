@@ -5,10 +5,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { DossierError } from '../../contract/errors';
-import { openDb } from '../store/db';
-import type { OpsContext } from './context';
+import type { AfterWrite, OpsContext } from './context';
 import { call, toErrorData } from './index';
 import type { FromLane, LaneSetup, ToLane } from './lane-protocol';
+import { openDossier } from './open';
 
 const port = parentPort!;
 const setup = workerData as LaneSetup;
@@ -24,21 +24,31 @@ const openPath = (path: string) =>
     send({ type: 'openPath', ask, path });
   });
 
-let ctx: OpsContext;
-try {
-  ctx = {
-    db: openDb(setup.dbPath, setup.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: setup.busyTimeoutMs }),
-    dbPath: setup.dbPath,
+/** The lane's context: the same start-up as every front end (open.ts), so its writes run through the same dispatch and hooks. */
+async function start(): Promise<OpsContext> {
+  const hooks = setup.afterWriteModule ? ((await import(setup.afterWriteModule)) as { afterWriteHooks: () => AfterWrite[] }).afterWriteHooks() : [];
+  return openDossier({
+    path: setup.dbPath,
     dataDir: setup.dataDir,
     now: () => new Date(Date.now() + setup.clockOffsetMs),
-    ...(setup.writesFiles ? { writesFiles: true } : {}),
+    writesFiles: setup.writesFiles,
     ...(setup.canOpenPaths ? { openPath } : {}),
-  };
-  send({ type: 'ready' });
-} catch (err) {
-  send({ type: 'failed', error: toErrorData(err) });
-  process.exit(1);
+    ...(setup.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: setup.busyTimeoutMs }),
+    afterWrite: hooks,
+  });
 }
+let ctx!: OpsContext;
+// The engine sends no call before 'ready'.
+start().then(
+  (opened) => {
+    ctx = opened;
+    send({ type: 'ready' });
+  },
+  (err: unknown) => {
+    send({ type: 'failed', error: toErrorData(err) });
+    process.exit(1);
+  },
+);
 
 const running = new Map<number, AbortController>();
 const cancelFlag = new Int32Array(setup.cancelFlag);

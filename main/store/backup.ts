@@ -163,7 +163,7 @@ async function stageCopy(source: string, staged: string): Promise<void> {
     const check = new Database(staged, { fileMustExist: true });
     let rows: string[];
     try {
-      rows = integrityCheck(check as ReadDb);
+      rows = integrityCheck(check as unknown as ReadDb); // a raw connection that only reads
     } finally {
       check.close();
     }

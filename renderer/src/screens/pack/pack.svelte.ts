@@ -59,10 +59,8 @@ export interface BuiltPack {
 
 const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
-/** Builds the pack in main (pack.build) and returns its bytes. Nothing is written anywhere. */
-/** Builds the pack in the main process as long work: `opts` follows its steps and cancels it (nothing is kept). */
+/** Builds the pack in main (pack.build) as long work and returns its bytes; nothing is written anywhere: `opts` follows its steps and cancels it (nothing is kept). */
 export async function buildPack(target: PackTarget, options: PackOptions, opts: LongCallOptions = {}): Promise<BuiltPack> {
-  // Not `change`: building reads the dossier and changes nothing, so no list needs a refresh.
   const r = await callLong('pack.build', packInput(target, options), opts);
   return { target, options, bytes: fromBase64(r.bytesBase64 ?? ''), pages: r.pages, toc: r.toc, size: r.size, sha256: r.sha256, ms: r.ms, report: r.report };
 }

@@ -2,23 +2,17 @@
  * "Since last time": the previous meeting of the series (or with the same host) against this one. Our lines then
  * (key messages and lines to take of that meeting's briefing as it stood when the meeting ended) word-diffed with
  * today's; outcomes with who committed; follow-ups still open; who is new or has left; and line drift, today's key
- * messages against the snippet library's standard line on the same topic. Reads only.
+ * messages against the snippet library's standard line on the same topic. From the PackSource; reads nothing.
  */
 import { diffWordsWithSpace } from 'diff';
-import { AgendaBriefsContent, type BriefingDetail, KeyMessagesContent, type MeetingDetail, type Section } from '../../contract/model';
+import type { BriefingDetail, MeetingDetail, Snippet } from '../../contract/model';
 import type { ActionItem, DiffRun, SinceLastTimeSection } from '../pack/document';
-import { sinceLabelsFor } from '../pack/labels-since';
-import { listOutcomes } from '../store/actions';
-import { getBriefingDetail, listBriefings } from '../store/briefings';
-import type { ReadDb } from '../store/db';
-import { getMeetingDetail } from '../store/meetings';
+import { labelsFor } from '../pack/labels';
 import { fold } from '../store/search';
-import { briefingAsOf, meetingEnd, previousMeeting } from '../store/series-memory';
-import { listSnippets } from '../store/snippets';
+import type { PackSource } from './source';
 
-/** What the section needs from the pack mapping: the meeting, today's briefing, dates in the briefing's language. */
+/** What the section needs besides the source: today's briefing as shown, dates in the briefing's language. */
 export interface SinceInput {
-  meeting: MeetingDetail;
   briefing: BriefingDetail | null;
   language: string;
   /** 'YYYY-MM-DD' → "4 March 2026". */
@@ -30,15 +24,6 @@ export interface SinceInput {
   /** A releasable pack's filter, applied to the earlier briefing too, so its marked lines are not quoted. */
   filterThen?: ((b: BriefingDetail) => BriefingDetail) | undefined;
 }
-
-const parse = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, json: string, empty: T): T => {
-  try {
-    const r = schema.safeParse(JSON.parse(json || '{}'));
-    return r.success ? r.data : empty;
-  } catch {
-    return empty;
-  }
-};
 
 const words = (s: string) => new Set(fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
 /** Dice similarity of two texts' word sets (0–1). */
@@ -59,10 +44,11 @@ function linesOf(b: BriefingDetail | null, agenda: { id: number; title: string }
   if (!b) return [];
   const out: { key: string; heading: string; text: string }[] = [];
   const byId = new Map(agenda.map((a, i) => [a.id, { title: a.title, n: i + 1 }]));
-  const km = b.sections.filter((s: Section) => s.kind === 'key_messages').flatMap((s) => parse(KeyMessagesContent, s.content, { items: [] }).items);
+  const km = b.sections.flatMap((s) => (s.body.kind === 'key_messages' ? s.body.items : []));
   if (km.length) out.push({ key: 'km', heading: '', text: bullets(km) });
-  for (const s of b.sections.filter((x: Section) => x.kind === 'agenda_briefs')) {
-    for (const brief of parse(AgendaBriefsContent, s.content, { briefs: [] }).briefs) {
+  for (const s of b.sections) {
+    if (s.body.kind !== 'agenda_briefs') continue;
+    for (const brief of s.body.briefs) {
       if (!brief.text.trim()) continue;
       const title = byId.get(brief.agendaItemId)?.title ?? brief.title ?? '';
       out.push({ key: fold(title).replace(/[^\p{L}\p{N}]+/gu, ' ').trim(), heading: title, text: brief.text.trim() });
@@ -97,11 +83,11 @@ function compareLines(then: ReturnType<typeof linesOf>, now: ReturnType<typeof l
 }
 
 /** Today's key messages against the standard lines: by topic named in the message, else the most similar snippet. */
-function lineDrift(db: ReadDb, briefing: BriefingDetail | null): SinceLastTimeSection['drift'] {
+function lineDrift(library: Snippet[], briefing: BriefingDetail | null): SinceLastTimeSection['drift'] {
   if (!briefing) return [];
-  const snippets = listSnippets(db).filter((s) => s.text.trim());
+  const snippets = library.filter((s) => s.text.trim());
   if (snippets.length === 0) return [];
-  const messages = briefing.sections.filter((s) => s.kind === 'key_messages').flatMap((s) => parse(KeyMessagesContent, s.content, { items: [] }).items).filter((m) => m.trim());
+  const messages = briefing.sections.flatMap((s) => (s.body.kind === 'key_messages' ? s.body.items : [])).filter((m) => m.trim());
   return messages.flatMap((message) => {
     const folded = fold(message);
     const scored = snippets
@@ -114,28 +100,16 @@ function lineDrift(db: ReadDb, briefing: BriefingDetail | null): SinceLastTimeSe
   });
 }
 
-export function sinceLastTime(db: ReadDb, input: SinceInput, title: string): SinceLastTimeSection {
-  const L = sinceLabelsFor(input.language);
-  const { meeting } = input;
-  const prevId = previousMeeting(db, meeting.id);
-  const drift = lineDrift(db, input.briefing);
-  if (prevId === null) return { kind: 'since_last_time', title, previous: null, lines: [], outcomes: [], actions: input.actions, joined: [], left: [], drift };
-  const prev = getMeetingDetail(db, prevId);
+export function sinceLastTime(source: PackSource, input: SinceInput, title: string): SinceLastTimeSection {
+  const L = labelsFor(input.language).since;
+  const { meeting, previous } = source;
+  const drift = lineDrift(source.snippets, input.briefing);
+  if (previous === null) return { kind: 'since_last_time', title, previous: null, lines: [], outcomes: [], actions: input.actions, joined: [], left: [], drift };
+  const prev = previous.meeting;
   // The briefing used then: the latest version saved before that meeting ended, else its current text.
-  const prevBriefingId = listBriefings(db, prevId)[0]?.id ?? null;
-  let basis = '';
-  let then: BriefingDetail | null = null;
-  if (prevBriefingId !== null) {
-    const saved = briefingAsOf(db, prevBriefingId, meetingEnd(db, prevId) ?? prev.endIso);
-    if (saved) {
-      then = saved.snapshot;
-      basis = L.basisVersion(saved.number, input.day(saved.createdAt.slice(0, 10)));
-    } else {
-      then = getBriefingDetail(db, prevBriefingId);
-      basis = L.basisCurrent;
-    }
-  }
-  if (then && input.filterThen) then = input.filterThen(then);
+  const saved = previous.savedVersion;
+  const basis = previous.then === null ? '' : saved ? L.basisVersion(saved.number, input.day(saved.createdAt.slice(0, 10))) : L.basisCurrent;
+  const then = previous.then && input.filterThen ? input.filterThen(previous.then) : previous.then;
   const lines = compareLines(linesOf(then, prev.agenda), linesOf(input.briefing, meeting.agenda), L.keyMessages);
   const person = (p: MeetingDetail['delegation'][number]) => ({ name: p.displayName, position: p.position, institution: p.institutionName ?? '' });
   const everyone = (m: MeetingDetail) => [...m.delegation, ...m.counterparts];
@@ -146,7 +120,7 @@ export function sinceLastTime(db: ReadDb, input: SinceInput, title: string): Sin
     title,
     previous: { title: prev.title, date: input.dayIn(Date.parse(prev.startIso), prev.timeZone), venue: prev.venue, basis },
     lines,
-    outcomes: listOutcomes(db, prevId).map((o) => {
+    outcomes: previous.outcomes.map((o) => {
       const by = o.committedBy.trim();
       const counterpart = by !== '' && fold(by) !== 'us';
       return { text: o.text, committedBy: fold(by) === 'us' ? L.us : by, counterpart };
