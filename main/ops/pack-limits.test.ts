@@ -108,4 +108,24 @@ describe('a pack from elsewhere is held to its limits', () => {
       expect(empty, field).toBe(true);
     }
   }, 120_000);
+
+  it('what fits the schemas but not its kind still leaves a briefing that opens and builds', async () => {
+    const j = briefingJson();
+    const base = j.briefing.sections[0];
+    const odd = [
+      ['key_messages', '{not json'],
+      ['qa', '{"pairs": "many"}'],
+      ['agenda_briefs', JSON.stringify({ briefs: [{ agendaItemId: 999_999, text: 'For an item no agenda has.' }] })],
+      ['programme', 'generated sections hold nothing; this text is ignored'],
+      ['markdown', '# \u0000\u202e<script>alert(1)</script> [x](javascript:alert(1))'],
+    ];
+    j.briefing.sections = odd.map(([kind, content], i) => ({ ...base, id: 900 + i, position: i + 1, kind, title: `Odd ${kind}`, content }));
+    const ctx = testContext();
+    const r = await dispatch(ctx, 'pack.import', { contentBase64: pack({ [PACK_FILES.briefing]: JSON.stringify(j) }), fileName: 'odd.pdf' });
+    const opened = await dispatch(ctx, 'briefing.get', { id: r.briefingId! });
+    expect(opened.sections.map((s) => s.title)).toEqual(odd.map(([kind]) => `Odd ${kind}`));
+    const built = await dispatch(ctx, 'pack.build', { briefingId: r.briefingId!, date: '2026-11-23' });
+    expect(built.pages).toBeGreaterThan(0);
+    ctx.db.close();
+  }, 60_000);
 });
