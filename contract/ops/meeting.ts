@@ -1,7 +1,7 @@
 /** Operations on meetings: the meeting, its agenda, people, outcomes and actions, calendars and participants lists. */
 import { z } from 'zod';
 import { ACTION_STATUSES, DELEGATION_ROLES, Meeting, MeetingDetail, MeetingInput, MeetingProposal, ParticipantRow } from '../model/meeting';
-import { Id, IsoDate, LocalDateTime, TimeZone } from '../model/common';
+import { Id, IsoDate, LocalDateTime, TimeZone, text } from '../model/common';
 import { ById, Ok, op } from './op';
 import { Region } from './contact';
 import { AttendeeChoice, CalendarFacts } from '../model/calendar';
@@ -67,10 +67,11 @@ export const meetingOps = {
     input: z.object({
       meetingId: Id,
       id: Id.nullable().default(null),
-      time: z.string().trim().max(40).default(''),
-      title: z.string().trim().min(1, 'An agenda item needs a title.').max(500),
-      lead: z.string().trim().max(300).default(''),
-      documents: z.string().trim().max(2000).default(''),
+      // Single-line text (contract/text.ts): no control character reaches the store or an export.
+      time: text(40).default(''),
+      title: text(500).min(1, 'An agenda item needs a title.'),
+      lead: text(300).default(''),
+      documents: text(2000).default(''),
     }),
     output: MeetingDetail,
     kind: 'write',

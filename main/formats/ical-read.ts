@@ -12,7 +12,8 @@ import type { RejectedRecord } from '../../contract/model';
 import type { CalendarFacts, MeetingAttendee, UnknownZone } from '../../contract/model';
 import { MEETING_FORMATS, MEETING_STATUSES, type MeetingProposal } from '../../contract/model';
 import { utcToZoned, zonedToUtcMs } from '../../contract/time';
-import { readAgenda } from './ical-agenda';
+import { z } from 'zod';
+import { type AgendaLine, readAgenda } from './ical-agenda';
 import { type Budget, ExpansionError, newBudget, ruleStarts } from './ical-expand';
 import { type EventLines, icsError, prepareIcs } from './ical-lines';
 import { type ZoneResolution, hostileZoneRule, isIanaZone, resolveZone } from './ical-zones';
@@ -193,7 +194,7 @@ function readBase(env: Env, ev: Component, at: EventLines): EventBase {
   const rid = ridProp ? propInstant(env, ridProp, lineOf('RECURRENCE-ID')) : null;
 
   const description = text('description');
-  const { agenda, notes } = readAgenda(description);
+  const { agenda, notes } = ownAgenda(text('x-dossier-agenda'), text('x-dossier-notes'), ev.hasProperty('x-dossier-notes')) ?? readAgenda(description);
   const categories = ev.getFirstProperty('categories')?.getValues().map(String) ?? [];
   const status = text('status').toUpperCase();
   const own = text('x-dossier-status');
@@ -324,6 +325,25 @@ function expand(env: Env, master: EventBase, overrides: Map<string, EventBase>, 
 }
 
 const utcOf = (m: IcsProposal) => zonedToUtcMs(m.start, m.timeZone);
+
+/** Dossier's own agenda item as its export writes it (ical-write.ts): limits as agenda.save takes them. */
+const OwnAgenda = z.array(z.object({ time: z.string().max(40), title: z.string().min(1).max(500), lead: z.string().max(300), documents: z.string().max(2000) })).max(500);
+
+/**
+ * The notes and agenda a Dossier export keeps beside the description (X-DOSSIER-AGENDA as JSON, X-DOSSIER-NOTES), so
+ * its own files re-import exactly; null when they are absent or do not fit, and the description is read instead.
+ */
+function ownAgenda(agendaJson: string, notes: string, hasNotes: boolean): { agenda: AgendaLine[]; notes: string } | null {
+  if (!agendaJson && !hasNotes) return null;
+  let raw: unknown = [];
+  try {
+    if (agendaJson) raw = JSON.parse(agendaJson);
+  } catch {
+    return null;
+  }
+  const agenda = OwnAgenda.safeParse(raw);
+  return agenda.success ? { agenda: agenda.data, notes } : null;
+}
 
 export interface IcsRead {
   meetings: IcsProposal[];
