@@ -104,7 +104,7 @@ export async function runCli(argv: string[], io: Io = { out: (t) => process.stdo
     const line = data.details && typeof data.details.line === 'number' ? data.details.line : null;
     const where = line !== null && !data.message.includes(`line ${line}`) ? ` (${data.details?.file ?? 'input'}, line ${line})` : '';
     io.err(`dossier: ${data.message}${where}`);
-    return err instanceof DossierError || data.code !== 'internal' ? EXIT_STATUS[data.code] : 1;
+    return EXIT_STATUS[data.code];
   } finally {
     await engine?.close();
     (engine?.ctx ?? ctx)?.db.close();

@@ -84,12 +84,13 @@ export function engineOf(ctx: OpsContext, log?: (msg: string, err: unknown) => v
     call: async (name, input, opts = {}) => {
       if (opts.signal?.aborted) return cancelled();
       const progress = opts.onProgress;
-      const local: OpsContext = Object.create(ctx) as OpsContext;
+      // A copy of the context (not one chained to it: an op may spread its context, which drops inherited fields).
+      const local: OpsContext = { ...ctx };
       if (progress) local.progress = (done, total, label) => progress({ done, total, label });
       if (opts.signal) local.signal = opts.signal;
       const reply = await call(local, name, input, log);
       // A restore reopens the connection on the context it was given: hand it back to the shared one.
-      if (Object.prototype.hasOwnProperty.call(local, 'db')) ctx.db = local.db;
+      if (local.db !== ctx.db) ctx.db = local.db;
       return reply;
     },
     close: async () => {},

@@ -104,7 +104,7 @@ describe('Dossier re-imports its own exports (property)', () => {
         fc.asyncProperty(fc.array(contactArb, { minLength: 1, maxLength: 4 }), async (generated) => {
           // A CSV Languages cell is a list read apart at , ; / and "and" (as address books write it): a value holding
           // one of these is several languages by design, so CSV gets the others.
-          const records = format === 'csv' ? generated.map((r) => ({ ...r, languages: r.languages.filter((l) => !LIST_SEPARATOR.test(l)) })) : generated;
+          const records = format === 'csv' ? generated.map((r) => ({ ...r, languages: (r.languages ?? []).filter((l) => !LIST_SEPARATOR.test(l)) })) : generated;
           // The import finds an institution by its name's key (case, accents and punctuation aside): two generated
           // names with one key are one institution by design, and such records are left out.
           fc.pre(!oneKeyTwoNames(records.flatMap((r) => r.institution)));
