@@ -129,3 +129,15 @@ describe('a pack from elsewhere is held to its limits', () => {
     ctx.db.close();
   }, 60_000);
 });
+
+describe('a pack import cancelled', () => {
+  it('stops once the PDF is read and writes nothing', async () => {
+    const ctx = testContext();
+    const controller = new AbortController();
+    const cancelling = { ...ctx, signal: controller.signal };
+    controller.abort();
+    await expect(dispatch(cancelling, 'pack.import', { contentBase64: pack(), fileName: 'fine.pdf' })).rejects.toMatchObject({ code: 'cancelled' });
+    expect((await dispatch(ctx, 'system.info', {})).empty).toBe(true);
+    ctx.db.close();
+  }, 60_000);
+});
