@@ -1,6 +1,6 @@
 /**
  * `npm run bench` runs every benchmark in turn and prints its lines; `npm run bench -- <name> [<name>…]` runs only
- * those (pack, contacts, lists, lists-more, ready, cli). Each bench module exports `async function benchX():
+ * those (pack, contacts, lists, lists-more, ready, cli, responsive). Each bench module exports `async function benchX():
  * Promise<string[]>` (its report lines, targets marked "met" / "MISSED") and can also be run alone
  * (`npx tsx bench/<name>.ts`). A new benchmark is one line in the table below; modules load only when their
  * benchmark runs, so one bench does not pay for the others.
@@ -14,6 +14,7 @@ const benches: [name: string, title: string, run: Bench][] = [
   ['lists-more', 'lists (meetings, institutions)', async () => (await import('./lists-more')).benchListsMore()],
   ['ready', 'app ready', async () => (await import('./ready')).benchReady()],
   ['cli', 'CLI start-up', async () => (await import('./cli')).benchCli()],
+  ['responsive', 'responsive (system.info while 100,000 contacts import)', async () => (await import('./responsive')).benchResponsive()],
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -14,7 +14,7 @@ import { packOps } from './ops/pack';
 import { snippetOps } from './ops/snippet';
 import { systemOps } from './ops/system';
 
-export type { OpSpec } from './ops/op';
+export type { OpKind, OpSpec } from './ops/op';
 
 export const ops = {
   ...systemOps,
@@ -36,3 +36,5 @@ export type Parsed<K extends OpName> = z.output<Ops[K]['input']>;
 export type Out<K extends OpName> = z.output<Ops[K]['output']>;
 export const opNames = Object.keys(ops) as OpName[];
 export const isOpName = (name: string): name is OpName => Object.prototype.hasOwnProperty.call(ops, name);
+/** Is this long work (OpSpec.long): run apart from the quick operations, with progress, cancellable? */
+export const isLongOp = (name: string): boolean => isOpName(name) && (ops[name] as { long?: true }).long === true;

@@ -5,9 +5,9 @@
  */
 import { BrowserWindow, shell } from 'electron';
 import { APP_URL, navigationDecision, windowOpenDecision } from './config';
-import { preloadPackEngine } from '../ops/pack-engine';
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** `devTools`: whether the page's Developer Tools can open at all (development builds only; see menu.ts). */
+export function createMainWindow(preloadPath: string, devTools = false): BrowserWindow {
   const win = new BrowserWindow({
     width: 1360,
     height: 880,
@@ -32,13 +32,10 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: true,
+      devTools,
     },
   });
-  win.once('ready-to-show', () => {
-    win.show();
-    // The pack builder loads once the first screen is up, so neither start-up nor the first pack waits for it.
-    setTimeout(preloadPackEngine, 2000);
-  });
+  win.once('ready-to-show', () => win.show());
   const { webContents } = win;
   webContents.setWindowOpenHandler(({ url }) => {
     const d = windowOpenDecision(url);

@@ -30,13 +30,20 @@ export async function restoreInto(ctx: OpsContext, source: string): Promise<{ re
 }
 
 /**
- * The start-up backup: one a day, the newest `keep` automatic ones kept, copied in a worker thread from the file, so
- * the front end need not wait for it (it starts at once, before the user can change anything). Never throws.
+ * Replaces a dossier that cannot be opened (a damaged file: the usual reason to restore) with `source`. Its bytes are
+ * kept beside it as the dated copy; nothing of it is opened to write.
  */
+export async function restoreClosed(dbPath: string, source: string, now: Date): Promise<{ restored: string; keptCopy: string | null; schemaVersion: number }> {
+  const plan = await prepareRestore(dbPath, source, now);
+  commitRestore(dbPath, plan);
+  return { restored: source, keptCopy: plan.kept, schemaVersion: plan.schemaVersion };
+}
+
+/** The start-up backup: one a day, the newest `keep` automatic ones kept. Never stops the app from starting. */
 export async function startupBackup(ctx: OpsContext, keep = DEFAULT_KEEP, log: (msg: string) => void = (m) => console.error(m)): Promise<string | null> {
   if (ctx.dbPath === ':memory:') return null;
   try {
-    return (await dailyBackup(ctx.db, ctx.dataDir, ctx.now(), keep, ctx.dbPath)).created;
+    return (await dailyBackup(ctx.db, ctx.dataDir, ctx.now(), keep)).created;
   } catch (err) {
     log(`Dossier: the daily backup to ${backupDir(ctx.dataDir)} failed: ${(err as Error).message}`);
     return null;

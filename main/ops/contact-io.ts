@@ -190,7 +190,7 @@ function contactWriter(ctx: WriteContext, matcher: InstitutionMatcher, input: Co
   };
 }
 
-const cancelled = () => new DossierError('conflict', 'The import was cancelled; nothing was saved.');
+const cancelled = () => new DossierError('cancelled', 'The import was cancelled; nothing was saved.');
 const refused = (file: string, r: RejectedRecord, rejected: number) =>
   new DossierError('invalid_input', `${file}, line ${r.line}: ${r.reason}`, { details: { file, line: r.line, reason: r.reason, rejected } });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../ops/index';
 import type { OpsContext } from '../ops/context';
 import { openDossier } from '../ops/open';
-import { backupNow, checkRestorable, commitRestore, copyFileInBackground, dailyBackup, keptCopyPath, listBackups, prepareRestore } from './backup';
+import { backupNow, checkRestorable, commitRestore, dailyBackup, keptCopyPath, listBackups, prepareRestore } from './backup';
 import { integrityCheck, openDb } from './db';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'dossier-backup-'));
@@ -14,24 +14,6 @@ const ctxAt = (dir: string, now = new Date('2026-11-23T09:00:00Z')): OpsContext 
 const names = (dir: string) => listBackups(dir).map((b) => b.name);
 
 describe('daily backups', () => {
-  it('copies the file in a worker while the app keeps writing: the copy is whole and checked', async () => {
-    const dir = tmp();
-    const ctx = ctxAt(dir);
-    await dispatch(ctx, 'institution.create', { name: 'International Labour Organization', acronym: 'ILO' });
-    const copying = copyFileInBackground(ctx.db, ctx.dbPath, join(dir, 'copy.db'));
-    await dispatch(ctx, 'institution.create', { name: 'Organisation for Economic Co-operation and Development', acronym: 'OECD' });
-    const { file, pages } = await copying;
-    expect(pages).toBeGreaterThan(0);
-    const copy = openDb(file);
-    expect(integrityCheck(copy)).toEqual(['ok']);
-    expect((copy.prepare('SELECT name FROM institutions').all() as { name: string }[]).map((r) => r.name)).toContain('International Labour Organization');
-    copy.close();
-    expect(existsSync(`${file}.part`)).toBe(false);
-    // A file that is not there: refused, and no part file is left behind.
-    await expect(copyFileInBackground(ctx.db, join(dir, 'missing.db'), join(dir, 'copy2.db'))).rejects.toThrow();
-    expect(readdirSync(dir).filter((f) => f.startsWith('copy2'))).toEqual([]);
-  });
-
   it('makes one backup per day at start-up and keeps only the newest N automatic ones', async () => {
     const dir = tmp();
     const ctx = ctxAt(dir);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startHost } from '../../host/http';
 import { appRoot } from '../../ops/paths';
 import { startupBackup } from '../../ops/backup';
-import { preloadPackEngine } from '../../ops/pack-engine';
+import { startEngine } from '../../ops/engine';
 import { UsageError, type Command } from '../command';
 
 export const serve: Command = {
@@ -18,20 +18,22 @@ export const serve: Command = {
     const staticDir = join(appRoot(), 'renderer', 'dist');
     if (!existsSync(join(staticDir, 'index.html'))) env.io.err('The renderer is not built yet: run `npm run build` (the API still answers).');
     const ctx = env.ctx();
-    // The daily backup runs beside the host (a worker copies the file): the page need not wait for it.
-    const backup = startupBackup(ctx, undefined, env.io.err);
+    await startupBackup(ctx, undefined, env.io.err);
     // The page is not the shell's user: it may not name paths to write to. The same context, not a copy, so a
-    // restore from the page (which reopens ctx.db) is the connection the CLI closes at the end.
+    // restore from the page (which reopens ctx.db) is the connection the CLI closes at the end. Long work runs on a
+    // lane of its own (ops/engine.ts).
     ctx.writesFiles = false;
-    const host = await startHost({ ctx, port, staticDir });
-    env.print({ url: host.launchUrl, port: host.port, database: env.dbPath }, () => `Dossier is serving ${env.dbPath}\nOpen ${host.launchUrl}\nPress Ctrl+C to stop.`);
-    // The pack builder loads once the first screen has had its turn, so the first pack does not wait for it.
-    setTimeout(preloadPackEngine, 3000).unref();
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
-    await host.close();
-    await backup;
+    const engine = await startEngine(ctx);
+    try {
+      const host = await startHost({ ctx, engine, port, staticDir });
+      env.print({ url: host.launchUrl, port: host.port, database: env.dbPath }, () => `Dossier is serving ${env.dbPath}\nOpen ${host.launchUrl}\nPress Ctrl+C to stop.`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await host.close();
+    } finally {
+      await engine.close();
+    }
   },
 };
