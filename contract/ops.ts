@@ -35,13 +35,12 @@ import { CsvField, ImportItem } from './model';
 import { ContactPosition, PackImportPreview, ParticipantRow } from './model';
 import { IssuedPack, PackVariant, PreflightFinding, ReleaseReport } from './model';
 
-interface OpSpec<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  kind: 'read' | 'write';
-  doc: string;
-}
-const op = <I extends z.ZodType, O extends z.ZodType>(spec: OpSpec<I, O>) => spec;
+import { op } from './op-spec';
+import { identityOps } from './identity';
+import { commentOps } from './comment';
+import { commissionOps } from './commission';
+import { clearanceOps } from './clearance';
+import { historyOps } from './history';
 
 /** 'YYYY-MM-DD' that names a real day (not 2026-02-30). */
 const isCalendarDay = (d: string) => {
@@ -610,6 +609,13 @@ export const ops = {
     kind: 'read',
     doc: 'The stored PDF of an issued pack or addendum, exactly as issued.',
   }),
+
+  // ----- commissions, clearance, comments, section history (issue 20) -----
+  ...identityOps,
+  ...commissionOps,
+  ...clearanceOps,
+  ...commentOps,
+  ...historyOps,
 } as const;
 
 export type Ops = typeof ops;

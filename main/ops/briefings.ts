@@ -8,20 +8,20 @@ import {
   assertEditable,
   createBriefing,
   deleteBriefing,
-  getBriefing,
   getBriefingDetail,
+  getSection,
   listBriefings,
   removeSection,
   reindexBriefing,
   reorderSections,
-  setBriefingStatus,
   updateBriefing,
   updateSection,
 } from '../store/briefings';
-import { saveVersion } from '../store/versions';
+import { historyText, recordSectionChange } from '../store/section-history';
+import { applyStatus } from './clearance';
+import { me, nowOf } from './actor';
 
 const GENERATED_KINDS = new Set(['programme', 'whos_who', 'institution_profiles', 'history', 'since_last_time', 'open_actions', 'contact_sheet']);
-const STATUS_WORDS = { draft: 'draft', in_review: 'in review', final: 'final' } as const;
 
 /** Default title of a new section of each kind, as the standard template names them. */
 const KIND_TITLES: Record<string, string> = {
@@ -66,9 +66,8 @@ export const briefingHandlers: HandlerMap<
     }),
   'briefing.setStatus': ({ id, status }, ctx) =>
     write(ctx, () => {
-      const before = getBriefing(ctx.db, id).status;
-      // A status change is a milestone: keep the state it applies to as a version.
-      if (setBriefingStatus(ctx.db, id, status)) saveVersion(ctx.db, id, '', `status: ${STATUS_WORDS[before]} → ${STATUS_WORDS[status]}`);
+      // A status change is a milestone (a version is saved) and, with a clearance chain, goes through clearance.
+      applyStatus(ctx, id, status);
       return getBriefingDetail(ctx.db, id);
     }),
   'briefing.preview': ({ id }, ctx) => {
@@ -80,12 +79,26 @@ export const briefingHandlers: HandlerMap<
   'section.add': ({ briefingId, kind, title, afterId }, ctx) =>
     write(ctx, () => {
       assertEditable(ctx.db, briefingId);
-      addSection(ctx.db, briefingId, kind, title || KIND_TITLES[kind] || 'Section', undefined, afterId);
+      const sid = addSection(ctx.db, briefingId, kind, title || KIND_TITLES[kind] || 'Section', undefined, afterId);
       reindexBriefing(ctx.db, briefingId);
+      const s = getSection(ctx.db, sid);
+      recordSectionChange(ctx.db, { sectionId: sid, briefingId, kind: 'added', by: me(ctx), before: '', after: historyText(s), now: nowOf(ctx) });
       return getBriefingDetail(ctx.db, briefingId);
     }),
-  'section.update': ({ id, ...patch }, ctx) => write(ctx, () => updateSection(ctx.db, id, patch)),
-  'section.remove': ({ id }, ctx) => write(ctx, () => getBriefingDetail(ctx.db, removeSection(ctx.db, id))),
+  'section.update': ({ id, ...patch }, ctx) =>
+    write(ctx, () => {
+      const before = getSection(ctx.db, id);
+      const after = updateSection(ctx.db, id, patch);
+      recordSectionChange(ctx.db, { sectionId: id, briefingId: after.briefingId, kind: 'edited', by: me(ctx), before: historyText(before), after: historyText(after), now: nowOf(ctx) });
+      return after;
+    }),
+  'section.remove': ({ id }, ctx) =>
+    write(ctx, () => {
+      const s = getSection(ctx.db, id);
+      removeSection(ctx.db, id);
+      recordSectionChange(ctx.db, { sectionId: id, briefingId: s.briefingId, kind: 'removed', by: me(ctx), before: historyText(s), after: '', now: nowOf(ctx) });
+      return getBriefingDetail(ctx.db, s.briefingId);
+    }),
   'section.reorder': ({ briefingId, ids }, ctx) =>
     write(ctx, () => {
       assertEditable(ctx.db, briefingId);

@@ -1,0 +1,115 @@
+/**
+ * Comments anchored to a section of a briefing, or to one paragraph of it, with replies and resolve. Commissions
+ * (a contribution returned) and clearance (a briefing returned) write theirs here too, so every remark about a
+ * section shows at that section, whichever flow it came from.
+ */
+import { z } from 'zod';
+import { Person } from './identity';
+import { AgendaBriefsContent, Id, KeyMessagesContent, QaContent, type Section } from './model';
+import { op } from './op-spec';
+
+export const COMMENT_CONTEXTS = ['commission', 'clearance'] as const;
+
+export const CommentBody = z.string().trim().min(1, 'A comment needs some text.').max(10_000, 'Keep a comment under 10,000 characters.');
+
+/** Where a comment points: a section, optionally one of its paragraphs (0-based, as sectionParagraphs counts them). */
+export const CommentAnchor = z.object({
+  sectionId: Id,
+  paragraph: z.number().int().min(0).max(10_000).nullable().default(null),
+});
+export type CommentAnchor = z.input<typeof CommentAnchor>;
+
+export const Comment = z.object({
+  id: Id,
+  briefingId: Id,
+  /** null when the section was removed since; the comment then shows on the briefing. */
+  sectionId: Id.nullable(),
+  sectionTitle: z.string(),
+  /** The paragraph as it was commented on (its first words), so the comment finds it again when paragraphs move. */
+  quote: z.string(),
+  /** The paragraph it points to now (0-based), or null for the whole section or when that paragraph is gone. */
+  paragraph: z.number().int().nullable(),
+  /** It pointed to a paragraph that has since been rewritten or removed. */
+  detached: z.boolean(),
+  parentId: Id.nullable(),
+  author: Person,
+  body: z.string(),
+  context: z.enum(COMMENT_CONTEXTS).nullable(),
+  contextId: Id.nullable(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+});
+export type Comment = z.infer<typeof Comment>;
+export const CommentThread = Comment.extend({ replies: z.array(Comment) });
+export type CommentThread = z.infer<typeof CommentThread>;
+
+function parsed<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false } }, content: string, empty: T): T {
+  try {
+    const r = schema.safeParse(JSON.parse(content));
+    return r.success ? r.data : empty;
+  } catch {
+    return empty;
+  }
+}
+
+/**
+ * The paragraphs of a section a comment can point to: Markdown blocks (split at blank lines), key messages, Q&A
+ * questions, or the lines to take of each agenda item. Generated sections have none.
+ */
+export function sectionParagraphs(s: Pick<Section, 'kind' | 'content'>): string[] {
+  switch (s.kind) {
+    case 'markdown':
+      return s.content
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+    case 'key_messages':
+      return parsed(KeyMessagesContent, s.content, { items: [] }).items;
+    case 'qa':
+      return parsed(QaContent, s.content, { pairs: [] }).pairs.map((p) => p.question);
+    case 'agenda_briefs':
+      return parsed(AgendaBriefsContent, s.content, { briefs: [] }).briefs.map((b) => `${b.title ?? ''}: ${b.text}`.trim());
+    default:
+      return [];
+  }
+}
+
+/** The first words of a paragraph, as a comment keeps them. */
+export const quoteOf = (paragraph: string) => paragraph.replace(/\s+/g, ' ').trim().slice(0, 160);
+
+/**
+ * Where a comment's paragraph is now: the paragraph starting with its quote (it may have moved), else the one at its
+ * old index if that still reads the same, else null (rewritten or removed).
+ */
+export function findParagraph(paragraphs: readonly string[], quote: string, index: number | null): number | null {
+  if (index === null) return null;
+  const q = quote.slice(0, 60);
+  if (index < paragraphs.length && quoteOf(paragraphs[index]!).startsWith(q)) return index;
+  const at = paragraphs.findIndex((p) => quoteOf(p).startsWith(q));
+  return at >= 0 ? at : null;
+}
+
+export const commentOps = {
+  'comment.list': op({
+    input: z.object({ briefingId: Id, sectionId: Id.nullable().default(null), includeResolved: z.boolean().default(true) }),
+    output: z.array(CommentThread),
+    kind: 'read',
+    doc: 'The comment threads of a briefing (or of one section), in section order, oldest first, each with its replies.',
+  }),
+  'comment.add': op({
+    input: z.union([
+      CommentAnchor.extend({ body: CommentBody }),
+      z.object({ parentId: Id, body: CommentBody }),
+    ]),
+    output: CommentThread,
+    kind: 'write',
+    doc: 'Comment on a section (or one of its paragraphs), or reply to a comment (parentId), as the person you act as.',
+  }),
+  'comment.resolve': op({
+    input: z.object({ id: Id, resolved: z.boolean().default(true) }),
+    output: CommentThread,
+    kind: 'write',
+    doc: 'Mark a comment thread resolved (or open it again).',
+  }),
+} as const;

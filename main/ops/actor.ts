@@ -1,0 +1,24 @@
+/** Who is acting: the staff member chosen under Preferences → “I am”. Ops that record a person ask for one here. */
+import { DossierError } from '../../contract/errors';
+import type { Person } from '../../contract/identity';
+import { currentPerson } from '../store/people';
+import type { OpsContext } from './context';
+
+export const me = (ctx: OpsContext): Person | null => currentPerson(ctx.db);
+
+/** The person acting, or a clear error saying where to choose one; `toDo` completes "before you …". */
+export function requireMe(ctx: OpsContext, toDo: string): Person {
+  const p = currentPerson(ctx.db);
+  if (!p) throw new DossierError('invalid_input', `Choose who you are before you ${toDo}: Preferences → “I am” (one of our staff).`, { field: 'identity' });
+  return p;
+}
+
+/** Refuses unless the person acting is `who`; `why` completes "… can …". */
+export function requireSamePerson(actor: Person, who: Person, why: string): void {
+  if (who.contactId !== null && who.contactId !== actor.contactId) {
+    throw new DossierError('conflict', `Only ${who.name} can ${why}; you act as ${actor.name} (Preferences → “I am”).`, { field: 'identity' });
+  }
+}
+
+/** The op's clock as an ISO instant (tests pin it). */
+export const nowOf = (ctx: OpsContext) => ctx.now().toISOString();

@@ -1,0 +1,32 @@
+/** Comments at sections and paragraphs, with replies and resolve; section history. */
+import { notFound } from '../../contract/errors';
+import { getBriefing, getSection } from '../store/briefings';
+import { addComment, addReply, getThread, listComments, resolveComment } from '../store/comments';
+import { sectionHistory } from '../store/section-history';
+import { get } from '../store/sql';
+import { me, nowOf, requireMe } from './actor';
+import { type HandlerMap, write } from './context';
+
+export const commentHandlers: HandlerMap<'comment.list' | 'comment.add' | 'comment.resolve' | 'section.history'> = {
+  'comment.list': ({ briefingId, sectionId, includeResolved }, { db }) => {
+    getBriefing(db, briefingId);
+    if (sectionId !== null) getSection(db, sectionId);
+    return listComments(db, briefingId, { sectionId, includeResolved });
+  },
+  'comment.add': (input, ctx) =>
+    write(ctx, () => {
+      const author = requireMe(ctx, 'comment');
+      const id =
+        'parentId' in input
+          ? addReply(ctx.db, input.parentId, input.body, author, nowOf(ctx))
+          : addComment(ctx.db, { sectionId: input.sectionId, paragraph: input.paragraph, body: input.body, author, now: nowOf(ctx) });
+      return getThread(ctx.db, id);
+    }),
+  'comment.resolve': ({ id, resolved }, ctx) =>
+    write(ctx, () => getThread(ctx.db, resolveComment(ctx.db, id, resolved, me(ctx)?.name ?? '', nowOf(ctx)))),
+  'section.history': ({ id }, { db }) => {
+    const known = get<{ n: number }>(db, 'SELECT (SELECT count(*) FROM briefing_sections WHERE id = ?) + (SELECT count(*) FROM section_history WHERE section_id = ?) AS n', id, id);
+    if (!known?.n) throw notFound('Section', id);
+    return sectionHistory(db, id);
+  },
+};
