@@ -1,6 +1,6 @@
 /** Who is acting: the staff member chosen under Preferences → “I am”. Ops that record a person ask for one here. */
 import { DossierError } from '../../contract/errors';
-import type { Person } from '../../contract/identity';
+import type { Person } from '../../contract/model';
 import { currentPerson } from '../store/people';
 import type { OpsContext } from './context';
 

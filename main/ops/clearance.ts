@@ -4,8 +4,8 @@
  * status change asked for directly (briefing.setStatus) goes through applyStatus, so the rules hold on every path.
  */
 import { DossierError, invalid } from '../../contract/errors';
-import type { Clearance } from '../../contract/clearance';
-import type { Person } from '../../contract/identity';
+import type { Clearance } from '../../contract/model';
+import type { Person } from '../../contract/model';
 import type { Briefing } from '../../contract/model';
 import { getBriefing, listSections, setBriefingStatus } from '../store/briefings';
 import { briefingChain, closeRequest, defaultChain, getClearance, latestRequest, openRequest, recordDecision, sectionFingerprints, setBriefingChain, setDefaultChain } from '../store/clearance';

@@ -4,7 +4,7 @@
  * pasted in as the submission (commission.submit with via "email").
  */
 import { DossierError } from '../../contract/errors';
-import type { Commission } from '../../contract/commission';
+import type { Commission } from '../../contract/model';
 import { sectionText } from '../../contract/section-text';
 import { draftKind } from '../store/commissions';
 

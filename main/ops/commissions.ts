@@ -5,7 +5,7 @@
  * contributor and records it in the section's history.
  */
 import { DossierError, invalid } from '../../contract/errors';
-import type { Commission, CommissionDetail } from '../../contract/commission';
+import type { Commission, CommissionDetail } from '../../contract/model';
 import { sectionText } from '../../contract/section-text';
 import { assertEditable, getBriefing, getSection, updateSection } from '../store/briefings';
 import { addComment } from '../store/comments';

@@ -1,5 +1,5 @@
 /** “My work”: what the person I act as has to write, review and clear, across briefings. */
-import type { WorkList } from '../../contract/commission';
+import type { WorkList } from '../../contract/model';
 import { getBriefing } from '../store/briefings';
 import { getClearance } from '../store/clearance';
 import { listCommissions } from '../store/commissions';

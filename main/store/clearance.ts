@@ -7,8 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { DossierError, notFound } from '../../contract/errors';
-import type { Chain, ChainStep, Clearance, ClearanceDecision } from '../../contract/clearance';
-import type { Person } from '../../contract/identity';
+import type { Chain, ChainStep, Clearance, ClearanceDecision } from '../../contract/model';
+import type { Person } from '../../contract/model';
 import type { Section } from '../../contract/model';
 import type { ReadDb, WriteDb } from './db';
 import { getBriefing, listSections } from './briefings';

@@ -3,8 +3,8 @@
  * words (quote) when paragraphs move; a comment whose paragraph was rewritten shows on its section, marked detached.
  */
 import { invalid, notFound } from '../../contract/errors';
-import { type Comment, type CommentThread, findParagraph, quoteOf, sectionParagraphs } from '../../contract/comment';
-import type { Person } from '../../contract/identity';
+import { type Comment, type CommentThread, findParagraph, quoteOf, sectionParagraphs } from '../../contract/model';
+import type { Person } from '../../contract/model';
 import type { Section } from '../../contract/model';
 import type { ReadDb, WriteDb } from './db';
 import { getSection, listSections } from './briefings';

@@ -4,8 +4,8 @@
  * stored: an open commission past its deadline is overdue on the day it is read.
  */
 import { invalid, notFound } from '../../contract/errors';
-import { type Commission, OPEN_COMMISSION_STATES } from '../../contract/commission';
-import type { Person } from '../../contract/identity';
+import { type Commission, OPEN_COMMISSION_STATES } from '../../contract/model';
+import type { Person } from '../../contract/model';
 import { AgendaBriefsContent, type Section } from '../../contract/model';
 import { countWords, sectionText } from '../../contract/section-text';
 import type { ReadDb, WriteDb } from './db';

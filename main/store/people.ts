@@ -4,7 +4,7 @@
  * are at the time, so history reads as it was.
  */
 import { invalid, notFound } from '../../contract/errors';
-import type { Identity, Person } from '../../contract/identity';
+import type { Identity, Person } from '../../contract/model';
 import type { ReadDb, WriteDb } from './db';
 import { displayName } from './contacts';
 import { all, get, run } from './sql';

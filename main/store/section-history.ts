@@ -5,8 +5,8 @@
  * last. recordSectionChange is the one way in, for edits, accepted contributions and restored versions alike.
  */
 import { diffWordsWithSpace } from 'diff';
-import type { SectionChange } from '../../contract/history';
-import type { Person } from '../../contract/identity';
+import type { SectionChange } from '../../contract/model';
+import type { Person } from '../../contract/model';
 import type { Section } from '../../contract/model';
 import { sectionText } from '../../contract/section-text';
 import type { ReadDb, WriteDb } from './db';

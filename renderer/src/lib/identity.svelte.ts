@@ -2,7 +2,7 @@
  * Who the user acts as (Preferences → “I am”) and our staff, read once and again after every write, so the
  * preferences, “My work” and the briefing editor agree on who “I” am.
  */
-import type { Identity } from '../../../contract/identity';
+import type { Identity } from '../../../contract/model';
 import { call, change, onWrite } from './client';
 
 export const identity = $state<{ value: Identity; loaded: boolean }>({ value: { me: null, staff: [] }, loaded: false });

@@ -2,7 +2,7 @@
  * “My work” for the person I act as, kept fresh after every write: the screen's lists and the sidebar's count
  * (things waiting for me; overdue ones make it red).
  */
-import type { WorkList } from '../../../../contract/commission';
+import type { WorkList } from '../../../../contract/model';
 import { call, onWrite } from '../../lib/client';
 
 const EMPTY: WorkList = { me: null, toWrite: [], toReview: [], toClear: [], waiting: [] };

@@ -2,9 +2,9 @@
  * The editor's view of a briefing's workflow: its commissions, its clearance and its comment threads, read together
  * and again after a workflow action (or, debounced, after edits, which can reopen a clearance).
  */
-import type { Clearance } from '../../../../contract/clearance';
-import type { Commission } from '../../../../contract/commission';
-import type { CommentThread } from '../../../../contract/comment';
+import type { Clearance } from '../../../../contract/model';
+import type { Commission } from '../../../../contract/model';
+import type { CommentThread } from '../../../../contract/model';
 import { call } from '../../lib/client';
 
 export class Workflow {

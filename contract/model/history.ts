@@ -3,8 +3,8 @@
  * before and after); accepted contributions and restored versions are entries of their own, crediting who wrote it.
  */
 import { z } from 'zod';
-import { DiffPart, Id } from './model';
-import { op } from './op-spec';
+import { Id } from './common';
+import { DiffPart } from './briefing';
 
 export const HISTORY_KINDS = ['edited', 'contribution', 'restored', 'added', 'removed'] as const;
 
@@ -23,12 +23,3 @@ export const SectionChange = z.object({
   parts: z.array(DiffPart),
 });
 export type SectionChange = z.infer<typeof SectionChange>;
-
-export const historyOps = {
-  'section.history': op({
-    input: z.object({ id: Id }),
-    output: z.array(SectionChange),
-    kind: 'read',
-    doc: 'Who changed a section, what and when, newest first.',
-  }),
-} as const;

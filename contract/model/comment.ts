@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { Person } from './identity';
-import { AgendaBriefsContent, Id, KeyMessagesContent, QaContent, type Section } from './model';
-import { op } from './op-spec';
+import { Id } from './common';
+import { AgendaBriefsContent, KeyMessagesContent, QaContent, type Section } from './briefing';
 
 export const COMMENT_CONTEXTS = ['commission', 'clearance'] as const;
 
@@ -89,27 +89,3 @@ export function findParagraph(paragraphs: readonly string[], quote: string, inde
   const at = paragraphs.findIndex((p) => quoteOf(p).startsWith(q));
   return at >= 0 ? at : null;
 }
-
-export const commentOps = {
-  'comment.list': op({
-    input: z.object({ briefingId: Id, sectionId: Id.nullable().default(null), includeResolved: z.boolean().default(true) }),
-    output: z.array(CommentThread),
-    kind: 'read',
-    doc: 'The comment threads of a briefing (or of one section), in section order, oldest first, each with its replies.',
-  }),
-  'comment.add': op({
-    input: z.union([
-      CommentAnchor.extend({ body: CommentBody }),
-      z.object({ parentId: Id, body: CommentBody }),
-    ]),
-    output: CommentThread,
-    kind: 'write',
-    doc: 'Comment on a section (or one of its paragraphs), or reply to a comment (parentId), as the person you act as.',
-  }),
-  'comment.resolve': op({
-    input: z.object({ id: Id, resolved: z.boolean().default(true) }),
-    output: CommentThread,
-    kind: 'write',
-    doc: 'Mark a comment thread resolved (or open it again).',
-  }),
-} as const;

@@ -5,8 +5,7 @@
  * of post or a deleted contact never rewrites history.
  */
 import { z } from 'zod';
-import { Id } from './model';
-import { op } from './op-spec';
+import { Id } from './common';
 
 /** A person as recorded on a commission, clearance step, decision or comment. */
 export const Person = z.object({
@@ -26,13 +25,3 @@ export const Identity = z.object({
   staff: z.array(Person.extend({ contactId: Id, email: z.string().nullable() })),
 });
 export type Identity = z.infer<typeof Identity>;
-
-export const identityOps = {
-  'identity.get': op({ input: z.object({}), output: Identity, kind: 'read', doc: 'Who the user acts as (Preferences → “I am”), and the staff one can choose from.' }),
-  'identity.set': op({
-    input: z.object({ contactId: Id.nullable() }),
-    output: Identity,
-    kind: 'write',
-    doc: 'Act as this staff contact (an internal contact) from now on; null: nobody chosen. Kept per member, not shared.',
-  }),
-} as const;
