@@ -62,7 +62,7 @@ export const Clearance = z.object({
       /** The latest decision of this clearer in this round. */
       decision: ClearanceDecision.nullable(),
       /** Why an approval no longer holds: the sections changed since. */
-      reopenedBy: z.array(z.object({ sectionId: Id, title: z.string(), change: z.enum(['changed', 'added', 'removed']) })),
+      reopenedBy: z.array(z.object({ sectionId: Id.nullable(), title: z.string(), change: z.enum(['changed', 'added', 'removed']) })),
     }),
   ),
   /** Position of the clearer whose turn it is, or null. */

@@ -82,21 +82,22 @@ export const briefingHandlers: HandlerMap<
       const sid = addSection(ctx.db, briefingId, kind, title || KIND_TITLES[kind] || 'Section', undefined, afterId);
       reindexBriefing(ctx.db, briefingId);
       const s = getSection(ctx.db, sid);
-      recordSectionChange(ctx.db, { sectionId: sid, briefingId, kind: 'added', by: me(ctx), before: '', after: historyText(s), now: nowOf(ctx) });
+      recordSectionChange(ctx.db, { sectionId: sid, sectionTitle: s.title, briefingId, kind: 'added', by: me(ctx), before: '', after: historyText(s), now: nowOf(ctx) });
       return getBriefingDetail(ctx.db, briefingId);
     }),
   'section.update': ({ id, ...patch }, ctx) =>
     write(ctx, () => {
       const before = getSection(ctx.db, id);
       const after = updateSection(ctx.db, id, patch);
-      recordSectionChange(ctx.db, { sectionId: id, briefingId: after.briefingId, kind: 'edited', by: me(ctx), before: historyText(before), after: historyText(after), now: nowOf(ctx) });
+      recordSectionChange(ctx.db, { sectionId: id, sectionTitle: after.title, briefingId: after.briefingId, kind: 'edited', by: me(ctx), before: historyText(before), after: historyText(after), now: nowOf(ctx) });
       return after;
     }),
   'section.remove': ({ id }, ctx) =>
     write(ctx, () => {
       const s = getSection(ctx.db, id);
+      // Recorded first: the entry keeps the section's title once the section (and its id) is gone.
+      recordSectionChange(ctx.db, { sectionId: id, sectionTitle: s.title, briefingId: s.briefingId, kind: 'removed', by: me(ctx), before: historyText(s), after: '', now: nowOf(ctx) });
       removeSection(ctx.db, id);
-      recordSectionChange(ctx.db, { sectionId: id, briefingId: s.briefingId, kind: 'removed', by: me(ctx), before: historyText(s), after: '', now: nowOf(ctx) });
       return getBriefingDetail(ctx.db, s.briefingId);
     }),
   'section.reorder': ({ briefingId, ids }, ctx) =>

@@ -112,6 +112,18 @@ describe('clearance', () => {
     await expect(dispatch(ctx, 'briefing.setStatus', { id: b.id, status: 'final' })).rejects.toMatchObject({ code: 'conflict' });
   });
 
+  it('a section removed after an approval reopens it too', async () => {
+    const { b, person, actAs, section } = await setup();
+    await dispatch(ctx, 'clearance.setChain', { briefingId: b.id, steps: [{ contactId: person('Özdemir'), label: 'Head of unit' }, { contactId: person('Albers'), label: 'Director' }] });
+    await actAs('Weiß');
+    await dispatch(ctx, 'clearance.request', { briefingId: b.id });
+    await actAs('Özdemir');
+    await dispatch(ctx, 'clearance.approve', { briefingId: b.id });
+    await dispatch(ctx, 'section.remove', { id: section('Contact sheet').id });
+    const c = await dispatch(ctx, 'clearance.get', { briefingId: b.id });
+    expect([c.turn, c.steps[0]!.state, c.steps[0]!.reopenedBy]).toEqual([1, 'reopened', [{ sectionId: null, title: '', change: 'removed' }]]);
+  });
+
   it('an override needs a reason and is recorded; withdrawing and chain edits follow the round', async () => {
     const { b, person, actAs } = await setup();
     await dispatch(ctx, 'clearance.setChain', { briefingId: b.id, steps: [{ contactId: person('Özdemir'), label: 'Head of unit' }] });
@@ -151,6 +163,12 @@ describe('clearance', () => {
       ['edited', 'Mr. Jonas Weiß', ''],
     ]);
     await dispatch(ctx, 'section.remove', { id });
-    expect((await dispatch(ctx, 'section.history', { id }))[0]!.kind).toBe('removed');
+    // The history stays in the dossier, with the removed section's title.
+    expect(ctx.db.prepare('SELECT kind, section_id, section_title, by_name FROM section_history ORDER BY id DESC LIMIT 1').get()).toEqual({
+      kind: 'removed',
+      section_id: null,
+      section_title: 'Objectives',
+      by_name: 'Dr Małgorzata Kowalska',
+    });
   });
 });

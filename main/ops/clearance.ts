@@ -110,7 +110,7 @@ export const clearanceHandlers: HandlerMap<'clearance.chain' | 'clearance.setCha
         if (!sectionIds.has(k.sectionId)) throw invalid(`comments.${i}.sectionId`, `Section ${k.sectionId} is not part of this briefing.`);
         addComment(ctx.db, { sectionId: k.sectionId, paragraph: k.paragraph, body: k.body, author: actor, context: { kind: 'clearance', id: requestId }, now });
       });
-      recordDecision(ctx.db, { requestId, step: step.position, decision: 'returned', by: actor, comment, sections: {}, now });
+      recordDecision(ctx.db, { requestId, step: step.position, decision: 'returned', by: actor, comment, sections: new Map(), now });
       closeRequest(ctx.db, requestId, 'returned', now);
       moveTo(ctx, briefingId, 'draft', `returned by ${actor.name}`);
       return getClearance(ctx.db, briefingId);

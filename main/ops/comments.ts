@@ -1,9 +1,7 @@
 /** Comments at sections and paragraphs, with replies and resolve; section history. */
-import { notFound } from '../../contract/errors';
 import { getBriefing, getSection } from '../store/briefings';
 import { addComment, addReply, getThread, listComments, resolveComment } from '../store/comments';
 import { sectionHistory } from '../store/section-history';
-import { get } from '../store/sql';
 import { me, nowOf, requireMe } from './actor';
 import { type HandlerMap, write } from './context';
 
@@ -25,8 +23,7 @@ export const commentHandlers: HandlerMap<'comment.list' | 'comment.add' | 'comme
   'comment.resolve': ({ id, resolved }, ctx) =>
     write(ctx, () => getThread(ctx.db, resolveComment(ctx.db, id, resolved, me(ctx)?.name ?? '', nowOf(ctx)))),
   'section.history': ({ id }, { db }) => {
-    const known = get<{ n: number }>(db, 'SELECT (SELECT count(*) FROM briefing_sections WHERE id = ?) + (SELECT count(*) FROM section_history WHERE section_id = ?) AS n', id, id);
-    if (!known?.n) throw notFound('Section', id);
+    getSection(db, id); // not_found for an unknown section rather than an empty history
     return sectionHistory(db, id);
   },
 };

@@ -80,6 +80,15 @@ describe('commissions', () => {
       { agendaItemId: first!.id, text: 'Welcome the chair.' },
       { agendaItemId: second!.id, text: 'Support the joint study.', title: second!.title },
     ]);
+
+    // The item goes from the agenda while its lines are being written: the contribution is kept, not merged anywhere.
+    const k2 = await dispatch(ctx, 'commission.create', { sectionId: lines.id, agendaItemId: first!.id, assigneeId: person('Kowalska') });
+    await dispatch(ctx, 'agenda.remove', { meetingId: meeting.id, id: first!.id });
+    await actAs('Kowalska');
+    await dispatch(ctx, 'commission.submit', { id: k2.id, text: 'Thank the chair.' });
+    await actAs('Weiß');
+    await expect(dispatch(ctx, 'commission.accept', { id: k2.id })).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('was removed from the meeting') });
+    expect((await dispatch(ctx, 'commission.get', { id: k2.id })).draft).toBe('Thank the chair.');
   });
 
   it('returns with a comment at the section; overdue is derived from the deadline', async () => {

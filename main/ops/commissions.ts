@@ -117,6 +117,7 @@ export const commissionHandlers: HandlerMap<
       const now = nowOf(ctx);
       recordSectionChange(ctx.db, {
         sectionId: section.id,
+        sectionTitle: merged.title,
         briefingId: section.briefingId,
         kind: 'contribution',
         by: c.assignee,

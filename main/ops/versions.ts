@@ -66,7 +66,7 @@ export const versionHandlers: HandlerMap<'version.save' | 'version.list' | 'vers
       for (const s of after.sections) {
         const text = historyText(s);
         if (before.get(s.id) !== text) {
-          recordSectionChange(ctx.db, { sectionId: s.id, briefingId: v.briefingId, kind: 'restored', by: me(ctx), detail: versionLabel(v), before: before.get(s.id) ?? '', after: text, now: nowOf(ctx) });
+          recordSectionChange(ctx.db, { sectionId: s.id, sectionTitle: s.title, briefingId: v.briefingId, kind: 'restored', by: me(ctx), detail: versionLabel(v), before: before.get(s.id) ?? '', after: text, now: nowOf(ctx) });
         }
       }
       return after;

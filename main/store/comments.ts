@@ -23,7 +23,8 @@ interface Row {
   author_post: string;
   body: string;
   context: Comment['context'];
-  context_id: number | null;
+  commission_id: number | null;
+  clearance_request_id: number | null;
   created_at: string;
   resolved_at: string | null;
   resolved_by: string | null;
@@ -44,7 +45,7 @@ function toComment(r: Row, sections: Map<number, Section>): Comment {
     author: { contactId: r.author_id, name: r.author_name, post: r.author_post },
     body: r.body,
     context: r.context,
-    contextId: r.context_id,
+    contextId: r.context === 'commission' ? r.commission_id : r.context === 'clearance' ? r.clearance_request_id : null,
     createdAt: r.created_at,
     resolvedAt: r.resolved_at,
     resolvedBy: r.resolved_by,
@@ -97,8 +98,8 @@ export function addComment(db: WriteDb, c: NewComment): number {
   return Number(
     run(
       db,
-      `INSERT INTO comments (briefing_id, section_id, section_title, paragraph, quote, author_id, author_name, author_post, body, context, context_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO comments (briefing_id, section_id, section_title, paragraph, quote, author_id, author_name, author_post, body, context, commission_id, clearance_request_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       s.briefingId,
       s.id,
       s.title,
@@ -109,7 +110,8 @@ export function addComment(db: WriteDb, c: NewComment): number {
       c.author.post,
       c.body,
       c.context?.kind ?? null,
-      c.context?.id ?? null,
+      c.context?.kind === 'commission' ? c.context.id : null,
+      c.context?.kind === 'clearance' ? c.context.id : null,
       c.now,
     ).lastInsertRowid,
   );
@@ -123,8 +125,8 @@ export function addReply(db: WriteDb, parentId: number, body: string, author: Pe
   return Number(
     run(
       db,
-      `INSERT INTO comments (briefing_id, section_id, section_title, paragraph, quote, parent_id, author_id, author_name, author_post, body, context, context_id, created_at)
-       VALUES (?, ?, ?, NULL, '', ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO comments (briefing_id, section_id, section_title, paragraph, quote, parent_id, author_id, author_name, author_post, body, context, commission_id, clearance_request_id, created_at)
+       VALUES (?, ?, ?, NULL, '', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       p.briefing_id,
       p.section_id,
       p.section_title,
@@ -134,7 +136,8 @@ export function addReply(db: WriteDb, parentId: number, body: string, author: Pe
       author.post,
       body,
       p.context,
-      p.context_id,
+      p.commission_id,
+      p.clearance_request_id,
       now,
     ).lastInsertRowid,
   );

@@ -3,7 +3,7 @@
  * in it) until the owner accepts it; only then does it reach the section (mergeContribution). "Overdue" is not
  * stored: an open commission past its deadline is overdue on the day it is read.
  */
-import { invalid, notFound } from '../../contract/errors';
+import { DossierError, invalid, notFound } from '../../contract/errors';
 import { type Commission, OPEN_COMMISSION_STATES } from '../../contract/model';
 import type { Person } from '../../contract/model';
 import { AgendaBriefsContent, type Section } from '../../contract/model';
@@ -59,12 +59,12 @@ const ORDER = `ORDER BY (k.state IN ('requested', 'in_progress', 'returned') AND
 
 const isOpen = (state: Commission['state']) => (OPEN_COMMISSION_STATES as readonly string[]).includes(state);
 
-/** The form of a commission's text: Markdown for an agenda item's lines, else the section's own. */
-export const draftKind = (k: { sectionKind: Section['kind']; agendaItemId: number | null }): Section['kind'] => (k.agendaItemId !== null ? 'markdown' : k.sectionKind);
+/** The form of a commission's text: Markdown for an agenda item's lines (the agenda_briefs kind), else the section's own. */
+export const draftKind = (k: { sectionKind: Section['kind'] }): Section['kind'] => (k.sectionKind === 'agenda_briefs' ? 'markdown' : k.sectionKind);
 
 function toCommission(r: Row, today: string): Commission {
   const overdue = isOpen(r.state) && r.deadline !== null && r.deadline < today;
-  const kind = r.agenda_item_id !== null ? 'markdown' : r.section_kind;
+  const kind = draftKind({ sectionKind: r.section_kind });
   return {
     id: r.id,
     briefingId: r.briefing_id,
@@ -129,15 +129,18 @@ function briefs(content: string) {
   }
 }
 
-/** What a commission asks to be written, as it stands in the section now. */
+/** What a commission asks to be written, as it stands in the section now ('' for an agenda item since removed). */
 export function targetText(section: Pick<Section, 'kind' | 'content'>, agendaItemId: number | null): string {
-  if (agendaItemId === null) return section.content;
-  return briefs(section.content).find((b) => b.agendaItemId === agendaItemId)?.text ?? '';
+  if (section.kind !== 'agenda_briefs') return section.content;
+  return agendaItemId === null ? '' : (briefs(section.content).find((b) => b.agendaItemId === agendaItemId)?.text ?? '');
 }
 
 /** The section's content with the contribution in place of the commissioned part. */
 export function mergeContribution(section: Pick<Section, 'kind' | 'content'>, agendaItemId: number | null, agendaTitle: string | null, text: string): string {
-  if (agendaItemId === null) return text;
+  if (section.kind !== 'agenda_briefs') return text;
+  if (agendaItemId === null) {
+    throw new DossierError('conflict', `The agenda item “${agendaTitle ?? ''}” was removed from the meeting, so its lines have nowhere to go. Copy them from the commission instead.`, { field: 'id' });
+  }
   const list = briefs(section.content);
   const at = list.findIndex((b) => b.agendaItemId === agendaItemId);
   const brief = { agendaItemId, text, ...(agendaTitle ? { title: agendaTitle } : {}) };
@@ -165,6 +168,7 @@ export function insertCommission(db: WriteDb, c: NewCommission): number {
   }
   if (c.section.kind === 'agenda_briefs' && c.agendaItemId === null) throw invalid('agendaItemId', 'Choose the agenda item whose lines to take are commissioned.');
   if (c.section.kind !== 'agenda_briefs' && c.agendaItemId !== null) throw invalid('agendaItemId', `“${c.section.title}” has no agenda items; commission the section itself.`);
+  // One open commission per section (or agenda item) at a time: a second would make two drafts of the same text.
   const open = get<{ assignee_name: string }>(
     db,
     `SELECT assignee_name FROM commissions WHERE section_id = ? AND coalesce(agenda_item_id, 0) = ? AND state IN ('requested', 'in_progress', 'submitted', 'returned')`,

@@ -1,6 +1,6 @@
 /**
- * History per section: who changed what and when, kept locally (in a team dossier the rows travel like any other
- * shared record, so every replica shows the same history). Autosave writes every second while someone types; those
+ * History per section: who changed what and when, kept in the dossier (in a team dossier the rows travel like any
+ * other shared record, so every replica shows the same history). A removal is recorded before the section goes. Autosave writes every second while someone types; those
  * writes by one person within SITTING_MS of each other are one entry, with the text before the first and after the
  * last. recordSectionChange is the one way in, for edits, accepted contributions and restored versions alike.
  */
@@ -20,6 +20,7 @@ export const historyText = (s: Pick<Section, 'title' | 'kind' | 'content'>) => `
 
 export interface SectionChangeInput {
   sectionId: number;
+  sectionTitle: string;
   briefingId: number;
   kind: SectionChange['kind'];
   by: Person | null;
@@ -48,9 +49,10 @@ export function recordSectionChange(db: WriteDb, c: SectionChangeInput): void {
   }
   run(
     db,
-    `INSERT INTO section_history (section_id, briefing_id, kind, by_id, by_name, detail, before, after, started_at, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO section_history (section_id, section_title, briefing_id, kind, by_id, by_name, detail, before, after, started_at, at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     c.sectionId,
+    c.sectionTitle,
     c.briefingId,
     c.kind,
     c.by?.contactId ?? null,
@@ -64,7 +66,7 @@ export function recordSectionChange(db: WriteDb, c: SectionChangeInput): void {
 }
 
 export function sectionHistory(db: ReadDb, sectionId: number): SectionChange[] {
-  return all<{ id: number; section_id: number; kind: SectionChange['kind']; by_id: number | null; by_name: string; detail: string; before: string; after: string; started_at: string; at: string }>(
+  return all<{ id: number; section_id: number; section_title: string; kind: SectionChange['kind']; by_id: number | null; by_name: string; detail: string; before: string; after: string; started_at: string; at: string }>(
     db,
     'SELECT * FROM section_history WHERE section_id = ? ORDER BY at DESC, id DESC',
     sectionId,
