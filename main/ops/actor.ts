@@ -13,9 +13,17 @@ export function requireMe(ctx: OpsContext, toDo: string): Person {
   return p;
 }
 
-/** Refuses unless the person acting is `who`; `why` completes "… can …". */
-export function requireSamePerson(actor: Person, who: Person, why: string): void {
-  if (who.contactId !== null && who.contactId !== actor.contactId) {
+/**
+ * Refuses unless the person acting is `who`; `why` completes "… can …". When `who` was deleted from the dossier since,
+ * `orphan` decides: 'anyone' may act in their place (what they asked for must not be stuck), or 'nobody' (what only
+ * they could do — write their contribution, give their approval — needs someone else chosen instead).
+ */
+export function requireSamePerson(actor: Person, who: Person, why: string, orphan: 'anyone' | 'nobody' = 'anyone'): void {
+  if (who.contactId === null) {
+    if (orphan === 'anyone') return;
+    throw new DossierError('conflict', `${who.name} is no longer among our staff in this dossier, so nobody can ${why} in their name.`, { field: 'identity' });
+  }
+  if (who.contactId !== actor.contactId) {
     throw new DossierError('conflict', `Only ${who.name} can ${why}; you act as ${actor.name} (Preferences → “I am”).`, { field: 'identity' });
   }
 }

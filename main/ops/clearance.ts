@@ -43,7 +43,14 @@ function myTurn(ctx: OpsContext, briefingId: number, doing: string) {
   const c = getClearance(ctx.db, briefingId);
   if (c.request?.outcome !== 'open' || c.turn === null) throw new DossierError('conflict', 'This briefing is not in clearance: it has to be sent for clearance first.', { field: 'briefingId' });
   const step = c.steps.find((s) => s.position === c.turn)!;
-  if (step.clearer.contactId !== null && step.clearer.contactId !== actor.contactId) {
+  if (step.clearer.contactId === null) {
+    throw new DossierError(
+      'conflict',
+      `${step.clearer.name}, whose turn it is, is no longer among our staff. Set the briefing back to draft, change its chain and send it again, or override with a reason.`,
+      { field: 'identity' },
+    );
+  }
+  if (step.clearer.contactId !== actor.contactId) {
     const mine = c.steps.find((s) => s.clearer.contactId === actor.contactId);
     const why = mine ? ` Your turn (${mine.label || `clearer ${mine.position}`}) comes after theirs.` : ` You (${actor.name}) are not on this briefing’s clearance chain.`;
     throw new DossierError('conflict', `It is ${step.clearer.name}’s turn to clear this briefing${step.label ? ` (${step.label})` : ''}.${why}`, { field: 'identity' });

@@ -81,7 +81,7 @@ export const commissionHandlers: HandlerMap<
   'commission.saveDraft': ({ id, text }, ctx) =>
     write(ctx, () => {
       const c = getCommission(ctx.db, id, today(ctx));
-      requireSamePerson(requireMe(ctx, 'write a contribution'), c.assignee, `write this contribution (it was asked of ${c.assignee.name})`);
+      requireSamePerson(requireMe(ctx, 'write a contribution'), c.assignee, `write this contribution (it was asked of ${c.assignee.name})`, 'nobody');
       mustBe(c, WITH_CONTRIBUTOR, 'write to');
       updateCommission(ctx.db, id, { state: 'in_progress', draft: text, now: nowOf(ctx) });
       return getCommission(ctx.db, id, today(ctx));
@@ -93,7 +93,7 @@ export const commissionHandlers: HandlerMap<
       if (via === 'email') {
         requireSamePerson(actor, c.requestedBy, 'paste an e-mailed answer to this commission (it was commissioned by them)');
         if (text === undefined) throw invalid('text', 'Paste the text that came back by e-mail.');
-      } else requireSamePerson(actor, c.assignee, `submit this contribution (it was asked of ${c.assignee.name})`);
+      } else requireSamePerson(actor, c.assignee, `submit this contribution (it was asked of ${c.assignee.name})`, 'nobody');
       mustBe(c, WITH_CONTRIBUTOR, 'submit');
       const draft = text ?? c.draft;
       if (contributionIsEmpty(c, draft)) throw invalid('text', 'The contribution is empty: write (or paste) the text first.');
