@@ -33,6 +33,9 @@ test('commission → submit → accept → clearance with a return, two approval
 
   // The desk officer commissions the background from the social-protection adviser.
   await actAs(page, 'Weiß');
+  await page.getByRole('button', { name: /Preferences/ }).click();
+  await shot('preferences-i-am');
+  await page.keyboard.press('Escape');
   await goTo(page, `#/briefings/${b.id}`);
   const section = page.getByRole('region', { name: 'Background', exact: true });
   await section.getByRole('button', { name: 'Commission “Background” from a colleague' }).click();
@@ -45,6 +48,15 @@ test('commission → submit → accept → clearance with a return, two approval
   await dialog.getByRole('button', { name: 'Commission', exact: true }).click();
   await expect(section.getByText('Commissioned from Dr Małgorzata Kowalska')).toBeVisible();
   await expect(section.getByText('Requested')).toBeVisible();
+  // The request can also go out by e-mail: the mail as it will go, and a mailto: link built from it.
+  await section.getByRole('button', { name: 'E-mail…' }).click();
+  const mail = page.getByRole('dialog', { name: 'E-mail the request to Dr Małgorzata Kowalska' });
+  await expect(mail.getByText('m.kowalska@example.bmas.de')).toBeVisible();
+  const href = await mail.getByRole('link', { name: 'Open in mail program' }).getAttribute('href');
+  expect(href).toMatch(/^mailto:m\.kowalska@example\.bmas\.de\?subject=Contribution%20requested%3A%20Background%20%E2%80%94%20Brief%20for%20the%20delegation&body=/);
+  expect(decodeURIComponent(href!.split('body=')[1]!)).toContain('Two paragraphs on social protection floors, please.');
+  await shot('commission-mail');
+  await mail.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('tab', { name: 'Outline' }).click();
   await expect(page.getByRole('list', { name: 'Outline of the briefing' }).getByText('Requested')).toBeVisible();
   await shot('briefing-outline-commissioned');
@@ -76,6 +88,13 @@ test('commission → submit → accept → clearance with a return, two approval
   await review.getByRole('button', { name: 'Accept' }).click();
   await expect(page.getByRole('textbox', { name: 'Background', exact: true })).toHaveValue(/nationally defined/);
   await expect(section.getByText('Contribution by Dr Małgorzata Kowalska, accepted')).toBeVisible();
+  await section.getByRole('button', { name: 'History of “Background”' }).click();
+  const history = page.getByRole('dialog', { name: 'History of “Background”' });
+  await expect(history.getByText('Dr Małgorzata Kowalska')).toBeVisible();
+  await expect(history.getByText('wrote it (contribution)')).toBeVisible();
+  await history.getByRole('button', { name: 'Show' }).click();
+  await shot('section-history');
+  await history.getByRole('button', { name: 'Close' }).click();
 
   // A clearance chain, saved as the dossier's default: head of unit, then director.
   const clearance = page.getByRole('region', { name: 'Clearance' });
