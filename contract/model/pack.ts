@@ -25,7 +25,7 @@ export type DroppedPart = z.infer<typeof DroppedPart>;
 export const ReleaseReport = z.object({ variant: PackVariant, marking: z.string(), dropped: z.array(DroppedPart) });
 export type ReleaseReport = z.infer<typeof ReleaseReport>;
 
-export const PREFLIGHT_KINDS = ['stale_contact', 'empty_brief', 'over_budget', 'unchanged_line', 'missing_glyph', 'todo_marker'] as const;
+export const PREFLIGHT_KINDS = ['stale_contact', 'empty_brief', 'over_budget', 'unchanged_line', 'missing_glyph', 'todo_marker', 'open_commission', 'missing_clearance'] as const;
 /** A thing to check before a pack goes out, with where it is and the app route that fixes it. */
 export const PreflightFinding = z.object({
   /** Stable across runs (kind + place + detail), so an acceptance is remembered. */

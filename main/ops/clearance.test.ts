@@ -172,3 +172,36 @@ describe('clearance', () => {
     });
   });
 });
+
+describe('pre-flight', () => {
+  it('lists open commissions and missing clearance, each with the place to fix it', async () => {
+    const { b, person, actAs, section } = await setup();
+    await dispatch(ctx, 'clearance.setChain', { steps: [{ contactId: person('Özdemir'), label: 'Head of unit' }, { contactId: person('Albers'), label: 'Director' }] });
+    await actAs('Weiß');
+    const k = await dispatch(ctx, 'commission.create', { sectionId: section('Background').id, assigneeId: person('Kowalska'), deadline: '2026-11-30' });
+    const kinds = async () => (await dispatch(ctx, 'pack.preflight', { briefingId: b.id })).findings.filter((f) => f.kind === 'open_commission' || f.kind === 'missing_clearance');
+    expect((await kinds()).map((f) => [f.kind, f.message, f.route])).toEqual([
+      ['open_commission', '“Background” is commissioned from Dr Małgorzata Kowalska (due 2026-11-30) and not yet submitted.', `#/briefings/${b.id}?section=${section('Background').id}`],
+      ['missing_clearance', 'Not sent for clearance: it needs clearance by Ms. Ayşe Özdemir (Head of unit), then Dr Henrike Albers (Director).', `#/briefings/${b.id}?clearance=1`],
+    ]);
+    await actAs('Kowalska');
+    await dispatch(ctx, 'commission.submit', { id: k.id, text: 'Floors.' });
+    await actAs('Weiß');
+    await dispatch(ctx, 'clearance.request', { briefingId: b.id });
+    expect((await kinds()).map((f) => f.message)).toEqual([
+      '“Background”: the contribution of Dr Małgorzata Kowalska is submitted and waits for Mr. Jonas Weiß to accept or return it.',
+      'Not cleared yet: waiting for Ms. Ayşe Özdemir (Head of unit).',
+    ]);
+    await dispatch(ctx, 'commission.accept', { id: k.id });
+    await actAs('Özdemir');
+    await dispatch(ctx, 'clearance.approve', { briefingId: b.id });
+    await actAs('Weiß');
+    await dispatch(ctx, 'section.update', { id: section('Objectives').id, content: 'Changed.' });
+    expect((await kinds()).map((f) => f.message)).toEqual(['Clearance reopened: “Objectives” changed since Ms. Ayşe Özdemir approved.']);
+    await actAs('Özdemir');
+    await dispatch(ctx, 'clearance.approve', { briefingId: b.id });
+    await actAs('Albers');
+    await dispatch(ctx, 'clearance.approve', { briefingId: b.id });
+    expect(await kinds()).toEqual([]);
+  });
+});

@@ -19,6 +19,7 @@ import { type HandlerMap, type OpsContext, today, write } from './context';
 import { sinceLastTime } from './since-last-time';
 import { countWords, sectionText } from '../../contract/section-text';
 import { type PackTarget, resolveBriefingId, variantDocument } from './pack-variant';
+import { workflowFindings } from './workflow-findings';
 
 type Kind = PreflightFinding['kind'];
 type Where = PreflightFinding['where'];
@@ -121,6 +122,9 @@ export async function runPreflight(ctx: OpsContext, target: PackTarget, day: str
       );
     }
   }
+
+  // Commissions still out or waiting for a decision, and clearance not (or no longer) complete (issue 20).
+  if (briefingId !== null) for (const f of workflowFindings(db, briefingId, day)) add(f.kind, f.detail, f.message, f.where, f.route);
 
   // Characters the embedded font cannot draw, per section of the full pack as it would print.
   const v = variantDocument(ctx, target, { day, variant: 'full' }, false);
