@@ -2,9 +2,10 @@
  * A section as readable text, and the word count pre-flight checks budgets against. Shared so the briefing
  * editor shows the very count pre-flight uses.
  */
-import { AgendaBriefsContent, KeyMessagesContent, QaContent, type Section } from './model';
+import { AgendaBriefsContent, KeyMessagesContent, QaContent, type Section } from './model/briefing';
 
-function parseJson<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false } }, content: string, empty: T): T {
+/** Structured content read with its schema; text that is not JSON, or does not fit, reads as `empty`. */
+export function parseJson<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false } }, content: string, empty: T): T {
   try {
     const r = schema.safeParse(JSON.parse(content));
     return r.success ? r.data : empty;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Person } from './identity';
 import { Id } from './common';
 import { AgendaBriefsContent, KeyMessagesContent, QaContent, type Section } from './briefing';
+import { parseJson } from '../section-text';
 
 export const COMMENT_CONTEXTS = ['commission', 'clearance'] as const;
 
@@ -44,15 +45,6 @@ export type Comment = z.infer<typeof Comment>;
 export const CommentThread = Comment.extend({ replies: z.array(Comment) });
 export type CommentThread = z.infer<typeof CommentThread>;
 
-function parsed<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false } }, content: string, empty: T): T {
-  try {
-    const r = schema.safeParse(JSON.parse(content));
-    return r.success ? r.data : empty;
-  } catch {
-    return empty;
-  }
-}
-
 /**
  * The paragraphs of a section a comment can point to: Markdown blocks (split at blank lines), key messages, Q&A
  * questions, or the lines to take of each agenda item. Generated sections have none.
@@ -65,11 +57,11 @@ export function sectionParagraphs(s: Pick<Section, 'kind' | 'content'>): string[
         .map((p) => p.trim())
         .filter((p) => p !== '');
     case 'key_messages':
-      return parsed(KeyMessagesContent, s.content, { items: [] }).items;
+      return parseJson(KeyMessagesContent, s.content, { items: [] }).items;
     case 'qa':
-      return parsed(QaContent, s.content, { pairs: [] }).pairs.map((p) => p.question);
+      return parseJson(QaContent, s.content, { pairs: [] }).pairs.map((p) => p.question);
     case 'agenda_briefs':
-      return parsed(AgendaBriefsContent, s.content, { briefs: [] }).briefs.map((b) => `${b.title ?? ''}: ${b.text}`.trim());
+      return parseJson(AgendaBriefsContent, s.content, { briefs: [] }).briefs.map((b) => `${b.title ?? ''}: ${b.text}`.trim());
     default:
       return [];
   }
