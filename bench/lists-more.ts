@@ -13,7 +13,8 @@ import { chromium, type Page } from 'playwright-core';
 import { MeetingInput } from '../contract/model';
 import { startHost } from '../main/host/http';
 import type { OpsContext } from '../main/ops/context';
-import { openDb, writeTx } from '../main/store/db';
+import { openDossier } from '../main/ops/open';
+import { writeTx } from '../main/store/db';
 import { createInstitution } from '../main/store/institutions';
 import { createMeeting } from '../main/store/meetings';
 
@@ -66,7 +67,7 @@ export async function benchListsMore(n = Number(process.env.BENCH_LIST_ROWS ?? 1
   if (!existsSync(resolve('renderer/dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-lists2-'));
   const dbPath = join(dir, 'dossier.db');
-  const ctx: OpsContext = { db: openDb(dbPath), dbPath, dataDir: dir, now: () => new Date('2026-11-23T09:00:00Z') };
+  const ctx = openDossier({ path: dbPath, now: () => new Date('2026-11-23T09:00:00Z') });
   const host = await startHost({ ctx, staticDir: resolve('renderer/dist'), log: () => {} });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-timer-throttling'] });
   const lines: string[] = [];

@@ -15,7 +15,8 @@ import { chromium } from 'playwright-core';
 import { startHost } from '../main/host/http';
 import type { OpsContext } from '../main/ops/context';
 import { createContact } from '../main/store/contacts';
-import { openDb, writeTx } from '../main/store/db';
+import { openDossier } from '../main/ops/open';
+import { writeTx } from '../main/store/db';
 import { createInstitution } from '../main/store/institutions';
 
 const CHROMIUM = process.env.DOSSIER_CHROMIUM ?? '/usr/bin/chromium';
@@ -92,7 +93,7 @@ export async function benchLists(n = Number(process.env.BENCH_LIST_ROWS ?? 100_0
   if (!existsSync(resolve('renderer/dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-lists-'));
   const dbPath = join(dir, 'dossier.db');
-  const ctx: OpsContext = { db: openDb(dbPath), dbPath, dataDir: dir, now: () => new Date() };
+  const ctx = openDossier({ path: dbPath });
   const host = await startHost({ ctx, staticDir: resolve('renderer/dist'), log: () => {} });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-timer-throttling'] });
   try {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isOpName, ops } from '../contract/ops';
 import { dispatch } from '../main/ops/index';
 import { test, expect } from './fixtures';
 
@@ -112,6 +113,37 @@ test('pasting a contact already in the dossier offers to update them instead of 
   await page.getByRole('button', { name: 'Update contact' }).click();
   await expect(page.getByRole('heading', { name: 'Mr. Thoralf Stenvold' })).toBeVisible();
   expect((await dispatch(dossier.ctx, 'contact.list', { query: 'Stenvold' })).total).toBe(1);
+});
+
+test('the paste review saves in one step: when the update fails part-way, its new unit is not left behind', async ({ app: page, dossier }) => {
+  const writes: string[] = [];
+  page.on('request', (r) => {
+    const op = /\/api\/([\w.]+)$/.exec(r.url())?.[1];
+    if (op && isOpName(op) && ops[op].kind === 'write') writes.push(op);
+  });
+  await page.getByRole('link', { name: /Contacts/ }).click();
+  await page.getByRole('link', { name: 'Paste…' }).click();
+  await page.getByLabel('Contact block or web page').fill(ILO_BLOCK);
+  await page.getByRole('button', { name: 'Read contact' }).click();
+  const review = page.getByRole('form', { name: 'Check the proposed contact' });
+  await expect(review.getByRole('group', { name: 'Already in the dossier' })).toBeVisible();
+  await review.getByLabel('Create a new institution').check();
+  await review.getByLabel('Name of new institution 1').fill('Global Governance Unit');
+
+  // Someone deletes the stored contact while this paste is reviewed: the update cannot land.
+  for (const c of (await dispatch(dossier.ctx, 'contact.list', { query: 'Stenvold' })).items) await dispatch(dossier.ctx, 'contact.delete', { id: c.id });
+  await review.getByRole('button', { name: 'Update contact' }).click();
+  await expect(review.getByRole('alert')).toContainText(/does not exist/);
+  expect(await dispatch(dossier.ctx, 'institution.list', { query: 'Global Governance Unit' })).toEqual([]);
+
+  // Saved as a new contact instead: the unit is created once, with the contact, in the same operation.
+  await review.getByLabel('Save as a separate new contact').check();
+  await review.getByRole('button', { name: 'Save contact' }).click();
+  await expect(page.getByRole('heading', { name: 'Mr. Thoralf Stenvold' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Contacts: details' })).toContainText('Global Governance Unit');
+  const units = await dispatch(dossier.ctx, 'institution.list', { query: 'Global Governance Unit' });
+  expect(units.map((i) => i.path.join(' › '))).toEqual(['ILO › MULTILATERALS › Global Governance Unit']);
+  expect(writes).toEqual(['contact.saveProposal', 'contact.saveProposal']);
 });
 
 test('contact list: "to check" flags, filters by staleness, language and institution, sort, and the stale age', async ({ app: page, shot }) => {

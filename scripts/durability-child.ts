@@ -7,18 +7,17 @@
  * With --prefix P the contacts are named P…, so two writers on one file can tell their rows apart.
  */
 import { randomBytes } from 'node:crypto';
-import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { OpsContext } from '../main/ops/context';
 import { ops } from '../contract/ops';
 import { contactHandlers } from '../main/ops/contacts';
-import { openDb } from '../main/store/db';
+import { openDossier } from '../main/ops/open';
 import { contentSha } from './durability';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { prefix: { type: 'string', default: 'W' }, count: { type: 'string' } } });
 const dbPath = positionals[0]!;
 const limit = values.count ? Number(values.count) : Infinity;
-const ctx: OpsContext = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now: () => new Date() };
+const ctx = openDossier({ path: dbPath });
 
 
 // What dispatch does (parse with the contract, run the handler), without loading every area's handlers:

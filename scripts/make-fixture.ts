@@ -7,10 +7,9 @@
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { OpsContext } from '../main/ops/context';
 import { dispatch } from '../main/ops/index';
 import { LATEST_VERSION } from '../main/store/migrations/index';
-import { openDb } from '../main/store/db';
+import { openDossier } from '../main/ops/open';
 
 const version = Number(process.argv[2] ?? LATEST_VERSION);
 if (version !== LATEST_VERSION) throw new Error(`This checkout makes schema ${LATEST_VERSION}; check out the release that shipped ${version} to make its fixture.`);
@@ -19,7 +18,7 @@ if (existsSync(out) && !process.argv.includes('--force')) throw new Error(`${out
 rmSync(out, { force: true });
 
 const now = new Date('2026-03-02T09:00:00Z');
-const ctx: OpsContext = { db: openDb(out), dbPath: out, dataDir: dirname(out), now: () => now };
+const ctx = openDossier({ path: out, now: () => now });
 const call = (name: string, input: unknown) => dispatch(ctx, name, input) as Promise<any>;
 
 await call('system.loadDemo', {});

@@ -107,6 +107,9 @@ export const InstitutionMatch = z.object({
 export type InstitutionMatch = z.infer<typeof InstitutionMatch>;
 
 export const DUPLICATE_REASONS = ['email', 'name_institution'] as const;
+/** What an import does with a contact the dossier already holds: skip it, update the stored one (the merge rule), or keep both. */
+export const IMPORT_RESOLUTIONS = ['skip', 'update', 'keep_both'] as const;
+export type ImportResolution = (typeof IMPORT_RESOLUTIONS)[number];
 /** One contact of an import preview or a paste, with its institution match and the stored contact it duplicates. */
 export const ImportItem = z.object({
   proposal: ContactProposal,

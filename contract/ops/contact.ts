@@ -1,7 +1,7 @@
 /** Operations on contacts: the list, one contact, its post history, and contacts in and out (paste, vCard, CSV). */
 import { z } from 'zod';
 import { Id } from '../model/common';
-import { Contact, ContactInput, ContactPosition, CsvField, ImportItem } from '../model/contact';
+import { Contact, ContactInput, ContactPosition, CsvField, IMPORT_RESOLUTIONS, ImportItem } from '../model/contact';
 import { ById, Ok, Page, op } from './op';
 
 // Contact import: the file as text with its name (errors name it), the CSV column mapping, the region for numbers without +.
@@ -13,7 +13,7 @@ const ContactImport = z.object({
   mapping: z.record(z.string(), CsvField).optional(),
   defaultRegion: Region,
 });
-export const ImportResolution = z.enum(['skip', 'update', 'keep_both']);
+export const ImportResolution = z.enum(IMPORT_RESOLUTIONS);
 const ContactImportPreview = z.object({
   format: z.enum(['vcard', 'csv', 'text']),
   count: z.number().int(),

@@ -3,14 +3,12 @@
  * IPC to the ops, the menu. The dossier is the same file the CLI uses (main/paths.ts).
  */
 import { app, BrowserWindow, Menu, dialog, net, protocol, shell } from 'electron';
-import { mkdirSync } from 'node:fs';
-import { dirname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../contract/security';
 import { startupBackup } from '../ops/backup';
 import type { OpsContext } from '../ops/context';
-import { resolveDbPath } from '../paths';
-import { openDb } from '../store/db';
+import { openDossier } from '../ops/open';
 import { APP_SCHEME, resolveAppFile } from './config';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -41,12 +39,9 @@ async function openPath(path: string): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  const argDb = process.argv.find((a) => a.startsWith('--db='))?.slice(5);
-  const dbPath = resolveDbPath(argDb);
   let ctx: OpsContext;
   try {
-    mkdirSync(dirname(dbPath), { recursive: true });
-    ctx = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now: () => new Date(), openPath };
+    ctx = openDossier({ path: process.argv.find((a) => a.startsWith('--db='))?.slice(5), openPath });
   } catch (err) {
     // A foreign or newer file is refused, never touched: tell the user and stop.
     dialog.showErrorBox('Dossier cannot open its database', (err as Error).message);

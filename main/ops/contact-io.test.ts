@@ -168,4 +168,16 @@ describe('contact.saveProposal', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'contact.familyName' } });
     expect(await institutions()).toBe(before);
   });
+
+  it('leaves nothing behind when it fails part-way: the new units are undone with the contact', async () => {
+    const r = await dispatch(ctx, 'contact.parseText', { text: page('en-ilo-global-advocacy.txt') });
+    const gone = r.duplicateOf!;
+    await dispatch(ctx, 'contact.delete', { id: gone }); // deleted in another window while this paste was reviewed
+    const before = await institutions();
+    // The units are created first, inside the transaction; then the merge finds no contact to merge into.
+    const failed = await call(ctx, 'contact.saveProposal', { contact: r.proposal, createInstitutions: ['Orphan Unit', 'Orphan Team'], updateId: gone });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await institutions()).toBe(before);
+    expect((await dispatch(ctx, 'institution.list', { query: 'Orphan' })).length).toBe(0);
+  });
 });

@@ -2,6 +2,7 @@
  * Contacts in and out: paste-to-contact, import preview and all-or-nothing import of vCard, CSV and text files,
  * and vCard/CSV export. Files are read whole and validated before the one write transaction starts.
  */
+import { mergeContact } from '../../contract/contact-merge';
 import { DossierError, notFound } from '../../contract/errors';
 import { type Contact, ContactInput, type ContactProposal, type ImportItem, InstitutionInput } from '../../contract/model';
 import type { Parsed } from '../../contract/ops';
@@ -68,29 +69,8 @@ function validate(p: ContactProposal, file: string): ContactFields {
   throw new DossierError('invalid_input', `${file}, line ${p.line}: ${field}: ${issue.message}`, { field, details: { file, line: p.line, field } });
 }
 
-const digits = (s: string) => s.replace(/\D/g, '');
-/** "Update" keeps what the file lacks: imported values win, empty ones never blank a stored field, lists are merged. */
-function merge(s: Contact, f: ContactFields, matcher: InstitutionMatcher): ContactFields {
-  const or = (a: string, b: string) => a || b;
-  // A stored unit inside the incoming institution is the more precise of the two (MULTILATERALS within ILO).
-  const keepUnit = s.institutionId !== null && (f.institutionId === null || matcher.within(s.institutionId, f.institutionId));
-  const laterDate = [f.informationDated, s.informationDated].filter((d): d is string => d !== null).sort().pop() ?? null;
-  return {
-    honorific: or(f.honorific, s.honorific),
-    givenName: or(f.givenName, s.givenName),
-    familyName: or(f.familyName, s.familyName),
-    position: or(f.position, s.position),
-    institutionId: keepUnit ? s.institutionId : f.institutionId,
-    phones: [...f.phones, ...s.phones.filter((p) => !f.phones.some((x) => digits(x.value) === digits(p.value)))].slice(0, 20),
-    emails: [...f.emails, ...s.emails.filter((e) => !f.emails.some((x) => x.value.toLowerCase() === e.value.toLowerCase()))].slice(0, 20),
-    website: or(f.website, s.website),
-    languages: [...new Set([...f.languages, ...s.languages])].slice(0, 20),
-    notes: !f.notes || s.notes.includes(f.notes) ? s.notes : s.notes ? `${s.notes}\n\n${f.notes}` : f.notes,
-    internal: s.internal || f.internal,
-    source: or(f.source, s.source),
-    informationDated: laterDate,
-  };
-}
+/** "Update": the stored contact merged with what came in, by the one rule (contract/contact-merge.ts). */
+const merge = (s: Contact, f: ContactFields, matcher: InstitutionMatcher): ContactFields => mergeContact(s, f, matcher.within);
 
 function commit(ctx: OpsContext, input: Parsed<'contact.importCommit'>) {
   // Everything is read and validated before the transaction, so a bad line writes nothing and holds no lock.

@@ -10,7 +10,7 @@ import { DossierError } from '../../contract/errors';
 import type { BriefingDetail, IssuedPack, PackVariant } from '../../contract/model';
 import { releaseLabelsFor } from '../pack/labels-release';
 import { highestMark, packMarking, sectionMarks } from '../pack/variants';
-import { writePackAtomically } from '../pack/write';
+import { writeFileAtomic } from './files';
 import { getBriefingDetail, listBriefings } from '../store/briefings';
 import { addendaOf, getIssuedPack, insertIssuedPack, issuedPdf, issuedSnapshot, latestEdition, listIssuedPacks } from '../store/packs';
 import { type HandlerMap, type OpsContext, today, write } from './context';
@@ -33,7 +33,7 @@ function deliver(ctx: OpsContext, out: string | undefined, bytes: Buffer): { fil
   if (!ctx.writesFiles) throw new DossierError('invalid_input', 'Writing the pack to a path is for the command line; the app saves it through its own dialog.', { field: 'out' });
   const file = resolve(out);
   try {
-    writePackAtomically(file, bytes);
+    writeFileAtomic(file, bytes);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new DossierError('invalid_input', `The pack could not be written to ${file} (${reason}). No file was left behind.`, { field: 'out', details: { file } });

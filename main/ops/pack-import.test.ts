@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run';
 import { buildPack } from '../pack/build';
 import { samplePackDocument } from '../pack/sample';
-import { openDb } from '../store/db';
 import type { OpsContext } from './context';
+import { openDossier } from './open';
 import { dispatch } from './index';
 import { TEST_NOW } from './test-context';
 
@@ -20,7 +20,7 @@ async function cli(...argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const fileContext = (path: string): OpsContext => ({ db: openDb(path), dbPath: path, dataDir: join(path, '..'), now: () => TEST_NOW, writesFiles: true });
+const fileContext = (path: string): OpsContext => openDossier({ path, now: () => TEST_NOW, writesFiles: true });
 
 describe('a pack carries its data', () => {
   let dir: string;

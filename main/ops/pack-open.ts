@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DossierError } from '../../contract/errors';
 import { getBriefing } from '../store/briefings';
 import { getMeeting } from '../store/meetings';
-import { writePackAtomically } from '../pack/write';
+import { writeFileAtomic } from './files';
 import type { HandlerMap, OpsContext } from './context';
 import { today } from './context';
 import { packHandlers } from './packs';
@@ -54,7 +54,7 @@ export const packOpenHandlers: HandlerMap<'pack.open'> = {
     sweep(dir, Date.now()); // file times are real time, whatever the clock of the context
     const file = join(dir, packFileName(day, name));
     // Atomic: a viewer already showing the previous copy never reads half a file.
-    writePackAtomically(file, Buffer.from(built.bytesBase64!, 'base64'));
+    writeFileAtomic(file, Buffer.from(built.bytesBase64!, 'base64'));
     try {
       await ctx.openPath(file);
     } catch (err) {

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DossierError } from '../../contract/errors';
-import { writePackAtomically } from '../pack/write';
+import { writeFileAtomic } from './files';
 import type { HandlerMap } from './context';
 import { today } from './context';
 import { buildVariant } from './pack-release';
@@ -26,7 +26,7 @@ export const packHandlers: HandlerMap<'pack.build'> = {
       }
       file = resolve(out);
       try {
-        writePackAtomically(file, built.bytes);
+        writeFileAtomic(file, built.bytes);
       } catch (err) {
         const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
         throw new DossierError('invalid_input', `The pack could not be written to ${file} (${reason}). No file was left behind.`, { field: 'out', details: { file } });

@@ -4,6 +4,7 @@
  * header, "Page X of Y", DRAFT) are drawn onto the buffered pages. No db, no Electron: data in, bytes out.
  */
 import PDFDocument from 'pdfkit';
+import { CalendarDay } from '../../contract/model';
 import type { BuildOptions, BuiltPack, PackDocument } from './document';
 import { type TocEntry, drawContents, drawCover, reserveContents, sectionHeading } from './front';
 import { type Labels, labelsFor } from './labels';
@@ -76,11 +77,8 @@ export async function buildPack(d: PackDocument, opts: BuildOptions): Promise<Bu
 }
 
 function parseDate(date: string): Date {
-  const stamp = new Date(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(stamp.getTime()) || stamp.toISOString().slice(0, 10) !== date) {
-    throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
-  }
-  return stamp;
+  if (!CalendarDay.safeParse(date).success) throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
+  return new Date(`${date}T00:00:00Z`);
 }
 
 /** Classification marking top and bottom, running header, "Page X of Y" and, unless final, the DRAFT mark. */

@@ -1,40 +1,15 @@
 /**
- * Pack variants from one source. A briefing's parts carry handling marks: the section's own (briefing_sections.handling),
- * a Q&A pair's or key message's (their JSON), and a Markdown block's, written as an HTML comment on the line just
- * before the block:
- *
- *     <!-- handling: not_for_disclosure -->
- *     The paragraph (or list, quote, table) it applies to.
- *
- * The comment survives editing (it is plain text on its own line; Markdown renderers and the pack never print it)
+ * Pack variants from one source. A briefing's parts carry handling marks (their syntax and order: contract/handling.ts):
+ * the section's own, a Q&A pair's or key message's (their JSON), and a Markdown block's, an HTML comment on the line
+ * just before the block. The comment survives editing (it is plain text on its own line; Markdown renderers and the pack never print it)
  * and applies to the next block only. The releasable and run-book variants remove marked parts from the briefing
  * BEFORE it is laid out or written into the pack's attachments, so their words are nowhere in the file.
  */
 import { Lexer } from 'marked';
+import { readMark, releasable } from '../../contract/handling';
 import { AgendaBriefsContent, type BriefingDetail, type DroppedPart, type HandlingMark, KeyMessagesContent, type PackVariant, QaContent, type Section } from '../../contract/model';
 
-/** `<!-- handling: internal -->` (also "not for disclosure" with spaces or dashes), alone on its line. */
-export const MARK_COMMENT_RE = /^<!--\s*handling:\s*(may[ _-]use|not[ _-]for[ _-]disclosure|internal)\s*-->\s*$/i;
-const RANK: Record<HandlingMark, number> = { may_use: 0, not_for_disclosure: 1, internal: 2 };
-
-/** The comment line that marks the next block. */
-export const markComment = (mark: HandlingMark) => `<!-- handling: ${mark} -->`;
-
-function parseMark(raw: string): HandlingMark | null {
-  const m = MARK_COMMENT_RE.exec(raw.trim());
-  if (!m) return null;
-  return m[1]!.toLowerCase().replace(/[ -]/g, '_') as HandlingMark;
-}
-
-/** The highest of some marks ('may_use' for none): what a pack containing them must be handled as. */
-export function highestMark(marks: Iterable<HandlingMark | null | undefined>): HandlingMark {
-  let top: HandlingMark = 'may_use';
-  for (const m of marks) if (m && RANK[m] > RANK[top]) top = m;
-  return top;
-}
-
-/** May a part with this mark go into the variant? */
-export const releasable = (mark: HandlingMark | null | undefined) => !mark || mark === 'may_use';
+export { highestMark } from '../../contract/handling';
 
 export interface MarkdownBlock {
   /** The block's source, without its mark comment. */
@@ -49,7 +24,7 @@ export function markdownBlocks(md: string): MarkdownBlock[] {
   const out: MarkdownBlock[] = [];
   let pending: HandlingMark | null = null;
   for (const t of new Lexer().lex(md)) {
-    const mark = t.type === 'html' ? parseMark(t.raw) : null;
+    const mark = t.type === 'html' ? readMark(t.raw) : null;
     if (mark) {
       pending = mark;
       continue;

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DossierError } from '../../../contract/errors';
 import type { CsvField } from '../../../contract/model';
-import { decodeText } from '../../formats/text-decode';
-import { writeFileAtomic } from '../atomic';
+import { decodeText } from '../../../contract/text-decode';
+import { writeFileAtomic } from '../../ops/files';
 import { UsageError, type CommandEnv } from '../command';
 import { table } from '../format';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UsageError, type CommandEnv } from '../command';
-import { writeFileAtomic } from '../atomic';
+import { writeFileAtomic } from '../../ops/files';
 import { table } from '../format';
 
 type Values = Record<string, string | boolean | undefined>;

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost } from '../../host/http';
-import { appRoot } from '../../paths';
+import { appRoot } from '../../ops/paths';
 import { startupBackup } from '../../ops/backup';
 import { UsageError, type Command } from '../command';
 
@@ -18,8 +18,10 @@ export const serve: Command = {
     if (!existsSync(join(staticDir, 'index.html'))) env.io.err('The renderer is not built yet: run `npm run build` (the API still answers).');
     const ctx = env.ctx();
     await startupBackup(ctx, undefined, env.io.err);
-    // The page is not the shell's user: it may not name paths to write to.
-    const host = await startHost({ ctx: { ...ctx, writesFiles: false }, port, staticDir });
+    // The page is not the shell's user: it may not name paths to write to. The same context, not a copy, so a
+    // restore from the page (which reopens ctx.db) is the connection the CLI closes at the end.
+    ctx.writesFiles = false;
+    const host = await startHost({ ctx, port, staticDir });
     env.print({ url: host.launchUrl, port: host.port, database: env.dbPath }, () => `Dossier is serving ${env.dbPath}\nOpen ${host.launchUrl}\nPress Ctrl+C to stop.`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);

@@ -34,4 +34,10 @@ export function formatWallTime(local: string): string {
   return new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(new Date(local.slice(0, 16) + ':00Z'));
 }
 
+/** Today in the user's zone, as YYYY-MM-DD. */
+export function todayIso(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
 export const humanKind = (k: string) => k.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());

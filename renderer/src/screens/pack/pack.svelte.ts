@@ -5,9 +5,10 @@
  * Issue 10 (variants, pre-flight) adds its options to `PackOptions`, to `optionsFromParams`/`packPath` and to
  * the dialog's options area; `buildPack` stays the only caller of pack.build.
  */
-import type { PackVariant, ReleaseReport } from '../../../../contract/model';
+import { CalendarDay, type PackVariant, type ReleaseReport } from '../../../../contract/model';
 import type { In, Out } from '../../../../contract/ops';
 import { call } from '../../lib/client';
+import { todayIso } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import { go, type Route } from '../../lib/router.svelte';
 
@@ -54,12 +55,6 @@ export interface BuiltPack {
   report: ReleaseReport;
 }
 
-/** Today in the user's zone, as YYYY-MM-DD. */
-export function todayIso(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
 const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
 /** Builds the pack in main (pack.build) and returns its bytes. Nothing is written anywhere. */
@@ -100,7 +95,7 @@ export function optionsFromParams(params: URLSearchParams): PackOptions {
   if (number !== undefined) copy.number = number;
   if (of !== undefined) copy.of = of;
   return {
-    date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : todayIso(),
+    date: CalendarDay.safeParse(date).success ? date : todayIso(),
     pdfa: params.get('pdfa') === '1',
     variant: variant === 'releasable' || variant === 'runbook' ? variant : 'full',
     copy: number !== undefined || of !== undefined || copy.recipient ? copy : null,

@@ -1,5 +1,5 @@
 /**
- * Bytes of an imported file to text. Address books export in more than UTF-8: Outlook writes UTF-16 ("Unicode")
+ * Bytes of an imported file to text, the same in the app and on the command line (TextDecoder exists in both). Address books export in more than UTF-8: Outlook writes UTF-16 ("Unicode")
  * or Windows-1252 CSV, so a byte-order mark is honoured and text that is not valid UTF-8 is read as Windows-1252.
  */
 export function decodeText(bytes: Uint8Array): string {

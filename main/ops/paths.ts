@@ -17,4 +17,4 @@ export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv =
 }
 
 /** The project root (where package.json, data/ and renderer/dist live), from this file's location. */
-export const appRoot = (): string => resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const appRoot = (): string => resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -1,14 +1,15 @@
 /**
- * Writes a finished pack so a reader never meets half a PDF: the bytes go to a temp file beside the target,
- * are flushed to disk, and the temp file is renamed over the target. On any failure the temp file is removed
- * and an existing file at the target is left as it was.
+ * Writes a file so a reader never meets half of it (a pack, an export the command line writes): the bytes go to a
+ * temp file beside the target, are flushed to disk, and the temp file is renamed over the target. On any failure the
+ * temp file is removed and an existing file at the target is left as it was.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** Writes `bytes` to `path` atomically (temp file in the same directory + fsync + rename). */
-export function writePackAtomically(path: string, bytes: Uint8Array): void {
+/** Writes `content` (text as UTF-8) to `path` atomically: temp file in the same directory + fsync + rename. */
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   const dir = dirname(path);
   // Same directory, so the rename never crosses file systems; the random part avoids clashes between exports.
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
