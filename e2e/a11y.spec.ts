@@ -109,7 +109,7 @@ test('every control is reachable by Tab and visibly focused', async ({ app: page
 // comment at a section, the clearance panel and the workflow's dialogs.
 for (const theme of ['light', 'dark'] as const) {
   test(`axe: commission, clearance and comment screens in ${theme}`, async ({ app: page, dossier }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     await page.emulateMedia({ colorScheme: theme });
     const origin = new URL(page.url()).origin;
     const call = typed(dossier.call);

@@ -24,7 +24,7 @@ async function goTo(page: Page, hash: string) {
 }
 
 test('commission → submit → accept → clearance with a return, two approvals → final', async ({ app: page, dossier, shot }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const call = typed(dossier.call);
   await call('contact.create', { honorific: 'Dr', givenName: 'Henrike', familyName: 'Albers', position: 'Director, International Employment Policy', internal: true, emails: [{ label: 'work', value: 'h.albers@example.bmas.de' }] });
   const [meeting] = await call('meeting.list', { when: 'upcoming' });
