@@ -69,6 +69,9 @@ export function generateContacts(n: number): ContactData[] {
       internal: r() < 0.05,
       source: 'Benchmark',
       informationDated: r() < 0.8 ? `20${String(15 + Math.floor(r() * 11))}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}` : null,
+      addresses: [],
+      photo: null,
+      otherDetails: [],
     };
   });
 }

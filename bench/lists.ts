@@ -51,6 +51,8 @@ function fillDossier(ctx: OpsContext, n: number): number {
         internal: i % 50 === 0,
         source: 'bench',
         informationDated: i % 3 === 0 ? '2017' : '2026-01',
+        addresses: [],
+        otherDetails: [],
       });
     }
   });

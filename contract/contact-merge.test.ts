@@ -21,6 +21,10 @@ const stored: Contact = {
   informationDated: '2017',
   stale: true,
   updatedAt: '2026-01-01T00:00:00Z',
+  addresses: [{ label: 'work', poBox: '', extended: '', street: 'Route des Morillons 4', locality: 'Genève', region: '', postalCode: '1211', country: 'Suisse' }],
+  hasPhoto: true,
+  photo: null,
+  otherDetails: [{ name: 'Birthday', value: '1968-03-01', property: 'BDAY' }],
 };
 const incoming = (f: Partial<ContactFields> = {}): ContactFields => ContactInput.parse({ givenName: 'Thoralf', familyName: 'Stenvold', ...f });
 // The stored tree: 12 (MULTILATERALS) is a unit of 1 (ILO); 30 (OECD) is elsewhere.
@@ -69,5 +73,24 @@ describe('the contact merge rule', () => {
 
   it('never clears "internal" once set', () => {
     expect(mergeContact({ ...stored, internal: true }, incoming({ internal: false }), within).internal).toBe(true);
+  });
+});
+
+describe('the contact merge rule and what address books add (issue 17)', () => {
+  it('keeps stored addresses and other details, adds new ones, and leaves the photo alone when none came in', () => {
+    const m = mergeContact(
+      stored,
+      incoming({
+        addresses: [{ label: 'home', poBox: '', extended: '', street: 'Rue de Lausanne 1', locality: 'Genève', region: '', postalCode: '', country: '' }],
+        otherDetails: [
+          { name: 'Birthday', value: '1968-03-01', property: 'BDAY' },
+          { name: 'Skype', value: 'skype:t.stenvold', property: 'IMPP' },
+        ],
+      }),
+      within,
+    );
+    expect(m.addresses.map((a) => a.street)).toEqual(['Rue de Lausanne 1', 'Route des Morillons 4']);
+    expect(m.otherDetails.map((d) => d.name)).toEqual(['Birthday', 'Skype']);
+    expect(m.photo).toBeUndefined();
   });
 });

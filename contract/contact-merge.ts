@@ -17,6 +17,8 @@ const or = (incoming: string, stored: string) => incoming || stored;
  * - phones (same digits), e-mails (same address, any case) and languages are merged, the incoming first, at most 20;
  * - notes are appended unless the stored notes already hold them; "internal" stays set once set;
  * - the later of the two "information dated" is kept;
+ * - addresses (same street, locality and postcode) and other details (same name and value) are merged, the incoming
+ *   first; a photo that came in replaces the stored one, none keeps it (issue 17);
  * - the institution: the stored one stays when nothing came in, or when it is a unit within the one that came in
  *   (ILO › MULTILATERALS is more precise than ILO); otherwise the incoming one wins. `within(unit, institution)`
  *   answers from the stored tree.
@@ -37,5 +39,11 @@ export function mergeContact(stored: Contact, incoming: ContactFields, within: (
     internal: stored.internal || incoming.internal,
     source: or(incoming.source, stored.source),
     informationDated: [incoming.informationDated, stored.informationDated].filter((d): d is string => d !== null).sort().pop() ?? null,
+    addresses: [
+      ...incoming.addresses,
+      ...stored.addresses.filter((a) => !incoming.addresses.some((x) => x.street === a.street && x.locality === a.locality && x.postalCode === a.postalCode)),
+    ].slice(0, 20),
+    photo: incoming.photo ?? undefined,
+    otherDetails: [...incoming.otherDetails, ...stored.otherDetails.filter((d) => !incoming.otherDetails.some((x) => x.name === d.name && x.value === d.value))].slice(0, 500),
   };
 }

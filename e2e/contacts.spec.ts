@@ -198,7 +198,7 @@ test('import a small vCard with one duplicate: preview counts, skip it, the coun
   await (await chooser).setFiles({ name: 'colleagues.vcf', mimeType: 'text/vcard', buffer: Buffer.from(SMALL_VCF) });
 
   await expect(page.getByText('3 contacts in the file: 2 new, 1 duplicate.')).toBeVisible();
-  const rows = page.getByRole('table').getByRole('row');
+  const rows = page.getByRole('region', { name: 'Preview' }).getByRole('table').getByRole('row');
   await expect(rows).toHaveCount(4);
   await expect(rows.nth(1)).toContainText('Duplicate: same e-mail');
   await expect(rows.nth(2)).toContainText('new');
@@ -231,7 +231,7 @@ test('import a small vCard with one duplicate: preview counts, skip it, the coun
   expect(text).toContain('Halvorsen');
 });
 
-test('a broken vCard imports nothing and shows the file, the line and the reason', async ({ app: page, dossier }) => {
+test('a vCard with a broken card lists it with its line and reason; nothing is imported until the user takes the rest', async ({ app: page, dossier }) => {
   const broken = SMALL_VCF.replace('TITLE:Policy Analyst', 'TITLE;broken');
   await page.getByRole('link', { name: /Contacts/ }).click();
   await page.getByRole('link', { name: 'Import…' }).click();
@@ -239,12 +239,16 @@ test('a broken vCard imports nothing and shows the file, the line and the reason
   await page.getByRole('button', { name: 'Choose a file…' }).click();
   await (await chooser).setFiles({ name: 'broken.vcf', mimeType: 'text/vcard', buffer: Buffer.from(broken) });
   const line = broken.split('\r\n').indexOf('TITLE;broken') + 1;
-  await expect(page.getByRole('alert')).toContainText(`broken.vcf, line ${line}:`);
-  await expect(page.getByRole('alert')).toContainText('Nothing was imported.');
-  await expect(page.getByLabel(`Line ${line} of the file`)).toContainText('TITLE;broken');
-  await expect(page.getByRole('table')).toHaveCount(0);
+  const rejected = page.getByRole('region', { name: '1 record cannot be imported' });
+  await expect(rejected).toContainText(`Line ${line} — "TITLE;broken" is not a property (NAME:value).`);
+  await expect(rejected).toContainText('TITLE;broken');
+  await expect(page.getByRole('button', { name: 'Import 1 contact' })).toBeDisabled();
   await page.screenshot({ path: 'artifacts/screenshots/import-broken.png' });
   expect((await dispatch(dossier.ctx, 'contact.list', {})).total).toBe(7);
+  await rejected.getByLabel(/Leave these out and import the rest/).check();
+  await page.getByRole('button', { name: 'Import 1 contact' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported: 1 new' })).toBeVisible();
+  expect((await dispatch(dossier.ctx, 'contact.list', {})).total).toBe(8);
 });
 
 test('a CSV from Outlook maps its columns automatically; a column can be remapped before importing', async ({ app: page, dossier, shot }) => {

@@ -35,6 +35,8 @@ const VariantInput = {
     .optional(),
   /** A lower marking for a releasable or run-book variant, if the user decides it may carry one. */
   releaseClassification: z.string().trim().max(100).optional(),
+  /** Print the people's postal addresses on the who's who cards (issue 17); off by default, addresses are personal data. */
+  addresses: z.boolean().optional(),
 };
 const IssuedFile = IssuedPack.extend({ file: z.string().nullable(), bytesBase64: z.string().optional() });
 

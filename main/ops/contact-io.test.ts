@@ -96,7 +96,8 @@ describe('contact.importPreview and contact.importCommit', () => {
     const bad = file + card(['FN:Too Long', `TITLE:${'x'.repeat(400)}`]);
     const err = await dispatch(ctx, 'contact.importCommit', { ...input, content: bad }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DossierError);
-    expect((err as DossierError).details).toMatchObject({ file: 'team.vcf', line: 32, field: 'position' });
+    expect((err as DossierError).details).toMatchObject({ file: 'team.vcf', line: 32 });
+    expect((err as DossierError).message).toMatch(/^team\.vcf, line 32: position: /);
     const broken = await dispatch(ctx, 'contact.importCommit', { ...input, content: file.replace('TITLE:Referent', 'TITLE;TYPE="oops:Referent') }).catch((e: unknown) => e);
     expect((broken as DossierError).message).toMatch(/^team\.vcf, line 15: /);
     expect([await count(), await institutions()]).toEqual([before, beforeInst]);

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { BriefingDetail, FollowUpAction, Outcome } from '../../contract/model';
 import { writeIcs } from '../formats/ical-write';
+import { icsMeetingOf } from './meeting-io';
 import type { PackAttachment } from '../pack/document';
 import { APP_VERSION } from '../version';
 import { carriedActions, listActions, listOutcomes } from '../store/actions';
@@ -63,7 +64,8 @@ export function packAttachments(
   const stamp = new Date(`${day}T00:00:00Z`);
   const uid = meetingUid(db, m.id);
 
-  const ics = writeIcs([{ uid, title: m.title, series: m.series, start: m.start, end: m.end, timeZone: m.timeZone, venue: m.venue, notes: m.notes, status: m.status, agenda: m.agenda }], stamp);
+  // Participants travel in the .json with their sides; the event itself carries no attendees.
+  const ics = writeIcs([icsMeetingOf(db, m, false)], stamp);
   const people = [...m.delegation.map((p) => ({ id: p.contactId, side: 'delegation' as const, role: p.role })), ...m.counterparts.map((p) => ({ id: p.contactId, side: 'counterpart' as const, role: 'counterpart' }))];
   // contact.export is synchronous; its writer gives institutions by name, as another dossier needs them.
   const vcf = people.length ? (contactIoHandlers['contact.export']({ format: 'vcard', version: '4.0', ids: people.map((p) => p.id) }, ctx) as { content: string }).content : '';

@@ -63,8 +63,15 @@ function parse<T extends z.ZodType>(schema: T, json: string, fallback: z.output<
   }
 }
 
-function card(c: Contact, role: ParticipantRole, newInPost: string | null): PersonCard {
+// pdfkit draws JPEG and PNG; other photos stay in the app.
+const PRINTABLE = new Set(['image/jpeg', 'image/png']);
+const addressLine = (a: Contact['addresses'][number]) =>
+  [a.extended, a.street.replace(/\n/g, ', '), a.poBox, [a.postalCode, a.locality].filter(Boolean).join(' '), a.region, a.country].filter((x) => x.trim()).join(', ');
+
+function card(c: Contact, role: ParticipantRole, newInPost: string | null, addresses: boolean): PersonCard {
   return {
+    photo: c.photo && PRINTABLE.has(c.photo.mediaType) ? Buffer.from(c.photo.dataBase64, 'base64') : null,
+    addresses: addresses ? c.addresses.map((a) => ({ label: a.label, text: addressLine(a) })) : [],
     newInPost,
     name: c.displayName,
     role,
@@ -177,11 +184,11 @@ function section(db: ReadDb, f: MeetingFacts, kind: Section['kind'], title: stri
   }
 }
 
-function meetingFacts(db: ReadDb, meetingId: number, date: string, language: string, briefing: BriefingDetail | null): MeetingFacts {
+function meetingFacts(db: ReadDb, meetingId: number, date: string, language: string, briefing: BriefingDetail | null, addresses = false): MeetingFacts {
   const meeting = getMeetingDetail(db, meetingId);
   const today = new Date(`${date}T12:00:00Z`);
   const ids = [...meeting.delegation, ...meeting.counterparts].map((p) => p.contactId);
-  const people = new Map(getContacts(db, ids, today).map((c) => [c.id, c]));
+  const people = new Map(getContacts(db, ids, today, { photos: true }).map((c) => [c.id, c]));
   const dates = new Dates(language);
   // "New in post since <last meeting>": the current post began after the previous meeting of the series started.
   const prevId = previousMeeting(db, meetingId);
@@ -194,7 +201,7 @@ function meetingFacts(db: ReadDb, meetingId: number, date: string, language: str
   const cards = (list: MeetingDetail['delegation'], role: (r: string) => ParticipantRole) =>
     list.flatMap((p) => {
       const c = people.get(p.contactId);
-      return c ? [card(c, role(p.role), newInPost(c.id))] : [];
+      return c ? [card(c, role(p.role), newInPost(c.id), addresses)] : [];
     });
   return {
     meeting,
@@ -216,13 +223,13 @@ export function packDocumentFor(
   target: { briefingId?: number | undefined; meetingId?: number | undefined },
   date: string,
   /** A variant's briefing (marked parts already removed), and the same filter for the earlier briefing "since last time" quotes. */
-  variant: { briefing?: BriefingDetail; filterThen?: (b: BriefingDetail) => BriefingDetail } = {},
+  variant: { briefing?: BriefingDetail; filterThen?: (b: BriefingDetail) => BriefingDetail; addresses?: boolean } = {},
 ): PackDocument {
   const briefingId = target.briefingId ?? listBriefings(db, target.meetingId ?? null)[0]?.id ?? null;
   const briefing = variant.briefing ?? (briefingId === null ? null : getBriefingDetail(db, briefingId));
   const language = briefing?.language ?? 'en';
   const labels = labelsFor(language);
-  const f = meetingFacts(db, briefing?.meetingId ?? target.meetingId!, date, language, briefing);
+  const f = meetingFacts(db, briefing?.meetingId ?? target.meetingId!, date, language, briefing, variant.addresses ?? false);
   f.filterThen = variant.filterThen;
   const { meeting, dates } = f;
   const sections = briefing

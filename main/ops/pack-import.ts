@@ -50,16 +50,18 @@ async function contents(contentBase64: string, fileName: string): Promise<PackCo
   return { manifest, ics, vcf: files.get(PACK_FILES.people)?.toString('utf8') ?? '', json: json?.format === PACK_FORMAT ? json : null, names: [...files.keys()].sort() };
 }
 
+/** How a pack's meeting.ics is read: its one event as written (its zones are named; it has no floating times). */
+const PACK_ICS = { fileName: PACK_FILES.meeting, defaultZone: 'UTC', floatingZone: null, zoneChoices: {}, horizonMonths: null, horizonFrom: null };
 const sourceOf = (m: PackManifest) => `From pack ${m.title}, ${m.built}`;
 /** The handlers used here are synchronous; the map's type allows promises in general. */
 const sync = <T>(value: T | Promise<T>): T => value as T;
 
 async function preview(ctx: OpsContext, { contentBase64, fileName }: Parsed<'pack.importPreview'>): Promise<PackImportPreview & { vcf: string; ics: string; json: PackBriefingJson | null }> {
   const c = await contents(contentBase64, fileName);
-  const meetings = sync(meetingIoHandlers['meeting.importPreview']({ content: c.ics, fileName: PACK_FILES.meeting, defaultZone: 'UTC' }, ctx)).meetings;
+  const meetings = sync(meetingIoHandlers['meeting.importPreview']({ ...PACK_ICS, content: c.ics }, ctx)).meetings;
   if (meetings.length !== 1) throw new DossierError('invalid_input', `${fileName}: the attached ${PACK_FILES.meeting} holds ${meetings.length} meetings, not one.`, { details: { file: fileName } });
   const people = c.vcf
-    ? sync(contactIoHandlers['contact.importPreview']({ format: 'vcard', content: c.vcf, fileName: PACK_FILES.people, defaultRegion: null }, ctx)).contacts
+    ? sync(contactIoHandlers['contact.importPreview']({ format: 'vcard', content: c.vcf, fileName: PACK_FILES.people, defaultRegion: null, drop: [] }, ctx)).contacts
     : [];
   const b = c.json?.briefing ?? null;
   return {
@@ -115,7 +117,7 @@ async function importPack(ctx: OpsContext, input: Parsed<'pack.import'>): Promis
     // The meeting: the one already imported from the same UID, else a new one with its agenda.
     let meetingId = p.meeting.duplicateOf;
     if (meetingId === null) {
-      meetingId = sync(meetingIoHandlers['meeting.importIcs']({ content: p.ics, fileName: PACK_FILES.meeting, defaultZone: 'UTC' }, ctx)).created[0]!;
+      meetingId = sync(meetingIoHandlers['meeting.importIcs']({ ...PACK_ICS, content: p.ics, skipInvalid: false, attendees: {} }, ctx)).created[0]!;
       appendMeetingNote(db, meetingId, `${source}.`);
       for (const o of p.json?.outcomes ?? []) saveOutcome(db, meetingId, { id: null, text: o.text, committedBy: o.committedBy });
       for (const a of p.json?.actions ?? []) saveAction(db, meetingId, { id: null, text: a.text, owner: a.owner, dueDate: a.dueDate, status: a.status });
@@ -124,7 +126,7 @@ async function importPack(ctx: OpsContext, input: Parsed<'pack.import'>): Promis
     const people: number[] = [];
     let result = { created: [] as number[], updated: [] as number[], skipped: 0 };
     if (p.vcf) {
-      result = sync(contactIoHandlers['contact.importCommit']({ format: 'vcard', content: p.vcf, fileName: PACK_FILES.people, defaultRegion: null, resolution: input.resolution, overrides: {} }, ctx));
+      result = sync(contactIoHandlers['contact.importCommit']({ format: 'vcard', content: p.vcf, fileName: PACK_FILES.people, defaultRegion: null, drop: [], skipInvalid: false, resolution: input.resolution, overrides: {} }, ctx));
       let k = 0;
       for (const item of p.contacts) people.push(item.duplicateOf !== null && input.resolution !== 'keep_both' ? item.duplicateOf : result.created[k++]!);
       for (const id of result.created) setContactSource(db, id, source);

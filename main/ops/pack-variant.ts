@@ -31,6 +31,8 @@ export interface VariantOptions {
   releaseClassification?: string | undefined;
   /** The edition being issued (2, 3, …), named on the cover; none for a first issue or a plain build. */
   edition?: number | undefined;
+  /** Postal addresses on the who's who cards. */
+  addresses?: boolean | undefined;
 }
 
 /** A variant's document and what it left out; `sectionIds[i]` is the briefing section behind `doc.sections[i]`. */
@@ -57,7 +59,7 @@ export function variantDocument(ctx: OpsContext, target: PackTarget, opts: Varia
   const labels = releaseLabelsFor(language);
   const v = source ? variantBriefing(source, opts.variant) : null;
   const filterThen = opts.variant === 'full' ? undefined : (b: BriefingDetail) => briefingForVariant(b, 'releasable').briefing;
-  const doc = packDocumentFor(ctx.db, target, opts.day, { ...(v ? { briefing: v.shown } : {}), filterThen });
+  const doc = packDocumentFor(ctx.db, target, opts.day, { ...(v ? { briefing: v.shown } : {}), filterThen, addresses: opts.addresses ?? false });
   // The .json carries the briefing without the marked parts (and without the labels added for print).
   if (attachments) doc.attachments = packAttachments(ctx, target, opts.day, v?.kept);
   const sectionIds = v ? v.kept.sections.map((s) => s.id) : doc.sections.map(() => null);

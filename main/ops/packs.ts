@@ -8,7 +8,7 @@ import { today } from './context';
 import { buildVariant } from './pack-release';
 
 export const packHandlers: HandlerMap<'pack.build'> = {
-  'pack.build': async ({ briefingId, meetingId, out, date, pdfa, variant, copy, releaseClassification }, ctx) => {
+  'pack.build': async ({ briefingId, meetingId, out, date, pdfa, variant, copy, releaseClassification, addresses }, ctx) => {
     const started = performance.now();
     const step = (done: number, label: string) => ctx.progress?.(done, 3, label);
     const day = date ?? today(ctx);
@@ -16,7 +16,7 @@ export const packHandlers: HandlerMap<'pack.build'> = {
     step(1, 'Laying out the pages');
     // Every pack carries its data (meeting .ics, who's who .vcf, briefing .json, manifest) for another Dossier;
     // a variant's marked parts are removed before layout and before the attachments are written.
-    const { built, report } = await buildVariant(ctx, { briefingId, meetingId }, { day, variant: variant ?? 'full', copy, releaseClassification, pdfa });
+    const { built, report } = await buildVariant(ctx, { briefingId, meetingId }, { day, variant: variant ?? 'full', copy, releaseClassification, pdfa, addresses });
     if (ctx.signal?.aborted) throw new DossierError('conflict', 'The pack export was cancelled.');
     step(2, out ? 'Writing the file' : 'Preparing the preview');
     let file: string | null = null;

@@ -76,6 +76,9 @@ function updated(db: ReadDb, r: ParticipantRow, source: string, date: string): C
     languages: c.languages,
     notes: c.notes,
     internal: c.internal,
+    // Addresses and other details stay; no photo given keeps the stored one.
+    addresses: c.addresses,
+    otherDetails: c.otherDetails,
     source,
     informationDated: date,
   });

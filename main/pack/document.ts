@@ -90,6 +90,10 @@ export interface PersonCard {
   stale: boolean;
   /** "New in post since 5 March 2026" when the post began after the series' last meeting; display-ready. */
   newInPost?: string | null;
+  /** The photo as JPEG or PNG bytes (issue 17). */
+  photo?: Buffer | null;
+  /** Postal addresses, one line each, when the pack is asked to print them. */
+  addresses?: { label: string; text: string }[];
 }
 
 export interface InstitutionProfile {

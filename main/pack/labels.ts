@@ -28,6 +28,8 @@ export interface Labels {
   counterparts: string;
   roles: Record<ParticipantRole, string>;
   phone: string;
+  /** Postal address on a who's who card. */
+  address: string;
   email: string;
   languages: string;
   /** "Details dated 2017 — to check" */
@@ -80,6 +82,7 @@ const en: Labels = {
   counterparts: 'Counterparts',
   roles: { head: 'Head of delegation', member: 'Member', adviser: 'Adviser', note_taker: 'Note-taker', counterpart: 'Counterpart' },
   phone: 'Phone',
+  address: 'Address',
   email: 'E-mail',
   languages: 'Languages',
   staleDated: (d) => `Details dated ${d} — to check`,
@@ -141,6 +144,7 @@ const de: Labels = {
   counterparts: 'Gesprächspartner',
   roles: { head: 'Delegationsleitung', member: 'Mitglied', adviser: 'Beratung', note_taker: 'Protokoll', counterpart: 'Gesprächspartner' },
   phone: 'Telefon',
+  address: 'Adresse',
   email: 'E-Mail',
   languages: 'Sprachen',
   staleDated: (d) => `Angaben von ${d} — zu prüfen`,
@@ -199,6 +203,7 @@ const nl: Labels = {
   counterparts: 'Gesprekspartners',
   roles: { head: 'Delegatieleider', member: 'Lid', adviser: 'Adviseur', note_taker: 'Notulist', counterpart: 'Gesprekspartner' },
   phone: 'Telefoon',
+  address: 'Adres',
   email: 'E-mail',
   languages: 'Talen',
   staleDated: (d) => `Gegevens van ${d} — te controleren`,
@@ -260,6 +265,7 @@ const fr: Labels = {
   counterparts: 'Interlocuteurs',
   roles: { head: 'Chef de délégation', member: 'Membre', adviser: 'Conseiller', note_taker: 'Rapporteur', counterpart: 'Interlocuteur' },
   phone: 'Téléphone',
+  address: 'Adresse',
   email: 'Courriel',
   languages: 'Langues',
   staleDated: (d) => `Coordonnées datant de ${d} — à vérifier`,

@@ -28,11 +28,12 @@ interface Row {
   status: Meeting['status'];
   notes: string;
   updated_at: string;
+  all_day: number;
 }
 
 const SELECT = `
   SELECT m.id, m.title, m.series_id, s.name AS series, m.kind, m.starts_at, m.ends_at, m.time_zone, m.venue, m.format,
-         m.host_institution_id, i.name AS host_name, m.status, m.notes, m.updated_at
+         m.host_institution_id, i.name AS host_name, m.status, m.notes, m.updated_at, m.all_day
     FROM meetings m LEFT JOIN series s ON s.id = m.series_id LEFT JOIN institutions i ON i.id = m.host_institution_id`;
 
 function toMeeting(db: ReadDb, r: Row): Meeting {
@@ -59,6 +60,7 @@ function toMeeting(db: ReadDb, r: Row): Meeting {
     status: r.status,
     notes: r.notes,
     updatedAt: r.updated_at,
+    allDay: r.all_day === 1,
   };
 }
 
@@ -194,15 +196,22 @@ function setInstitutions(db: WriteDb, id: number, ids: readonly number[]): void 
   for (const i of new Set(ids)) run(db, 'INSERT INTO meeting_institutions (meeting_id, institution_id) VALUES (?, ?)', id, i);
 }
 
-export function createMeeting(db: WriteDb, f: MeetingFields, source = ''): number {
+/** The iCalendar event a meeting came from: its UID and, for an occurrence of a series, its original start. */
+export interface IcsKey {
+  uid: string;
+  recurrenceId: string;
+}
+
+export function createMeeting(db: WriteDb, f: MeetingFields, source = '', ics: IcsKey | null = null): number {
   checkInstitutions(db, f);
   const [startsAt, endsAt] = instants(f);
   const now = nowIso();
   const id = Number(
     run(
       db,
-      `INSERT INTO meetings (title, series_id, kind, starts_at, ends_at, time_zone, venue, format, host_institution_id, status, notes, source, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO meetings (title, series_id, kind, starts_at, ends_at, time_zone, venue, format, host_institution_id, status, notes, source, created_at, updated_at,
+                             all_day, ics_uid, ics_recurrence_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       f.title,
       seriesId(db, f.series, f.hostInstitutionId),
       f.kind,
@@ -217,6 +226,9 @@ export function createMeeting(db: WriteDb, f: MeetingFields, source = ''): numbe
       source,
       now,
       now,
+      f.allDay ? 1 : 0,
+      ics?.uid || null,
+      ics?.recurrenceId ?? '',
     ).lastInsertRowid,
   );
   setInstitutions(db, id, f.institutionIds);
@@ -231,7 +243,7 @@ export function updateMeeting(db: WriteDb, id: number, f: MeetingFields): void {
   run(
     db,
     `UPDATE meetings SET title = ?, series_id = ?, kind = ?, starts_at = ?, ends_at = ?, time_zone = ?, venue = ?, format = ?,
-       host_institution_id = ?, status = ?, notes = ?, updated_at = ? WHERE id = ?`,
+       host_institution_id = ?, status = ?, notes = ?, all_day = ?, updated_at = ? WHERE id = ?`,
     f.title,
     seriesId(db, f.series, f.hostInstitutionId),
     f.kind,
@@ -243,6 +255,7 @@ export function updateMeeting(db: WriteDb, id: number, f: MeetingFields): void {
     f.hostInstitutionId,
     f.status,
     f.notes,
+    f.allDay ? 1 : 0,
     nowIso(),
     id,
   );
@@ -375,6 +388,7 @@ export function createFromPrevious(
     institutionIds: prev.institutionIds,
     status: 'planned',
     notes: '',
+    allDay: prev.allDay,
   });
   for (const p of participants(db, sourceId, 'delegation_members')) setParticipant(db, id, p.contactId, 'delegation', p.role);
   for (const a of listAgenda(db, sourceId)) saveAgendaItem(db, id, { id: null, time: '', title: a.title, lead: a.lead, documents: '' });
@@ -383,16 +397,30 @@ export function createFromPrevious(
 
 /** The iCalendar UID of a meeting: the one it was imported with, else one made from its id and creation time. */
 export function meetingUid(db: ReadDb, id: number): string {
-  const r = get<{ source: string; created_at: string }>(db, 'SELECT source, created_at FROM meetings WHERE id = ?', id);
-  if (!r) throw notFound('Meeting', id);
-  if (r.source.startsWith('ics:')) return r.source.slice(4);
-  return `dossier-meeting-${id}-${r.created_at.replace(/\D/g, '').slice(0, 14)}@dossier.local`;
+  return meetingIcsKey(db, id).uid;
 }
 
-/** The meeting imported from `uid` earlier (or exported from here with that UID), if any. */
-export function meetingByUid(db: ReadDb, uid: string): number | null {
+/** The UID and RECURRENCE-ID a meeting is exported with ('' for a meeting that is no occurrence of a series). */
+export function meetingIcsKey(db: ReadDb, id: number): IcsKey {
+  const r = get<{ ics_uid: string | null; ics_recurrence_id: string; created_at: string }>(db, 'SELECT ics_uid, ics_recurrence_id, created_at FROM meetings WHERE id = ?', id);
+  if (!r) throw notFound('Meeting', id);
+  if (r.ics_uid) return { uid: r.ics_uid, recurrenceId: r.ics_recurrence_id };
+  return { uid: `dossier-meeting-${id}-${r.created_at.replace(/\D/g, '').slice(0, 14)}@dossier.local`, recurrenceId: '' };
+}
+
+/** The meeting imported from `uid` (and, for an occurrence, `recurrenceId`) earlier, or exported from here with that UID, if any. */
+export function meetingByUid(db: ReadDb, uid: string, recurrenceId = ''): number | null {
   if (!uid) return null;
   const own = /^dossier-meeting-(\d+)-(\d{14})@dossier\.local$/.exec(uid);
-  if (own && get(db, 'SELECT 1 FROM meetings WHERE id = ?', Number(own[1])) && meetingUid(db, Number(own[1])) === uid) return Number(own[1]);
-  return get<{ id: number }>(db, 'SELECT id FROM meetings WHERE source = ?', `ics:${uid}`)?.id ?? null;
+  if (own && !recurrenceId && get(db, 'SELECT 1 FROM meetings WHERE id = ?', Number(own[1])) && meetingUid(db, Number(own[1])) === uid) return Number(own[1]);
+  return get<{ id: number }>(db, 'SELECT id FROM meetings WHERE ics_uid = ? AND ics_recurrence_id = ? ORDER BY id LIMIT 1', uid, recurrenceId)?.id ?? null;
+}
+
+/** The meetings of an imported series (same UID, each its own occurrence), for marking those a re-import no longer lists. */
+export function meetingsOfUid(db: ReadDb, uid: string): { id: number; recurrenceId: string; startsAt: string }[] {
+  return all<{ id: number; recurrenceId: string; startsAt: string }>(
+    db,
+    `SELECT id, ics_recurrence_id AS recurrenceId, starts_at AS startsAt FROM meetings WHERE ics_uid = ? AND ics_recurrence_id <> '' ORDER BY starts_at`,
+    uid,
+  );
 }

@@ -2,7 +2,7 @@
  * A contact as its forms hold it (the contact form, the paste review): phones and e-mails as editable rows,
  * languages as "en, fr", the information date as text; and back to ContactInput.
  */
-import type { Contact, ContactProposal, ImportItem, PROPOSAL_FIELDS } from '../../../../contract/model';
+import type { Address, Contact, ContactProposal, ImportItem, OtherDetail, Photo, PROPOSAL_FIELDS } from '../../../../contract/model';
 
 export type ProposalField = (typeof PROPOSAL_FIELDS)[number];
 
@@ -19,6 +19,10 @@ export interface ContactFormFields {
   notes: string;
   source: string;
   internal: boolean;
+  /** Issue 17: postal addresses, the photo (null: none), other details. */
+  addresses: Address[];
+  photo: Photo | null;
+  otherDetails: OtherDetail[];
 }
 
 /** The paste review: the fields, and where the contact goes. */
@@ -45,6 +49,9 @@ export function fieldsOf(c: Contact | ContactProposal): ContactFormFields {
     notes: c.notes,
     source: c.source,
     internal: c.internal,
+    addresses: c.addresses.map((a) => ({ ...a })),
+    photo: c.photo,
+    otherDetails: c.otherDetails.map((d) => ({ ...d })),
   };
 }
 
@@ -74,5 +81,8 @@ export function inputOf(f: ContactFormFields, institutionId: number | null) {
     internal: f.internal,
     source: f.source,
     informationDated: f.informationDated.trim() || null,
+    addresses: f.addresses.filter((a) => [a.street, a.locality, a.postalCode, a.country, a.poBox, a.extended, a.region].some((x) => x.trim())),
+    photo: f.photo,
+    otherDetails: f.otherDetails.filter((d) => d.name.trim() && d.value.trim()),
   };
 }

@@ -26,6 +26,8 @@ export interface PackOptions {
   variant: PackVariant;
   /** "Copy 2 of 5 — for J. Smith" on every page; null: no copy line. */
   copy: PackCopy | null;
+  /** Postal addresses on the who's who cards (off: addresses are personal data). */
+  addresses?: boolean;
 }
 
 export interface PackCopy {
@@ -38,7 +40,7 @@ export const defaultOptions = (): PackOptions => ({ date: todayIso(), pdfa: fals
 
 /** The part of pack.build's / pack.open's input the options give. */
 export function packInput(target: PackTarget, o: PackOptions): In<'pack.build'> {
-  return { ...target, date: o.date, pdfa: o.pdfa, variant: o.variant, ...(o.copy ? { copy: o.copy } : {}) };
+  return { ...target, date: o.date, pdfa: o.pdfa, variant: o.variant, ...(o.copy ? { copy: o.copy } : {}), ...(o.addresses ? { addresses: true } : {}) };
 }
 
 export interface BuiltPack {
@@ -78,6 +80,7 @@ export function packPath(target: PackTarget, o: PackOptions): string {
   const base = 'briefingId' in target ? `briefings/${target.briefingId}` : `meetings/${target.meetingId}`;
   const q = new URLSearchParams({ date: o.date });
   if (o.pdfa) q.set('pdfa', '1');
+  if (o.addresses) q.set('addresses', '1');
   if (o.variant !== 'full') q.set('variant', o.variant);
   if (o.copy?.number !== undefined) q.set('copy', String(o.copy.number));
   if (o.copy?.of !== undefined) q.set('of', String(o.copy.of));
@@ -97,6 +100,7 @@ export function optionsFromParams(params: URLSearchParams): PackOptions {
   return {
     date: CalendarDay.safeParse(date).success ? date : todayIso(),
     pdfa: params.get('pdfa') === '1',
+    addresses: params.get('addresses') === '1',
     variant: variant === 'releasable' || variant === 'runbook' ? variant : 'full',
     copy: number !== undefined || of !== undefined || copy.recipient ? copy : null,
   };
