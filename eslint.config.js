@@ -8,6 +8,7 @@ import svelteConfig from './svelte.config.js';
 const FOLDER = {
   contract: '**/contract/**',
   store: '**/store/**',
+  assemble: '**/assemble/**',
   pack: '**/pack/**',
   formats: '**/formats/**',
   ops: '**/ops/**',
@@ -17,15 +18,17 @@ const FOLDER = {
   renderer: '**/renderer/**',
   data: '**/data/**',
   tooling: ['**/scripts/**', '**/bench/**', '**/e2e/**'],
+  testSupport: '**/test-support/**',
 };
 // Packages that belong to one layer only.
 const ONLY = { 'better-sqlite3': 'main/store', pdfkit: 'main/pack', electron: 'main/electron', 'node:http': 'main/host' };
 
 /**
  * One no-restricted-imports block per folder: `deny` names the folders it may not reach, `packages` the libraries it
- * may not load. Tests may reach across (they set up what they test); the rules hold for everything else.
+ * may not load, `groups` path globs with `!glob` exceptions. Tests may reach across (they set up what they test); the
+ * rules hold for everything else.
  */
-const layer = (files, { deny = [], packages = [], regex = [] }, message) => ({
+const layer = (files, { deny = [], packages = [], regex = [], groups = [] }, message) => ({
   files,
   ignores: ['**/*.test.ts'],
   rules: {
@@ -36,13 +39,14 @@ const layer = (files, { deny = [], packages = [], regex = [] }, message) => ({
           ...deny.flatMap((f) => [FOLDER[f]].flat()).map((group) => ({ group: [group], message })),
           ...packages.map((p) => ({ group: [p, `${p}/**`], message: `${p} belongs to ${ONLY[p] ?? 'another layer'} only. ${message}` })),
           ...regex.map((r) => ({ regex: r, message })),
+          ...groups.map((group) => ({ group, message })),
         ],
       },
     ],
   },
 });
 
-const APP_LAYERS = ['store', 'pack', 'formats', 'ops', 'host', 'cli', 'electron', 'renderer', 'data', 'tooling'];
+const APP_LAYERS = ['store', 'assemble', 'pack', 'formats', 'ops', 'host', 'cli', 'electron', 'renderer', 'data', 'tooling', 'testSupport'];
 const except = (...allowed) => APP_LAYERS.filter((l) => !allowed.includes(l));
 const code = (dir) => [`${dir}/**/*.ts`, `${dir}/**/*.svelte`];
 
@@ -74,8 +78,14 @@ export default tseslint.config(
   layer(['main/store/**/*.ts'], { deny: except(), packages: ['pdfkit', 'electron', 'node:http'] }, 'main/store depends on contract/ only.'),
   layer(['main/pack/**/*.ts'], { deny: except('data'), packages: ['better-sqlite3', 'electron', 'node:http'] }, 'main/pack is data in, bytes out: no database, no Electron.'),
   layer(['main/formats/**/*.ts'], { deny: except(), packages: ['better-sqlite3', 'pdfkit', 'electron', 'node:http'] }, 'main/formats are pure parsers: text in, data out.'),
-  // ops → contract, store, pack, formats (and the demo data).
-  layer(['main/ops/**/*.ts'], { deny: except('store', 'pack', 'formats', 'data'), packages: ['better-sqlite3', 'pdfkit', 'electron', 'node:http'] }, 'main/ops uses store, pack and formats; transports call ops, not the reverse.'),
+  // assemble → contract, store, formats, and from the pack only its document types and labels (no layout, no pdfkit).
+  layer(
+    ['main/assemble/**/*.ts'],
+    { deny: except('store', 'formats', 'pack'), groups: [['**/pack/**', '!**/pack/document', '!**/pack/markdown-flat', '!**/pack/labels', '!**/pack/labels/**']], packages: ['better-sqlite3', 'pdfkit', 'electron', 'node:http'] },
+    'main/assemble: store, formats and contract in, a PackSource and a PackDocument out; no layout (main/pack), no ops.',
+  ),
+  // ops → contract, store, assemble, pack, formats (and the demo data).
+  layer(['main/ops/**/*.ts'], { deny: except('store', 'assemble', 'pack', 'formats', 'data'), packages: ['better-sqlite3', 'pdfkit', 'electron', 'node:http'] }, 'main/ops uses store, assemble, pack and formats; transports call ops, not the reverse.'),
   // electron, host, cli → ops and contract: they reach the store only through ops. `serve` runs the host in-process.
   layer(['main/host/**/*.ts'], { deny: except('ops'), packages: ['better-sqlite3', 'pdfkit', 'electron'] }, 'The host calls ops through dispatch; it reaches the store only through ops.'),
   layer(['main/cli/**/*.ts'], { deny: except('ops', 'host'), packages: ['better-sqlite3', 'pdfkit', 'electron', 'node:http'] }, 'The CLI calls ops through dispatch; it reaches the store only through ops.'),

@@ -36,7 +36,19 @@ describe('the layer rules', () => {
     ['main/pack/x.ts', "import { getContact } from '../store/contacts';", true],
     ['main/pack/x.ts', "import Database from 'better-sqlite3';", true],
     ['main/store/x.ts', "import PDFDocument from 'pdfkit';", true],
-    // ops → contract, store, pack, formats
+    // assemble → contract, store, formats, and only the pack's document types and labels; store, pack, formats never import it
+    ['main/assemble/x.ts', "import { getBriefingDetail } from '../store/briefings';", false],
+    ['main/assemble/x.ts', "import type { PackDocument } from '../pack/document';", false],
+    ['main/assemble/x.ts', "import { labelsFor } from '../pack/labels';", false],
+    ['main/assemble/x.ts', "import { buildPack } from '../pack/build';", true],
+    ['main/assemble/x.ts', "import PDFDocument from 'pdfkit';", true],
+    ['main/assemble/x.ts', "import { dispatch } from '../ops/index';", true],
+    ['main/store/x.ts', "import { assemble } from '../assemble/document';", true],
+    ['main/pack/x.ts', "import { readPackSource } from '../assemble/source';", true],
+    ['main/formats/x.ts', "import { readPackSource } from '../assemble/source';", true],
+    // ops → contract, store, assemble, pack, formats; never the test support
+    ['main/ops/x.ts', "import { assemble } from '../assemble/document';", false],
+    ['main/ops/x.ts', "import { pageTexts } from '../test-support/pdf';", true],
     ['main/ops/x.ts', "import { getContact } from '../store/contacts';", false],
     ['main/ops/x.ts', "import { startHost } from '../host/http';", true],
     ['main/ops/x.ts', "import Database from 'better-sqlite3';", true],

@@ -6,8 +6,7 @@
 import { z } from 'zod';
 import { Person } from './identity';
 import { Id } from './common';
-import { AgendaBriefsContent, KeyMessagesContent, QaContent, type Section } from './briefing';
-import { parseJson } from '../section-text';
+import type { SectionBody } from './briefing';
 
 export const COMMENT_CONTEXTS = ['commission', 'clearance'] as const;
 
@@ -46,22 +45,22 @@ export const CommentThread = Comment.extend({ replies: z.array(Comment) });
 export type CommentThread = z.infer<typeof CommentThread>;
 
 /**
- * The paragraphs of a section a comment can point to: Markdown blocks (split at blank lines), key messages, Q&A
- * questions, or the lines to take of each agenda item. Generated sections have none.
+ * The paragraphs of a section's body a comment can point to: Markdown blocks (split at blank lines), key messages,
+ * Q&A questions, or the lines to take of each agenda item. Generated sections have none.
  */
-export function sectionParagraphs(s: Pick<Section, 'kind' | 'content'>): string[] {
-  switch (s.kind) {
+export function sectionParagraphs(body: SectionBody): string[] {
+  switch (body.kind) {
     case 'markdown':
-      return s.content
+      return body.markdown
         .split(/\n\s*\n/)
         .map((p) => p.trim())
         .filter((p) => p !== '');
     case 'key_messages':
-      return parseJson(KeyMessagesContent, s.content, { items: [] }).items;
+      return body.items;
     case 'qa':
-      return parseJson(QaContent, s.content, { pairs: [] }).pairs.map((p) => p.question);
+      return body.pairs.map((p) => p.question);
     case 'agenda_briefs':
-      return parseJson(AgendaBriefsContent, s.content, { briefs: [] }).briefs.map((b) => `${b.title ?? ''}: ${b.text}`.trim());
+      return body.briefs.map((b) => `${b.title ?? ''}: ${b.text}`.trim());
     default:
       return [];
   }

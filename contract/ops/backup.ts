@@ -20,10 +20,11 @@ export const backupOps = {
     kind: 'read',
     doc: 'The backups in the data directory, newest first (automatic daily ones and those made with Back Up Now).',
   }),
+  // A read: it copies the dossier into a file (the backups folder, or `out`) and changes nothing in it.
   'backup.create': op({
     input: z.object({ out: AbsolutePath.optional() }),
     output: BackupInfo.extend({ file: z.string(), pages: z.number().int() }),
-    kind: 'write',
+    kind: 'read',
     doc: 'Back up the dossier now (online backup; the app keeps working), into the backups folder or (command line) to the file `out`.',
   }),
   'backup.restore': op({

@@ -4,7 +4,7 @@
  */
 import { DossierError } from '../../contract/errors';
 import type { PhoneRegion, RejectedRecord, FieldTally } from '../../contract/model';
-import { type ContactProposal, PARTIAL_DATE_RE } from '../../contract/model';
+import { type Contact, type ContactProposal, PARTIAL_DATE_RE } from '../../contract/model';
 import { readPhone, regionOfDomain } from './phone';
 
 /** A contact as a file holds it; `institutionNames` e.g. ['International Labour Organization', 'Multilateral Cooperation Department']. */
@@ -52,6 +52,12 @@ export function emptyContact(): ContactData {
     photo: null,
     otherDetails: [],
   };
+}
+
+/** A stored contact as a file holds it: its own fields, its institution by the names from the root down. */
+export function contactData(c: Contact, institutionNames: string[]): ContactData {
+  const { id: _id, displayName: _d, institutionId: _i, institutionName: _n, stale: _s, updatedAt: _u, hasPhoto: _h, ...own } = c;
+  return { ...own, institutionNames };
 }
 
 /**

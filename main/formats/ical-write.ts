@@ -5,6 +5,7 @@
  * RECURRENCE-ID, so re-importing updates it; delegation and counterparts travel as ATTENDEEs (issue 17).
  */
 import ICAL from 'ical.js';
+import type { MeetingDetail } from '../../contract/model';
 import { formatOffset, zoneOffsetMinutes, zonedToUtcMs } from '../../contract/time';
 import { type AgendaLine, writeAgenda } from './ical-agenda';
 
@@ -35,6 +36,32 @@ export interface IcsMeeting {
   status: 'planned' | 'confirmed' | 'held' | 'cancelled';
   agenda: AgendaLine[];
   attendees: IcsAttendee[];
+}
+
+/**
+ * A stored meeting as the event the writer takes: its UID (and RECURRENCE-ID for an occurrence), its institutions by
+ * name, and the attendees given (none for a pack, whose .json carries the people with their sides).
+ */
+export function icsEventOf(m: MeetingDetail, key: { uid: string; recurrenceId: string }, institutionName: (id: number) => string, attendees: IcsAttendee[] = []): IcsMeeting {
+  return {
+    uid: key.uid,
+    recurrenceId: key.recurrenceId,
+    title: m.title,
+    series: m.series,
+    kind: m.kind,
+    start: m.start,
+    end: m.end,
+    timeZone: m.timeZone,
+    allDay: m.allDay,
+    venue: m.venue,
+    format: m.format,
+    hostName: m.hostInstitutionId !== null ? institutionName(m.hostInstitutionId) : '',
+    institutionNames: m.institutionIds.map(institutionName).filter(Boolean),
+    notes: m.notes,
+    status: m.status,
+    agenda: m.agenda,
+    attendees,
+  };
 }
 
 type Component = InstanceType<typeof ICAL.Component>;

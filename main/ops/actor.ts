@@ -2,12 +2,12 @@
 import { DossierError } from '../../contract/errors';
 import type { Person } from '../../contract/model';
 import { currentPerson } from '../store/people';
-import type { OpsContext } from './context';
+import type { ReadContext } from './context';
 
-export const me = (ctx: OpsContext): Person | null => currentPerson(ctx.db);
+export const me = (ctx: ReadContext): Person | null => currentPerson(ctx.db);
 
 /** The person acting, or a clear error saying where to choose one; `toDo` completes "before you …". */
-export function requireMe(ctx: OpsContext, toDo: string): Person {
+export function requireMe(ctx: ReadContext, toDo: string): Person {
   const p = currentPerson(ctx.db);
   if (!p) throw new DossierError('invalid_input', `Choose who you are before you ${toDo}: Preferences → “I am” (one of our staff).`, { field: 'identity' });
   return p;
@@ -29,4 +29,4 @@ export function requireSamePerson(actor: Person, who: Person, why: string, orpha
 }
 
 /** The op's clock as an ISO instant (tests pin it). */
-export const nowOf = (ctx: OpsContext) => ctx.now().toISOString();
+export const nowOf = (ctx: ReadContext) => ctx.now().toISOString();

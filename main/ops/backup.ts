@@ -7,7 +7,7 @@ import { basename, resolve } from 'node:path';
 import { DossierError } from '../../contract/errors';
 import { DEFAULT_KEEP, type BackupFile, backupDir, backupNow, commitRestore, copyDatabase, dailyBackup, listBackups, prepareRestore } from '../store/backup';
 import { openDb } from '../store/db';
-import type { HandlerMap, OpsContext } from './context';
+import { type HandlerMap, type OpsContext, type ReadContext, exclusive } from './context';
 
 const info = (b: BackupFile) => ({ name: b.name, takenAt: b.takenAt, automatic: b.automatic, bytes: b.bytes });
 
@@ -41,12 +41,12 @@ export async function startupBackup(ctx: OpsContext, keep = DEFAULT_KEEP, log: (
 }
 
 /** A path the caller names is for the command line only (OpsContext.writesFiles); the app works with the listed backups. */
-function shellOnly(ctx: OpsContext, field: 'out' | 'file'): void {
+function shellOnly(ctx: ReadContext, field: 'out' | 'file'): void {
   if (!ctx.writesFiles) throw new DossierError('invalid_input', 'Naming a file to back up to or restore from is for the command line; the app uses its backups folder.', { field });
 }
 
 /** A copy of the dossier at a path of the user's choosing (`dossier backup FILE`), written atomically like every backup. */
-async function backupTo(ctx: OpsContext, out: string) {
+async function backupTo(ctx: ReadContext, out: string) {
   shellOnly(ctx, 'out');
   const file = resolve(out);
   let pages: number;
@@ -66,7 +66,8 @@ export const backupHandlers: HandlerMap<'backup.list' | 'backup.create' | 'backu
     const b = await backupNow(ctx.db, ctx.dataDir, ctx.now());
     return { ...info(b), file: b.file, pages: b.pages };
   },
-  'backup.restore': async ({ name, file }, ctx) => {
+  // Replaces the file under the open connection: it runs outside the write transaction (see Exclusive).
+  'backup.restore': exclusive<'backup.restore'>(async ({ name, file }, ctx) => {
     if (file !== undefined) {
       shellOnly(ctx, 'file');
       return restoreInto(ctx, resolve(file));
@@ -74,5 +75,5 @@ export const backupHandlers: HandlerMap<'backup.list' | 'backup.create' | 'backu
     const found = listBackups(ctx.dataDir).find((b) => b.name === basename(name!));
     if (!found) throw new DossierError('not_found', `There is no backup called ${name}.`, { field: 'name' });
     return restoreInto(ctx, found.file);
-  },
+  }),
 };

@@ -12,7 +12,7 @@ import { briefingChain, closeRequest, defaultChain, getClearance, latestRequest,
 import { addComment } from '../store/comments';
 import { saveVersion } from '../store/versions';
 import { me, nowOf, requireMe } from './actor';
-import { type HandlerMap, type OpsContext, write } from './context';
+import { type HandlerMap, type OpsContext } from './context';
 
 const WORDS = { draft: 'draft', in_review: 'in review', final: 'final' } as const;
 const names = (c: Clearance) => c.steps.map((s) => s.clearer.name).join(' and ');
@@ -78,62 +78,57 @@ export function applyStatus(ctx: OpsContext, briefingId: number, status: Briefin
 
 export const clearanceHandlers: HandlerMap<'clearance.chain' | 'clearance.setChain' | 'clearance.get' | 'clearance.request' | 'clearance.approve' | 'clearance.return' | 'clearance.override'> = {
   'clearance.chain': ({ briefingId }, { db }) => (briefingId === null ? defaultChain(db) : briefingChain(db, briefingId)),
-  'clearance.setChain': ({ briefingId, steps }, ctx) =>
-    write(ctx, () => {
-      if (briefingId === null) {
-        setDefaultChain(ctx.db, steps ?? []);
-        return defaultChain(ctx.db);
-      }
-      const b = getBriefing(ctx.db, briefingId);
-      if (latestRequest(ctx.db, briefingId)?.outcome === 'open') throw new DossierError('conflict', 'This briefing is in clearance; its chain can change once it is back in draft.', { field: 'steps' });
-      if (b.status === 'final') throw new DossierError('conflict', 'This briefing is final; reopen it to change its clearance chain.', { field: 'steps' });
-      setBriefingChain(ctx.db, briefingId, steps);
-      return briefingChain(ctx.db, briefingId);
-    }),
+  'clearance.setChain': ({ briefingId, steps }, ctx) => {
+    if (briefingId === null) {
+      setDefaultChain(ctx.db, steps ?? []);
+      return defaultChain(ctx.db);
+    }
+    const b = getBriefing(ctx.db, briefingId);
+    if (latestRequest(ctx.db, briefingId)?.outcome === 'open') throw new DossierError('conflict', 'This briefing is in clearance; its chain can change once it is back in draft.', { field: 'steps' });
+    if (b.status === 'final') throw new DossierError('conflict', 'This briefing is final; reopen it to change its clearance chain.', { field: 'steps' });
+    setBriefingChain(ctx.db, briefingId, steps);
+    return briefingChain(ctx.db, briefingId);
+  },
   'clearance.get': ({ briefingId }, { db }) => getClearance(db, briefingId),
-  'clearance.request': ({ briefingId }, ctx) =>
-    write(ctx, () => {
-      sendForClearance(ctx, briefingId, requireMe(ctx, 'send a briefing for clearance'));
-      return getClearance(ctx.db, briefingId);
-    }),
-  'clearance.approve': ({ briefingId, comment }, ctx) =>
-    write(ctx, () => {
-      const { actor, step, requestId } = myTurn(ctx, briefingId, 'approve');
-      const now = nowOf(ctx);
-      recordDecision(ctx.db, { requestId, step: step.position, decision: 'approved', by: actor, comment, sections: sectionFingerprints(listSections(ctx.db, briefingId)), now });
-      const after = getClearance(ctx.db, briefingId);
-      if (after.cleared) {
-        closeRequest(ctx.db, requestId, 'cleared', now);
-        moveTo(ctx, briefingId, 'final', `cleared by ${names(after)}`);
-      }
-      return getClearance(ctx.db, briefingId);
-    }),
-  'clearance.return': ({ briefingId, comment, comments }, ctx) =>
-    write(ctx, () => {
-      const { actor, step, requestId } = myTurn(ctx, briefingId, 'return');
-      const now = nowOf(ctx);
-      const sectionIds = new Set(listSections(ctx.db, briefingId).map((s) => s.id));
-      comments.forEach((k, i) => {
-        if (!sectionIds.has(k.sectionId)) throw invalid(`comments.${i}.sectionId`, `Section ${k.sectionId} is not part of this briefing.`);
-        addComment(ctx.db, { sectionId: k.sectionId, paragraph: k.paragraph, body: k.body, author: actor, context: { kind: 'clearance', id: requestId }, now });
-      });
-      recordDecision(ctx.db, { requestId, step: step.position, decision: 'returned', by: actor, comment, sections: new Map(), now });
-      closeRequest(ctx.db, requestId, 'returned', now);
-      moveTo(ctx, briefingId, 'draft', `returned by ${actor.name}`);
-      return getClearance(ctx.db, briefingId);
-    }),
-  'clearance.override': ({ briefingId, reason }, ctx) =>
-    write(ctx, () => {
-      const actor = requireMe(ctx, 'override clearance');
-      const b = getBriefing(ctx.db, briefingId);
-      if (b.status === 'final') throw new DossierError('conflict', 'This briefing is already final.', { field: 'briefingId' });
-      if (briefingChain(ctx.db, briefingId).steps.length === 0) throw new DossierError('conflict', 'This briefing has no clearance chain, so it can be made final without an override.', { field: 'briefingId' });
-      const open = latestRequest(ctx.db, briefingId);
-      const requestId = open?.outcome === 'open' ? open.id : openRequest(ctx.db, briefingId, actor, nowOf(ctx));
-      const now = nowOf(ctx);
-      recordDecision(ctx.db, { requestId, step: 0, decision: 'overridden', by: actor, comment: reason, sections: sectionFingerprints(listSections(ctx.db, briefingId)), now });
-      closeRequest(ctx.db, requestId, 'overridden', now);
-      moveTo(ctx, briefingId, 'final', `clearance overridden by ${actor.name}: ${reason}`);
-      return getClearance(ctx.db, briefingId);
-    }),
+  'clearance.request': ({ briefingId }, ctx) => {
+    sendForClearance(ctx, briefingId, requireMe(ctx, 'send a briefing for clearance'));
+    return getClearance(ctx.db, briefingId);
+  },
+  'clearance.approve': ({ briefingId, comment }, ctx) => {
+    const { actor, step, requestId } = myTurn(ctx, briefingId, 'approve');
+    const now = nowOf(ctx);
+    recordDecision(ctx.db, { requestId, step: step.position, decision: 'approved', by: actor, comment, sections: sectionFingerprints(listSections(ctx.db, briefingId)), now });
+    const after = getClearance(ctx.db, briefingId);
+    if (after.cleared) {
+      closeRequest(ctx.db, requestId, 'cleared', now);
+      moveTo(ctx, briefingId, 'final', `cleared by ${names(after)}`);
+    }
+    return getClearance(ctx.db, briefingId);
+  },
+  'clearance.return': ({ briefingId, comment, comments }, ctx) => {
+    const { actor, step, requestId } = myTurn(ctx, briefingId, 'return');
+    const now = nowOf(ctx);
+    const sectionIds = new Set(listSections(ctx.db, briefingId).map((s) => s.id));
+    comments.forEach((k, i) => {
+      if (!sectionIds.has(k.sectionId)) throw invalid(`comments.${i}.sectionId`, `Section ${k.sectionId} is not part of this briefing.`);
+      addComment(ctx.db, { sectionId: k.sectionId, paragraph: k.paragraph, body: k.body, author: actor, context: { kind: 'clearance', id: requestId }, now });
+    });
+    recordDecision(ctx.db, { requestId, step: step.position, decision: 'returned', by: actor, comment, sections: new Map(), now });
+    closeRequest(ctx.db, requestId, 'returned', now);
+    moveTo(ctx, briefingId, 'draft', `returned by ${actor.name}`);
+    return getClearance(ctx.db, briefingId);
+  },
+  'clearance.override': ({ briefingId, reason }, ctx) => {
+    const actor = requireMe(ctx, 'override clearance');
+    const b = getBriefing(ctx.db, briefingId);
+    if (b.status === 'final') throw new DossierError('conflict', 'This briefing is already final.', { field: 'briefingId' });
+    if (briefingChain(ctx.db, briefingId).steps.length === 0) throw new DossierError('conflict', 'This briefing has no clearance chain, so it can be made final without an override.', { field: 'briefingId' });
+    const open = latestRequest(ctx.db, briefingId);
+    const requestId = open?.outcome === 'open' ? open.id : openRequest(ctx.db, briefingId, actor, nowOf(ctx));
+    const now = nowOf(ctx);
+    recordDecision(ctx.db, { requestId, step: 0, decision: 'overridden', by: actor, comment: reason, sections: sectionFingerprints(listSections(ctx.db, briefingId)), now });
+    closeRequest(ctx.db, requestId, 'overridden', now);
+    moveTo(ctx, briefingId, 'final', `clearance overridden by ${actor.name}: ${reason}`);
+    return getClearance(ctx.db, briefingId);
+  },
 };

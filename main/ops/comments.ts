@@ -3,7 +3,7 @@ import { getBriefing, getSection } from '../store/briefings';
 import { addComment, addReply, getThread, listComments, resolveComment } from '../store/comments';
 import { sectionHistory } from '../store/section-history';
 import { me, nowOf, requireMe } from './actor';
-import { type HandlerMap, write } from './context';
+import { type HandlerMap } from './context';
 
 export const commentHandlers: HandlerMap<'comment.list' | 'comment.add' | 'comment.resolve' | 'section.history'> = {
   'comment.list': ({ briefingId, sectionId, includeResolved }, { db }) => {
@@ -11,17 +11,15 @@ export const commentHandlers: HandlerMap<'comment.list' | 'comment.add' | 'comme
     if (sectionId !== null) getSection(db, sectionId);
     return listComments(db, briefingId, { sectionId, includeResolved });
   },
-  'comment.add': (input, ctx) =>
-    write(ctx, () => {
-      const author = requireMe(ctx, 'comment');
-      const id =
-        'parentId' in input
-          ? addReply(ctx.db, input.parentId, input.body, author, nowOf(ctx))
-          : addComment(ctx.db, { sectionId: input.sectionId, paragraph: input.paragraph, body: input.body, author, now: nowOf(ctx) });
-      return getThread(ctx.db, id);
-    }),
-  'comment.resolve': ({ id, resolved }, ctx) =>
-    write(ctx, () => getThread(ctx.db, resolveComment(ctx.db, id, resolved, me(ctx)?.name ?? '', nowOf(ctx)))),
+  'comment.add': (input, ctx) => {
+    const author = requireMe(ctx, 'comment');
+    const id =
+      'parentId' in input
+        ? addReply(ctx.db, input.parentId, input.body, author, nowOf(ctx))
+        : addComment(ctx.db, { sectionId: input.sectionId, paragraph: input.paragraph, body: input.body, author, now: nowOf(ctx) });
+    return getThread(ctx.db, id);
+  },
+  'comment.resolve': ({ id, resolved }, ctx) => getThread(ctx.db, resolveComment(ctx.db, id, resolved, me(ctx)?.name ?? '', nowOf(ctx))),
   'section.history': ({ id }, { db }) => {
     getSection(db, id); // not_found for an unknown section rather than an empty history
     return sectionHistory(db, id);

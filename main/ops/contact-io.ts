@@ -6,7 +6,7 @@ import { mergeContact } from '../../contract/contact-merge';
 import { DossierError, notFound } from '../../contract/errors';
 import { type Contact, ContactInput, type ContactProposal, type ImportItem, InstitutionInput } from '../../contract/model';
 import type { Parsed } from '../../contract/ops';
-import type { ContactData } from '../formats/contact-data';
+import { type ContactData, contactData } from '../formats/contact-data';
 import { parseContactText, parseContactTexts } from '../formats/contact-text';
 import type { FieldTally, RejectedRecord } from '../../contract/model';
 import { readCsvFile, writeCsv } from '../formats/csv';
@@ -15,11 +15,10 @@ import { readVCardFile } from '../formats/vcard';
 import { writeVCards } from '../formats/vcard-write';
 import { getSetting } from '../store/settings';
 import { type ContactFields, allContactIds, createContact, findDuplicate, getContact, getContacts, updateContact } from '../store/contacts';
-import type { ReadDb, WriteDb } from '../store/db';
+import type { ReadDb } from '../store/db';
 import { createInstitution } from '../store/institutions';
 import { type InstitutionMatcher, institutionMatcher, nameKey } from './contact-io-match';
-import type { HandlerMap, OpsContext } from './context';
-import { write } from './context';
+import { type HandlerMap, type WriteContext, staged } from './context';
 
 type ImportInput = Parsed<'contact.importPreview'>;
 
@@ -60,7 +59,7 @@ function toItem(db: ReadDb, matcher: InstitutionMatcher, p: ContactProposal, reg
 
 const unitKey = (parent: number | null, names: readonly string[]) => `${parent ?? ''}/${names.map(nameKey).join('/')}`;
 
-function preview(db: ReadDb, input: ImportInput, matcher: InstitutionMatcher = institutionMatcher(db)) {
+export function previewContacts(db: ReadDb, input: ImportInput, matcher: InstitutionMatcher = institutionMatcher(db)) {
   const region = regionSetting(db, input.defaultRegion);
   const { proposals, columns, rejected, fields } = readFile(input, region);
   const contacts = proposals.map((p) => toItem(db, matcher, p, region));
@@ -89,62 +88,75 @@ function validate(p: ContactProposal): ContactFields | RejectedRecord {
 /** "Update": the stored contact merged with what came in, by the one rule (contract/contact-merge.ts). */
 const merge = (s: Contact, f: ContactFields, matcher: InstitutionMatcher): ContactFields => mergeContact(s, f, matcher.within);
 
-function commit(ctx: OpsContext, input: Parsed<'contact.importCommit'>) {
-  // Everything is read and validated before the transaction, so a bad line writes nothing and holds no lock.
-  const matcher = institutionMatcher(ctx.db);
-  const { contacts: read, rejected: unread } = preview(ctx.db, input, matcher);
+/** A contact import read, matched and validated, ready to write. */
+export interface ContactImport {
+  /** The records to write, each with its index in the preview (the index `overrides` use). */
+  kept: { item: ImportItem; f: ContactFields; i: number }[];
+  rejected: RejectedRecord[];
+  matcher: InstitutionMatcher;
+}
+
+/**
+ * Reads, matches and validates the whole file before anything is written, so a bad line writes nothing and holds no
+ * lock. All or nothing unless the user chose to leave out the records that cannot be imported.
+ */
+export function planContactImport(db: ReadDb, input: Parsed<'contact.importCommit'>): ContactImport {
+  const matcher = institutionMatcher(db);
+  const { contacts: read, rejected: unread } = previewContacts(db, input, matcher);
   const checked = read.map((c) => ({ item: c, f: validate(c.proposal) }));
   const rejected = [...unread, ...checked.flatMap((c) => ('reason' in c.f ? [c.f] : []))].sort((a, b) => a.line - b.line);
-  // All or nothing unless the user chose to leave out the records that cannot be imported.
   if (rejected[0] && !input.skipInvalid) {
     const r = rejected[0];
     throw new DossierError('invalid_input', `${input.fileName}, line ${r.line}: ${r.reason}`, { details: { file: input.fileName, line: r.line, reason: r.reason, rejected: rejected.length } });
   }
   // Indexes of `overrides` refer to the preview's list, so keep each record's preview index.
   const kept = checked.map((c, i) => ({ ...c, i })).filter((c): c is { item: ImportItem; f: ContactFields; i: number } => !('reason' in c.f));
-  return write(ctx, () => {
-    const db: WriteDb = ctx.db;
-    const created: number[] = [];
-    const updated: number[] = [];
-    const institutionsCreated: number[] = [];
-    const units = new Map<string, number>();
-    let skipped = 0;
-    const unitFor = ({ institutionId, create }: ImportItem['institution']): number | null => {
-      let parent = institutionId;
-      create.forEach((name, k) => {
-        const key = unitKey(institutionId, create.slice(0, k + 1));
-        let id = units.get(key);
-        if (id === undefined) {
-          id = createInstitution(db, InstitutionInput.parse({ name: name.slice(0, 300), parentId: parent, kind: parent === null ? 'other' : 'department' }), `Import: ${input.fileName}`);
-          units.set(key, id);
-          institutionsCreated.push(id);
-        }
-        parent = id;
-      });
-      return parent;
-    };
-    kept.forEach(({ item, f: fields, i }, n) => {
-      if (n % 1000 === 0) {
-        if (ctx.signal?.aborted) throw new DossierError('conflict', 'The import was cancelled; nothing was saved.');
-        ctx.progress?.(n, kept.length, 'Importing contacts');
-      }
-      const choice = input.overrides[String(i)] ?? input.resolution;
-      if (item.duplicateOf !== null && choice === 'skip') {
-        skipped++;
-        return;
-      }
-      const f = { ...fields, institutionId: unitFor(item.institution) };
-      if (item.duplicateOf !== null && choice === 'update') {
-        updateContact(db, item.duplicateOf, merge(getContact(db, item.duplicateOf), f, matcher));
-        if (!updated.includes(item.duplicateOf)) updated.push(item.duplicateOf);
-      } else created.push(createContact(db, f));
-    });
-    ctx.progress?.(kept.length, kept.length, 'Importing contacts');
-    return { created, updated, skipped, institutionsCreated, rejected: rejected.length };
-  });
+  return { kept, rejected, matcher };
 }
 
-function exportContacts(db: ReadDb, { format, version, ids }: Parsed<'contact.export'>, now: Date) {
+/** Writes a planned import: the units it needs, then each contact created, updated or skipped as the user chose. */
+export function importContacts(ctx: WriteContext, { kept, rejected, matcher }: ContactImport, input: Pick<Parsed<'contact.importCommit'>, 'fileName' | 'resolution' | 'overrides'>) {
+  const db = ctx.db;
+  const created: number[] = [];
+  const updated: number[] = [];
+  const institutionsCreated: number[] = [];
+  const units = new Map<string, number>();
+  let skipped = 0;
+  const unitFor = ({ institutionId, create }: ImportItem['institution']): number | null => {
+    let parent = institutionId;
+    create.forEach((name, k) => {
+      const key = unitKey(institutionId, create.slice(0, k + 1));
+      let id = units.get(key);
+      if (id === undefined) {
+        id = createInstitution(db, InstitutionInput.parse({ name: name.slice(0, 300), parentId: parent, kind: parent === null ? 'other' : 'department' }), `Import: ${input.fileName}`);
+        units.set(key, id);
+        institutionsCreated.push(id);
+      }
+      parent = id;
+    });
+    return parent;
+  };
+  kept.forEach(({ item, f: fields, i }, n) => {
+    if (n % 1000 === 0) {
+      if (ctx.signal?.aborted) throw new DossierError('conflict', 'The import was cancelled; nothing was saved.');
+      ctx.progress?.(n, kept.length, 'Importing contacts');
+    }
+    const choice = input.overrides[String(i)] ?? input.resolution;
+    if (item.duplicateOf !== null && choice === 'skip') {
+      skipped++;
+      return;
+    }
+    const f = { ...fields, institutionId: unitFor(item.institution) };
+    if (item.duplicateOf !== null && choice === 'update') {
+      updateContact(db, item.duplicateOf, merge(getContact(db, item.duplicateOf), f, matcher));
+      if (!updated.includes(item.duplicateOf)) updated.push(item.duplicateOf);
+    } else created.push(createContact(db, f));
+  });
+  ctx.progress?.(kept.length, kept.length, 'Importing contacts');
+  return { created, updated, skipped, institutionsCreated, rejected: rejected.length };
+}
+
+export function exportContacts(db: ReadDb, { format, version, ids }: Parsed<'contact.export'>, now: Date) {
   const wanted = ids ?? allContactIds(db);
   const matcher = institutionMatcher(db);
   const data: ContactData[] = [];
@@ -153,10 +165,7 @@ function exportContacts(db: ReadDb, { format, version, ids }: Parsed<'contact.ex
     const slice = wanted.slice(i, i + 500);
     const found = getContacts(db, slice, now, { photos: true });
     if (found.length !== slice.length) throw notFound('Contact', slice.find((id) => !found.some((c) => c.id === id))!);
-    for (const c of found) {
-      const { id: _id, displayName: _d, institutionId, institutionName: _n, stale: _s, updatedAt: _u, hasPhoto: _h, ...own } = c;
-      data.push({ ...own, institutionNames: institutionId === null ? [] : matcher.names(institutionId) });
-    }
+    for (const c of found) data.push(contactData(c, c.institutionId === null ? [] : matcher.names(c.institutionId)));
   }
   const one = ids?.length === 1 && data[0] ? `${data[0].givenName}-${data[0].familyName}`.normalize('NFKD').replace(/[^\w-]+/g, '').toLowerCase() || 'contact' : 'contacts';
   return format === 'vcard'
@@ -165,19 +174,17 @@ function exportContacts(db: ReadDb, { format, version, ids }: Parsed<'contact.ex
 }
 
 /** A reviewed paste: the units it needs (reusing one of the same name already under the parent), then the contact. */
-function saveProposal(ctx: OpsContext, { contact, createInstitutions, updateId }: Parsed<'contact.saveProposal'>): Contact {
-  return write(ctx, () => {
-    const db = ctx.db;
-    const matcher = institutionMatcher(db);
-    let parent = contact.institutionId;
-    for (const name of createInstitutions) {
-      parent = matcher.child(parent, name) ?? createInstitution(db, InstitutionInput.parse({ name, parentId: parent, kind: parent === null ? 'other' : 'department' }), 'Pasted contact');
-    }
-    const f = { ...contact, institutionId: parent };
-    if (updateId === null) return getContact(db, createContact(db, f), ctx.now());
-    updateContact(db, updateId, merge(getContact(db, updateId), f, matcher));
-    return getContact(db, updateId, ctx.now());
-  });
+function saveProposal(ctx: WriteContext, { contact, createInstitutions, updateId }: Parsed<'contact.saveProposal'>): Contact {
+  const db = ctx.db;
+  const matcher = institutionMatcher(db);
+  let parent = contact.institutionId;
+  for (const name of createInstitutions) {
+    parent = matcher.child(parent, name) ?? createInstitution(db, InstitutionInput.parse({ name, parentId: parent, kind: parent === null ? 'other' : 'department' }), 'Pasted contact');
+  }
+  const f = { ...contact, institutionId: parent };
+  if (updateId === null) return getContact(db, createContact(db, f), ctx.now());
+  updateContact(db, updateId, merge(getContact(db, updateId), f, matcher));
+  return getContact(db, updateId, ctx.now());
 }
 
 export const contactIoHandlers: HandlerMap<'contact.parseText' | 'contact.importPreview' | 'contact.importCommit' | 'contact.export' | 'contact.saveProposal'> = {
@@ -186,8 +193,11 @@ export const contactIoHandlers: HandlerMap<'contact.parseText' | 'contact.import
     const proposal = parseContactText(text, { defaultRegion: region });
     return { ...toItem(db, institutionMatcher(db), proposal, region), candidates: parseContactTexts(text, { defaultRegion: region }).length };
   },
-  'contact.importPreview': (input, { db }) => preview(db, input),
-  'contact.importCommit': (input, ctx) => commit(ctx, input),
+  'contact.importPreview': (input, { db }) => previewContacts(db, input),
+  'contact.importCommit': staged<'contact.importCommit'>((input, ctx) => {
+    const plan = planContactImport(ctx.db, input);
+    return (w) => importContacts(w, plan, input);
+  }),
   'contact.export': (input, { db, now }) => exportContacts(db, input, now()),
   'contact.saveProposal': (input, ctx) => saveProposal(ctx, input),
 };

@@ -238,7 +238,7 @@ describe('pasted pages keep the hierarchy, matched to existing institutions', ()
 describe('the pack carries addresses, photos and other details, and imports back whole', () => {
   it('who’s who cards show the photo; addresses only when asked; the attached vCard brings everything to another dossier', async () => {
     const { execFileSync } = await import('node:child_process');
-    const { pageTexts, tempPdf } = await import('../pack/testing');
+    const { pageTexts, tempPdf } = await import('../test-support/pdf');
     const r = await dispatch(ctx, 'contact.importCommit', { format: 'vcard', content: fixture('outlook-2016-anna-weiss.vcf'), fileName: 'a.vcf' });
     const anna = r.created[0]!;
     const meetings = await dispatch(ctx, 'meeting.list', {});

@@ -8,7 +8,7 @@ import type { AttendeeChoice, MeetingAttendee } from '../../contract/model';
 import { DELEGATION_ROLES, MeetingInput, type MeetingDetail, type MeetingProposal } from '../../contract/model';
 import type { Parsed } from '../../contract/ops';
 import { type IcsProposal, readIcsFile } from '../formats/ical-read';
-import { type IcsMeeting, writeIcs } from '../formats/ical-write';
+import { type IcsMeeting, icsEventOf, writeIcs } from '../formats/ical-write';
 import { getContact } from '../store/contacts';
 import type { ReadDb, WriteDb } from '../store/db';
 import { listInstitutions } from '../store/institutions';
@@ -29,8 +29,7 @@ import {
 import { findPerson } from '../store/people-match';
 import { getSetting } from '../store/settings';
 import { nameKey } from './contact-io-match';
-import type { HandlerMap, OpsContext } from './context';
-import { write } from './context';
+import { type HandlerMap, staged } from './context';
 
 type PreviewInput = Parsed<'meeting.importPreview'>;
 
@@ -54,7 +53,8 @@ function matchAttendees(db: ReadDb, list: MeetingAttendee[], cache: Map<string, 
   });
 }
 
-function preview(db: ReadDb, input: PreviewInput, now: Date) {
+/** The meetings of an .ics file against this dossier: attendees matched, duplicates (same UID) found, occurrences gone. */
+export function previewMeetings(db: ReadDb, input: PreviewInput, now: Date) {
   const read = readIcsFile(input.content, {
     file: input.fileName,
     defaultZone: input.defaultZone,
@@ -120,10 +120,16 @@ function fieldsOf(p: MeetingProposal, file: string, inst: (n: string) => number 
   return { error: null, data: parsed.data };
 }
 
-function importIcs(ctx: OpsContext, input: Parsed<'meeting.importIcs'>) {
-  // Parse and validate everything first; only then write, in one transaction.
-  const db: ReadDb = ctx.db;
-  const p = preview(db, input, ctx.now());
+/** What importing a file will write: its meetings, each validated as MeetingInput, and the records left out. */
+export interface MeetingImport {
+  preview: ReturnType<typeof previewMeetings>;
+  fields: ReturnType<typeof fieldsOf>[];
+  rejected: { line: number; reason: string }[];
+}
+
+/** Parses, matches and validates everything first: the first bad event stops it (naming its line) unless skipInvalid. */
+export function planMeetingImport(db: ReadDb, input: Parsed<'meeting.importIcs'>, now: Date): MeetingImport {
+  const p = previewMeetings(db, input, now);
   const inst = institutionByName(db);
   const fields = p.meetings.map((m) => fieldsOf(m, input.fileName, inst));
   const rejected = [...p.facts.rejected, ...fields.flatMap((f) => (f.error ? [f.error] : []))].sort((a, b) => a.line - b.line);
@@ -131,93 +137,85 @@ function importIcs(ctx: OpsContext, input: Parsed<'meeting.importIcs'>) {
     const r = rejected[0];
     throw new DossierError('invalid_input', `${input.fileName}, line ${r.line}: ${r.reason}`, { details: { file: input.fileName, line: r.line, rejected: rejected.length } });
   }
-  return write(ctx, () => {
-    const w: WriteDb = ctx.db;
-    const created: number[] = [];
-    const updated: number[] = [];
-    let participants = 0;
-    const seen = new Set<string>();
-    p.meetings.forEach((m, i) => {
-      const f = fields[i]!.data;
-      if (!f) return;
-      const key = `${m.uid}\u0000${m.recurrenceId}`;
-      if (m.uid && seen.has(key)) return;
-      seen.add(key);
-      let id = m.duplicateOf;
-      if (id === null) {
-        id = createMeeting(w, f, `ics-file:${input.fileName}`, m.uid ? { uid: m.uid, recurrenceId: m.recurrenceId } : null);
+  return { preview: p, fields, rejected };
+}
+
+/** Writes a planned import: new meetings, the ones imported before updated, attendees as chosen, gone occurrences cancelled. */
+export function importMeetings(w: WriteDb, { preview: p, fields, rejected }: MeetingImport, input: Pick<Parsed<'meeting.importIcs'>, 'fileName' | 'attendees'>) {
+  const created: number[] = [];
+  const updated: number[] = [];
+  let participants = 0;
+  const seen = new Set<string>();
+  p.meetings.forEach((m, i) => {
+    const f = fields[i]!.data;
+    if (!f) return;
+    const key = `${m.uid}\u0000${m.recurrenceId}`;
+    if (m.uid && seen.has(key)) return;
+    seen.add(key);
+    let id = m.duplicateOf;
+    if (id === null) {
+      id = createMeeting(w, f, `ics-file:${input.fileName}`, m.uid ? { uid: m.uid, recurrenceId: m.recurrenceId } : null);
+      for (const a of m.agenda) saveAgendaItem(w, id, { id: null, ...a });
+      created.push(id);
+    } else {
+      // A re-import brings the calendar's facts; what only Dossier knows (host, participants, briefings) stays.
+      const before = getMeeting(w, id);
+      updateMeeting(w, id, { ...f, hostInstitutionId: f.hostInstitutionId ?? before.hostInstitutionId, institutionIds: f.institutionIds.length ? f.institutionIds : before.institutionIds, kind: f.kind || before.kind, notes: f.notes || before.notes });
+      if (m.agenda.length) {
+        for (const a of listAgenda(w, id)) removeAgendaItem(w, id, a.id);
         for (const a of m.agenda) saveAgendaItem(w, id, { id: null, ...a });
-        created.push(id);
-      } else {
-        // A re-import brings the calendar's facts; what only Dossier knows (host, participants, briefings) stays.
-        const before = getMeeting(w, id);
-        updateMeeting(w, id, { ...f, hostInstitutionId: f.hostInstitutionId ?? before.hostInstitutionId, institutionIds: f.institutionIds.length ? f.institutionIds : before.institutionIds, kind: f.kind || before.kind, notes: f.notes || before.notes });
-        if (m.agenda.length) {
-          for (const a of listAgenda(w, id)) removeAgendaItem(w, id, a.id);
-          for (const a of m.agenda) saveAgendaItem(w, id, { id: null, ...a });
-        }
-        if (!updated.includes(id)) updated.push(id);
       }
-      for (const a of m.attendees) {
-        const choice: AttendeeChoice | undefined = input.attendees[attendeeKey(a)] ?? a.side ?? undefined;
-        if (a.contactId === null || !choice || choice === 'ignore') continue;
-        const role = (DELEGATION_ROLES as readonly string[]).includes(a.role) ? a.role : a.role === 'CHAIR' ? 'head' : 'member';
-        setParticipant(w, id, a.contactId, choice, role);
-        participants++;
-      }
-    });
-    // Occurrences the series no longer has (EXDATE added, cancelled in the organiser's calendar) are kept, marked cancelled.
-    for (const id of p.gone) {
-      const m = getMeeting(w, id);
-      if (m.status !== 'cancelled') updateMeeting(w, id, MeetingInput.parse({ ...m, status: 'cancelled' }));
+      if (!updated.includes(id)) updated.push(id);
     }
-    return { created, updated, skipped: rejected.length, cancelled: p.gone, participants };
+    for (const a of m.attendees) {
+      const choice: AttendeeChoice | undefined = input.attendees[attendeeKey(a)] ?? a.side ?? undefined;
+      if (a.contactId === null || !choice || choice === 'ignore') continue;
+      const role = (DELEGATION_ROLES as readonly string[]).includes(a.role) ? a.role : a.role === 'CHAIR' ? 'head' : 'member';
+      setParticipant(w, id, a.contactId, choice, role);
+      participants++;
+    }
   });
+  // Occurrences the series no longer has (EXDATE added, cancelled in the organiser's calendar) are kept, marked cancelled.
+  for (const id of p.gone) {
+    const m = getMeeting(w, id);
+    if (m.status !== 'cancelled') updateMeeting(w, id, MeetingInput.parse({ ...m, status: 'cancelled' }));
+  }
+  return { created, updated, skipped: rejected.length, cancelled: p.gone, participants };
 }
 
 /** A stored meeting as the event the .ics writer takes; `attendees` adds its delegation and counterparts. */
 export function icsMeetingOf(db: ReadDb, m: MeetingDetail, attendees = true): IcsMeeting {
-  const key = meetingIcsKey(db, m.id);
   const names = new Map(listInstitutions(db).map((i) => [i.id, i.name]));
   const person = (contactId: number) => {
     const c = getContact(db, contactId);
     return { email: c.emails[0]?.value ?? '', name: c.displayName };
   };
-  return {
-    uid: key.uid,
-    recurrenceId: key.recurrenceId,
-    title: m.title,
-    series: m.series,
-    kind: m.kind,
-    start: m.start,
-    end: m.end,
-    timeZone: m.timeZone,
-    allDay: m.allDay,
-    venue: m.venue,
-    format: m.format,
-    hostName: m.hostInstitutionId !== null ? (names.get(m.hostInstitutionId) ?? '') : '',
-    institutionNames: m.institutionIds.map((id) => names.get(id) ?? '').filter(Boolean),
-    notes: m.notes,
-    status: m.status,
-    agenda: m.agenda,
-    attendees: attendees
+  return icsEventOf(
+    m,
+    meetingIcsKey(db, m.id),
+    (id) => names.get(id) ?? '',
+    attendees
       ? [
           ...m.delegation.map((p) => ({ ...person(p.contactId), side: 'delegation' as const, role: p.role })),
           ...m.counterparts.map((p) => ({ ...person(p.contactId), side: 'counterpart' as const, role: '' })),
         ]
       : [],
-  };
+  );
 }
 
 const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'meetings';
 
 export const meetingIoHandlers: HandlerMap<'meeting.importPreview' | 'meeting.importIcs' | 'meeting.exportIcs'> = {
   'meeting.importPreview': (input, { db, now }) => {
-    const { gone: _g, ...shown } = preview(db, input, now());
+    const { gone: _g, ...shown } = previewMeetings(db, input, now());
     return shown;
   },
 
-  'meeting.importIcs': (input, ctx) => importIcs(ctx, input),
+  // Parsed and validated before the transaction (no await between); then written in it, all or nothing.
+  'meeting.importIcs': staged<'meeting.importIcs'>((input, ctx) => {
+    const plan = planMeetingImport(ctx.db, input, ctx.now());
+    return (w) => importMeetings(w.db, plan, input);
+  }),
 
   'meeting.exportIcs': ({ meetingId, seriesId, all }, { db, now }) => {
     const meetings =

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createDb, openDb } from '../store/db';
-import type { OpsContext } from './context';
+import type { AfterWrite, OpsContext } from './context';
 import { resolveDbPath } from './paths';
 
 export interface DossierOptions {
@@ -24,6 +24,8 @@ export interface DossierOptions {
   openPath?: (path: string) => Promise<void>;
   /** ms to wait on a lock another process holds; default store/db's. */
   busyTimeoutMs?: number;
+  /** See OpsContext.afterWrite: hooks run in every write op's transaction (the team sync records changes there). */
+  afterWrite?: AfterWrite[];
 }
 
 /**
@@ -43,5 +45,6 @@ export function openDossier(opts: DossierOptions = {}): OpsContext {
     now: opts.now ?? (() => new Date()),
     ...(opts.writesFiles ? { writesFiles: true } : {}),
     ...(opts.openPath ? { openPath: opts.openPath } : {}),
+    ...(opts.afterWrite?.length ? { afterWrite: opts.afterWrite } : {}),
   };
 }

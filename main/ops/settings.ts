@@ -2,7 +2,6 @@
 import { getSetting, setSetting } from '../store/settings';
 import type { ReadDb } from '../store/db';
 import type { HandlerMap } from './context';
-import { write } from './context';
 
 const KEYS = ['staleAfterMonths', 'packMaxSides', 'region', 'recurrenceHorizonMonths'] as const;
 const all = (db: ReadDb) => ({
@@ -14,9 +13,8 @@ const all = (db: ReadDb) => ({
 
 export const settingsHandlers: HandlerMap<'settings.get' | 'settings.update'> = {
   'settings.get': (_, { db }) => all(db),
-  'settings.update': (patch, ctx) =>
-    write(ctx, () => {
-      for (const k of KEYS) if (patch[k] !== undefined) setSetting(ctx.db, k, patch[k] as never);
-      return all(ctx.db);
-    }),
+  'settings.update': (patch, ctx) => {
+    for (const k of KEYS) if (patch[k] !== undefined) setSetting(ctx.db, k, patch[k] as never);
+    return all(ctx.db);
+  },
 };

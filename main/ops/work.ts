@@ -5,9 +5,9 @@ import { getClearance } from '../store/clearance';
 import { listCommissions } from '../store/commissions';
 import { currentPerson, staffPerson } from '../store/people';
 import { all } from '../store/sql';
-import { type OpsContext, today } from './context';
+import { type ReadContext, today } from './context';
 
-export function workList(ctx: OpsContext, contactId: number | null): WorkList {
+export function workList(ctx: ReadContext, contactId: number | null): WorkList {
   const db = ctx.db;
   let me = currentPerson(db);
   if (contactId !== null) {

@@ -3,9 +3,7 @@
  * not (or no longer) complete. Plain findings for runPreflight to add beside its own.
  */
 import type { PreflightFinding } from '../../contract/model';
-import type { ReadDb } from '../store/db';
-import { getClearance } from '../store/clearance';
-import { listCommissions } from '../store/commissions';
+import type { PackSource } from '../assemble/source';
 
 export interface WorkflowFinding {
   kind: Extract<PreflightFinding['kind'], 'open_commission' | 'missing_clearance'>;
@@ -16,10 +14,11 @@ export interface WorkflowFinding {
   route: string;
 }
 
-export function workflowFindings(db: ReadDb, briefingId: number, day: string): WorkflowFinding[] {
+/** The findings of a briefing's workflow as the pack's source read it (its open commissions, its clearance). */
+export function workflowFindings(briefingId: number, workflow: NonNullable<PackSource['workflow']>): WorkflowFinding[] {
   const out: WorkflowFinding[] = [];
   const at = (sectionId: number | null, extra = '') => `#/briefings/${briefingId}${sectionId ? `?section=${sectionId}${extra}` : ''}`;
-  for (const c of listCommissions(db, { briefingId, open: true }, day)) {
+  for (const c of workflow.openCommissions) {
     const what = c.agendaItemTitle ? `The lines to take on “${c.agendaItemTitle}”` : `“${c.sectionTitle}”`;
     const due = c.deadline ? ` (due ${c.deadline}${c.overdue ? ', overdue' : ''})` : '';
     const message =
@@ -37,7 +36,7 @@ export function workflowFindings(db: ReadDb, briefingId: number, day: string): W
     });
   }
 
-  const k = getClearance(db, briefingId);
+  const k = workflow.clearance;
   if (k.chain.steps.length === 0 && k.steps.length === 0) return out;
   if (k.cleared || (k.override && k.briefingStatus === 'final')) return out;
   const route = `#/briefings/${briefingId}?clearance=1`;

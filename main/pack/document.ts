@@ -1,8 +1,9 @@
 /**
- * Everything a briefing pack shows, as plain data: the pack builders (PDF and HTML) take this and nothing
- * else, so they know nothing of the store. Texts are display-ready (dates already formatted in the meeting's
- * zone and the briefing's language); codes (status, roles, institution kinds) are turned into words by the
- * builder from labels.ts.
+ * Everything a briefing pack shows, as plain data, made in one go by main/assemble (document.ts): the PDF builder
+ * takes this and nothing else, so it knows nothing of the store. Texts are display-ready (dates formatted in the
+ * meeting's zone, handling marks, variant, version and notes in words of the briefing's language); the codes the
+ * app's preview also shows in its own language (status, roles, institution kinds, languages) stay codes and the
+ * builder names them from main/pack/labels/.
  */
 import type { PackStatus, ParticipantRole } from './labels';
 
@@ -150,7 +151,7 @@ type PackSectionBody =
   | SinceLastTimeSection
   | { kind: 'contact_sheet'; title: string; rows: ContactRow[] };
 
-/** What changed since the previous meeting of the series (see main/ops/since-last-time.ts); texts display-ready. */
+/** What changed since the previous meeting of the series (see main/assemble/since-last-time.ts); texts display-ready. */
 export interface SinceLastTimeSection {
   kind: 'since_last_time';
   title: string;
@@ -166,11 +167,13 @@ export interface SinceLastTimeSection {
   drift: { message: string; topic: string; snippet: string; parts: DiffRun[] }[];
 }
 
-/** A run of a word diff: kept, inserted (added) or deleted (removed) text. */
+/** A run of a word diff: kept, inserted (added) or deleted (removed) text, with its emphasis when rendered from Markdown. */
 export interface DiffRun {
   value: string;
   added: boolean;
   removed: boolean;
+  bold?: boolean;
+  italic?: boolean;
 }
 
 /** A file the pack carries as a PDF attachment (the meeting as .ics, the who's who as .vcf, the briefing as .json). */

@@ -32,7 +32,7 @@ interface Row {
 
 function toComment(r: Row, sections: Map<number, Section>): Comment {
   const s = r.section_id === null ? undefined : sections.get(r.section_id);
-  const paragraph = s && r.paragraph !== null ? findParagraph(sectionParagraphs(s), r.quote, r.paragraph) : null;
+  const paragraph = s && r.paragraph !== null ? findParagraph(sectionParagraphs(s.body), r.quote, r.paragraph) : null;
   return {
     id: r.id,
     briefingId: r.briefing_id,
@@ -89,7 +89,7 @@ export function addComment(db: WriteDb, c: NewComment): number {
   const s = getSection(db, c.sectionId);
   let quote = '';
   if (c.paragraph !== null) {
-    const paragraphs = sectionParagraphs(s);
+    const paragraphs = sectionParagraphs(s.body);
     if (c.paragraph >= paragraphs.length) {
       throw invalid('paragraph', `“${s.title}” has ${paragraphs.length} ${paragraphs.length === 1 ? 'paragraph' : 'paragraphs'}; there is no paragraph ${c.paragraph + 1}.`);
     }

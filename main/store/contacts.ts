@@ -6,7 +6,7 @@ import type { Address, OtherDetail, Photo } from '../../contract/model';
 import { type ReadDb, type WriteDb, nowIso } from './db';
 import { fold, indexRecord, toFtsQuery, unindexRecord } from './search';
 import { getSetting } from './settings';
-import { all, get, run } from './sql';
+import { all, get, insertSql, run, updateSql } from './sql';
 
 /** A contact's fields after validation (defaults applied). */
 export type ContactFields = z.output<typeof ContactInput>;
@@ -249,29 +249,16 @@ export function reindexContact(db: WriteDb, id: number): void {
   indexRecord(db, 'contact', id, `${r.given_name} ${r.family_name}`, [r.position, r.inst ?? '', emails.join(' '), r.notes, ...former, ...details, ...places].join(' '));
 }
 
+/** A contact's own columns and their values, in one order for INSERT and UPDATE. */
+const COLUMNS = ['honorific', 'given_name', 'family_name', 'position', 'institution_id', 'website', 'languages', 'notes', 'internal', 'source', 'information_dated'];
+const own = (f: ContactFields) => [f.honorific, f.givenName, f.familyName, f.position, f.institutionId, f.website, JSON.stringify(f.languages), f.notes, f.internal ? 1 : 0, f.source, f.informationDated];
+const INSERT = insertSql('contacts', [...COLUMNS, 'created_at', 'updated_at']);
+const UPDATE = updateSql('contacts', [...COLUMNS, 'updated_at']);
+
 export function createContact(db: WriteDb, f: ContactFields): number {
   checkInstitution(db, f.institutionId);
   const now = nowIso();
-  const id = Number(
-    run(
-      db,
-      `INSERT INTO contacts (honorific, given_name, family_name, position, institution_id, website, languages, notes, internal, source, information_dated, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      f.honorific,
-      f.givenName,
-      f.familyName,
-      f.position,
-      f.institutionId,
-      f.website,
-      JSON.stringify(f.languages),
-      f.notes,
-      f.internal ? 1 : 0,
-      f.source,
-      f.informationDated,
-      now,
-      now,
-    ).lastInsertRowid,
-  );
+  const id = Number(run(db, INSERT, ...own(f), now, now).lastInsertRowid);
   writeDetails(db, id, f);
   return id;
 }
@@ -279,24 +266,7 @@ export function createContact(db: WriteDb, f: ContactFields): number {
 export function updateContact(db: WriteDb, id: number, f: ContactFields): void {
   if (!get(db, 'SELECT 1 FROM contacts WHERE id = ?', id)) throw notFound('Contact', id);
   checkInstitution(db, f.institutionId);
-  run(
-    db,
-    `UPDATE contacts SET honorific = ?, given_name = ?, family_name = ?, position = ?, institution_id = ?, website = ?, languages = ?,
-       notes = ?, internal = ?, source = ?, information_dated = ?, updated_at = ? WHERE id = ?`,
-    f.honorific,
-    f.givenName,
-    f.familyName,
-    f.position,
-    f.institutionId,
-    f.website,
-    JSON.stringify(f.languages),
-    f.notes,
-    f.internal ? 1 : 0,
-    f.source,
-    f.informationDated,
-    nowIso(),
-    id,
-  );
+  run(db, UPDATE, ...own(f), nowIso(), id);
   writeDetails(db, id, f);
 }
 

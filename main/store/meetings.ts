@@ -7,7 +7,7 @@ import { carriedActions, listActions, listOutcomes } from './actions';
 import { getContacts, displayName } from './contacts';
 import { type ReadDb, type WriteDb, nowIso } from './db';
 import { indexRecord, unindexRecord } from './search';
-import { all, get, run } from './sql';
+import { all, get, insertSql, run, updateSql } from './sql';
 
 /** A meeting's fields after validation (defaults applied). */
 export type MeetingFields = z.output<typeof MeetingInput>;
@@ -202,35 +202,19 @@ export interface IcsKey {
   recurrenceId: string;
 }
 
+/** A meeting's own columns and their values (its instants in UTC), in one order for INSERT and UPDATE. */
+const COLUMNS = ['title', 'series_id', 'kind', 'starts_at', 'ends_at', 'time_zone', 'venue', 'format', 'host_institution_id', 'status', 'notes', 'all_day'];
+function own(db: WriteDb, f: MeetingFields): unknown[] {
+  const [startsAt, endsAt] = instants(f);
+  return [f.title, seriesId(db, f.series, f.hostInstitutionId), f.kind, startsAt, endsAt, f.timeZone, f.venue, f.format, f.hostInstitutionId, f.status, f.notes, f.allDay ? 1 : 0];
+}
+const INSERT = insertSql('meetings', [...COLUMNS, 'source', 'created_at', 'updated_at', 'ics_uid', 'ics_recurrence_id']);
+const UPDATE = updateSql('meetings', [...COLUMNS, 'updated_at']);
+
 export function createMeeting(db: WriteDb, f: MeetingFields, source = '', ics: IcsKey | null = null): number {
   checkInstitutions(db, f);
-  const [startsAt, endsAt] = instants(f);
   const now = nowIso();
-  const id = Number(
-    run(
-      db,
-      `INSERT INTO meetings (title, series_id, kind, starts_at, ends_at, time_zone, venue, format, host_institution_id, status, notes, source, created_at, updated_at,
-                             all_day, ics_uid, ics_recurrence_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      f.title,
-      seriesId(db, f.series, f.hostInstitutionId),
-      f.kind,
-      startsAt,
-      endsAt,
-      f.timeZone,
-      f.venue,
-      f.format,
-      f.hostInstitutionId,
-      f.status,
-      f.notes,
-      source,
-      now,
-      now,
-      f.allDay ? 1 : 0,
-      ics?.uid || null,
-      ics?.recurrenceId ?? '',
-    ).lastInsertRowid,
-  );
+  const id = Number(run(db, INSERT, ...own(db, f), source, now, now, ics?.uid || null, ics?.recurrenceId ?? '').lastInsertRowid);
   setInstitutions(db, id, f.institutionIds);
   reindex(db, id);
   return id;
@@ -239,26 +223,7 @@ export function createMeeting(db: WriteDb, f: MeetingFields, source = '', ics: I
 export function updateMeeting(db: WriteDb, id: number, f: MeetingFields): void {
   if (!get(db, 'SELECT 1 FROM meetings WHERE id = ?', id)) throw notFound('Meeting', id);
   checkInstitutions(db, f);
-  const [startsAt, endsAt] = instants(f);
-  run(
-    db,
-    `UPDATE meetings SET title = ?, series_id = ?, kind = ?, starts_at = ?, ends_at = ?, time_zone = ?, venue = ?, format = ?,
-       host_institution_id = ?, status = ?, notes = ?, all_day = ?, updated_at = ? WHERE id = ?`,
-    f.title,
-    seriesId(db, f.series, f.hostInstitutionId),
-    f.kind,
-    startsAt,
-    endsAt,
-    f.timeZone,
-    f.venue,
-    f.format,
-    f.hostInstitutionId,
-    f.status,
-    f.notes,
-    f.allDay ? 1 : 0,
-    nowIso(),
-    id,
-  );
+  run(db, UPDATE, ...own(db, f), nowIso(), id);
   setInstitutions(db, id, f.institutionIds);
   reindex(db, id);
 }

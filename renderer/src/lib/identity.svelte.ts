@@ -3,7 +3,7 @@
  * preferences, “My work” and the briefing editor agree on who “I” am.
  */
 import type { Identity } from '../../../contract/model';
-import { call, change, onWrite } from './client';
+import { call, onWrite } from './client';
 
 export const identity = $state<{ value: Identity; loaded: boolean }>({ value: { me: null, staff: [] }, loaded: false });
 
@@ -17,7 +17,7 @@ export async function loadIdentity(): Promise<void> {
 }
 
 export async function actAs(contactId: number | null): Promise<void> {
-  identity.value = await change('identity.set', { contactId });
+  identity.value = await call('identity.set', { contactId });
 }
 
 onWrite(() => void loadIdentity());

@@ -61,7 +61,6 @@ const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0
 
 /** Builds the pack in main (pack.build) and returns its bytes. Nothing is written anywhere. */
 export async function buildPack(target: PackTarget, options: PackOptions): Promise<BuiltPack> {
-  // `call`, not `change`: building reads the dossier and changes nothing, so no list needs a refresh.
   const r = await call('pack.build', packInput(target, options));
   return { target, options, bytes: fromBase64(r.bytesBase64 ?? ''), pages: r.pages, toc: r.toc, size: r.size, sha256: r.sha256, ms: r.ms, report: r.report };
 }

@@ -7,7 +7,8 @@
  */
 import { Lexer } from 'marked';
 import { readMark, releasable } from '../../contract/handling';
-import { AgendaBriefsContent, type BriefingDetail, type DroppedPart, type HandlingMark, KeyMessagesContent, type PackVariant, QaContent, type Section } from '../../contract/model';
+import type { BriefingDetail, DroppedPart, HandlingMark, PackVariant, Section } from '../../contract/model';
+import { withBody } from '../../contract/section-content';
 
 export { highestMark } from '../../contract/handling';
 
@@ -74,21 +75,14 @@ export function labelledMarkdown(md: string, label: (m: HandlingMark) => string)
 }
 
 /** Every mark a section carries: its own and those of its parts. */
-export function sectionMarks(s: Pick<Section, 'kind' | 'content' | 'handling'>): HandlingMark[] {
+export function sectionMarks(s: Pick<Section, 'handling' | 'body'>): HandlingMark[] {
   const marks: HandlingMark[] = [s.handling];
-  const json = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, empty: T): T => {
-    try {
-      const r = schema.safeParse(JSON.parse(s.content || '{}'));
-      return r.success ? r.data : empty;
-    } catch {
-      return empty;
-    }
-  };
   const fromMd = (md: string) => markdownBlocks(md).flatMap((b) => (b.mark ? [b.mark] : []));
-  if (s.kind === 'markdown') marks.push(...fromMd(s.content));
-  if (s.kind === 'key_messages') marks.push(...(json(KeyMessagesContent, { items: [] }).handling ?? []).flatMap((m) => (m ? [m] : [])));
-  if (s.kind === 'qa') for (const p of json(QaContent, { pairs: [] }).pairs) marks.push(...(p.handling ? [p.handling] : []), ...fromMd(p.answer));
-  if (s.kind === 'agenda_briefs') for (const b of json(AgendaBriefsContent, { briefs: [] }).briefs) marks.push(...fromMd(b.text));
+  const body = s.body;
+  if (body.kind === 'markdown') marks.push(...fromMd(body.markdown));
+  if (body.kind === 'key_messages') marks.push(...(body.handling ?? []).flatMap((m) => (m ? [m] : [])));
+  if (body.kind === 'qa') for (const p of body.pairs) marks.push(...(p.handling ? [p.handling] : []), ...fromMd(p.answer));
+  if (body.kind === 'agenda_briefs') for (const b of body.briefs) marks.push(...fromMd(b.text));
   return marks;
 }
 
@@ -96,36 +90,26 @@ export function sectionMarks(s: Pick<Section, 'kind' | 'content' | 'handling'>):
 const RUNBOOK_KINDS: readonly Section['kind'][] = ['programme', 'whos_who', 'contact_sheet'];
 const LOGISTICS_RE = /logisti|practical|travel|transport|venue|hotel|timings?|schedule|praktisch|reise|anreise|unterkunft|ablauf|praktische|vervoer|reis|pratique|voyage|hébergement|horaire/i;
 
-function parseJson<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, content: string, empty: T): T {
-  try {
-    const r = schema.safeParse(JSON.parse(content || '{}'));
-    return r.success ? r.data : empty;
-  } catch {
-    return empty;
-  }
-}
-
 /** One section with its not-for-release parts taken out; null content changes mean nothing was dropped. */
 function releasableSection(s: Section, dropped: DroppedPart[]): Section {
   const drop = (part: DroppedPart['part'], text: string, handling: HandlingMark) => dropped.push({ sectionId: s.id, section: s.title, part, text, handling, reason: 'handling' });
-  switch (s.kind) {
+  const body = s.body;
+  switch (body.kind) {
     case 'markdown': {
-      const r = releasableMarkdown(s.content);
+      const r = releasableMarkdown(body.markdown);
       r.dropped.forEach((d) => drop('paragraph', d.text, d.mark));
-      return r.dropped.length ? { ...s, content: r.markdown } : s;
+      return r.dropped.length ? withBody(s, { kind: 'markdown', markdown: r.markdown }) : s;
     }
     case 'key_messages': {
-      const c = parseJson(KeyMessagesContent, s.content, { items: [] });
-      const marks = c.handling ?? [];
-      const keep = c.items.map((_, i) => releasable(marks[i]));
-      c.items.forEach((item, i) => keep[i] || drop('key_message', firstWords(item), marks[i]!));
+      const marks = body.handling ?? [];
+      const keep = body.items.map((_, i) => releasable(marks[i]));
+      body.items.forEach((item, i) => keep[i] || drop('key_message', firstWords(item), marks[i]!));
       if (keep.every(Boolean)) return s;
-      return { ...s, content: JSON.stringify({ items: c.items.filter((_, i) => keep[i]), handling: marks.filter((_, i) => keep[i]) }) };
+      return withBody(s, { kind: 'key_messages', items: body.items.filter((_, i) => keep[i]), handling: marks.filter((_, i) => keep[i]) });
     }
     case 'qa': {
-      const c = parseJson(QaContent, s.content, { pairs: [] });
       let changed = false;
-      const pairs = c.pairs.flatMap((p) => {
+      const pairs = body.pairs.flatMap((p) => {
         if (!releasable(p.handling)) {
           drop('question', p.question.trim() || firstWords(p.answer), p.handling!);
           changed = true;
@@ -136,18 +120,17 @@ function releasableSection(s: Section, dropped: DroppedPart[]): Section {
         if (r.dropped.length) changed = true;
         return [{ ...p, answer: r.markdown }];
       });
-      return changed ? { ...s, content: JSON.stringify({ pairs }) } : s;
+      return changed ? withBody(s, { kind: 'qa', pairs }) : s;
     }
     case 'agenda_briefs': {
-      const c = parseJson(AgendaBriefsContent, s.content, { briefs: [] });
       let changed = false;
-      const briefs = c.briefs.map((b) => {
+      const briefs = body.briefs.map((b) => {
         const r = releasableMarkdown(b.text);
         r.dropped.forEach((d) => drop('paragraph', d.text, d.mark));
         if (r.dropped.length) changed = true;
         return { ...b, text: r.markdown };
       });
-      return changed ? { ...s, content: JSON.stringify({ briefs }) } : s;
+      return changed ? withBody(s, { kind: 'agenda_briefs', briefs }) : s;
     }
     default:
       return s;
@@ -180,23 +163,20 @@ export function briefingForVariant(b: BriefingDetail, variant: PackVariant): { b
 /** The full variant with each marked part labelled in words, so the principal sees what must not be passed on. */
 export function labelMarks(b: BriefingDetail, label: (m: HandlingMark) => string): BriefingDetail {
   const sections = b.sections.map((s): Section => {
-    switch (s.kind) {
+    const body = s.body;
+    switch (body.kind) {
       case 'markdown':
-        return { ...s, content: labelledMarkdown(s.content, label) };
+        return withBody(s, { kind: 'markdown', markdown: labelledMarkdown(body.markdown, label) });
       case 'key_messages': {
-        const c = parseJson(KeyMessagesContent, s.content, { items: [] });
-        const marks = c.handling ?? [];
-        return { ...s, content: JSON.stringify({ ...c, items: c.items.map((t, i) => (releasable(marks[i]) ? t : `*[${label(marks[i]!)}]* ${t}`)) }) };
+        const marks = body.handling ?? [];
+        return withBody(s, { ...body, items: body.items.map((t, i) => (releasable(marks[i]) ? t : `*[${label(marks[i]!)}]* ${t}`)) });
       }
       case 'qa': {
-        const c = parseJson(QaContent, s.content, { pairs: [] });
-        const pairs = c.pairs.map((p) => ({ ...p, question: releasable(p.handling) ? p.question : `[${label(p.handling!)}] ${p.question}`, answer: labelledMarkdown(p.answer, label) }));
-        return { ...s, content: JSON.stringify({ pairs }) };
+        const pairs = body.pairs.map((p) => ({ ...p, question: releasable(p.handling) ? p.question : `[${label(p.handling!)}] ${p.question}`, answer: labelledMarkdown(p.answer, label) }));
+        return withBody(s, { kind: 'qa', pairs });
       }
-      case 'agenda_briefs': {
-        const c = parseJson(AgendaBriefsContent, s.content, { briefs: [] });
-        return { ...s, content: JSON.stringify({ briefs: c.briefs.map((x) => ({ ...x, text: labelledMarkdown(x.text, label) })) }) };
-      }
+      case 'agenda_briefs':
+        return withBody(s, { kind: 'agenda_briefs', briefs: body.briefs.map((x) => ({ ...x, text: labelledMarkdown(x.text, label) })) });
       default:
         return s;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { packHtml, packHtmlMargins } from './html';
-import { samplePackDocument } from './sample';
+import { packHtml, packHtmlMargins } from './pack-html';
+import { samplePackDocument } from '../main/test-support/sample-pack';
 
 describe('packHtml (the benchmark’s Chromium rendering)', () => {
   it('has every section, the names, a repeating table header, and shows raw HTML as text', () => {

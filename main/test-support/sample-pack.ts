@@ -3,7 +3,7 @@
  * at `scale` > 1, long sections and a large contact sheet (scale 1 ≈ 14 pages, the benchmark's ≈ 40).
  * Deterministic: no randomness, no clock.
  */
-import type { ContactRow, PackDocument, PersonCard } from './document';
+import type { ContactRow, PackDocument, PersonCard } from '../pack/document';
 
 const NAMES: [string, string, string][] = [
   ['Ayşe', 'Özdemir', 'Bundesministerium für Arbeit und Soziales'],

@@ -2,23 +2,17 @@
  * "Since last time": the previous meeting of the series (or with the same host) against this one. Our lines then
  * (key messages and lines to take of that meeting's briefing as it stood when the meeting ended) word-diffed with
  * today's; outcomes with who committed; follow-ups still open; who is new or has left; and line drift, today's key
- * messages against the snippet library's standard line on the same topic. Reads only.
+ * messages against the snippet library's standard line on the same topic. From the PackSource; reads nothing.
  */
-import { diffWordsWithSpace } from 'diff';
-import { AgendaBriefsContent, type BriefingDetail, KeyMessagesContent, type MeetingDetail, type Section } from '../../contract/model';
-import type { ActionItem, DiffRun, SinceLastTimeSection } from '../pack/document';
-import { sinceLabelsFor } from '../pack/labels-since';
-import { listOutcomes } from '../store/actions';
-import { getBriefingDetail, listBriefings } from '../store/briefings';
-import type { ReadDb } from '../store/db';
-import { getMeetingDetail } from '../store/meetings';
+import type { BriefingDetail, MeetingDetail, Snippet } from '../../contract/model';
+import type { ActionItem, SinceLastTimeSection } from '../pack/document';
+import { type Label, markdownDiff } from './markdown-diff';
+import { labelsFor } from '../pack/labels';
 import { fold } from '../store/search';
-import { briefingAsOf, meetingEnd, previousMeeting } from '../store/series-memory';
-import { listSnippets } from '../store/snippets';
+import type { PackSource } from './source';
 
-/** What the section needs from the pack mapping: the meeting, today's briefing, dates in the briefing's language. */
+/** What the section needs besides the source: today's briefing as shown, dates in the briefing's language. */
 export interface SinceInput {
-  meeting: MeetingDetail;
   briefing: BriefingDetail | null;
   language: string;
   /** 'YYYY-MM-DD' → "4 March 2026". */
@@ -31,15 +25,6 @@ export interface SinceInput {
   filterThen?: ((b: BriefingDetail) => BriefingDetail) | undefined;
 }
 
-const parse = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, json: string, empty: T): T => {
-  try {
-    const r = schema.safeParse(JSON.parse(json || '{}'));
-    return r.success ? r.data : empty;
-  } catch {
-    return empty;
-  }
-};
-
 const words = (s: string) => new Set(fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
 /** Dice similarity of two texts' word sets (0–1). */
 export function similarity(a: string, b: string): number {
@@ -51,18 +36,19 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (x.size + y.size);
 }
 
-const runs = (before: string, after: string): DiffRun[] => diffWordsWithSpace(before, after).map((p) => ({ value: p.value, added: p.added, removed: p.removed }));
-const bullets = (items: string[]) => items.filter((s) => s.trim()).map((s) => `• ${s.trim()}`).join('\n');
 
 /** Key messages and per-item lines of a briefing, keyed for matching: 'km' and the agenda item's folded title. */
 function linesOf(b: BriefingDetail | null, agenda: { id: number; title: string }[]): { key: string; heading: string; text: string }[] {
   if (!b) return [];
   const out: { key: string; heading: string; text: string }[] = [];
   const byId = new Map(agenda.map((a, i) => [a.id, { title: a.title, n: i + 1 }]));
-  const km = b.sections.filter((s: Section) => s.kind === 'key_messages').flatMap((s) => parse(KeyMessagesContent, s.content, { items: [] }).items);
-  if (km.length) out.push({ key: 'km', heading: '', text: bullets(km) });
-  for (const s of b.sections.filter((x: Section) => x.kind === 'agenda_briefs')) {
-    for (const brief of parse(AgendaBriefsContent, s.content, { briefs: [] }).briefs) {
+  const km = b.sections.flatMap((s) => (s.body.kind === 'key_messages' ? s.body.items : []));
+  // As a Markdown list, so each message keeps its bullet (and its emphasis) when rendered.
+  const items = km.map((m) => m.trim()).filter(Boolean);
+  if (items.length) out.push({ key: 'km', heading: '', text: items.map((m) => `- ${m}`).join('\n') });
+  for (const s of b.sections) {
+    if (s.body.kind !== 'agenda_briefs') continue;
+    for (const brief of s.body.briefs) {
       if (!brief.text.trim()) continue;
       const title = byId.get(brief.agendaItemId)?.title ?? brief.title ?? '';
       out.push({ key: fold(title).replace(/[^\p{L}\p{N}]+/gu, ' ').trim(), heading: title, text: brief.text.trim() });
@@ -72,7 +58,7 @@ function linesOf(b: BriefingDetail | null, agenda: { id: number; title: string }
 }
 
 /** Then against now: the same key first, else the most similar agenda title (agendas are reworded between sessions). */
-function compareLines(then: ReturnType<typeof linesOf>, now: ReturnType<typeof linesOf>, kmHeading: string): SinceLastTimeSection['lines'] {
+function compareLines(then: ReturnType<typeof linesOf>, now: ReturnType<typeof linesOf>, kmHeading: string, label: Label): SinceLastTimeSection['lines'] {
   const used = new Set<number>();
   const out: SinceLastTimeSection['lines'] = [];
   for (const t of then) {
@@ -83,25 +69,25 @@ function compareLines(then: ReturnType<typeof linesOf>, now: ReturnType<typeof l
     }
     const heading = t.key === 'km' ? kmHeading : t.heading;
     if (j < 0) {
-      out.push({ heading, change: 'removed', parts: [{ value: t.text, added: false, removed: true }] });
+      out.push({ heading, change: 'removed', parts: markdownDiff(t.text, '', label) });
       continue;
     }
     used.add(j);
     const n = now[j]!;
-    out.push({ heading: n.key === 'km' ? kmHeading : n.heading, change: n.text === t.text ? 'unchanged' : 'changed', parts: runs(t.text, n.text) });
+    out.push({ heading: n.key === 'km' ? kmHeading : n.heading, change: n.text === t.text ? 'unchanged' : 'changed', parts: markdownDiff(t.text, n.text, label) });
   }
   now.forEach((n, k) => {
-    if (!used.has(k)) out.push({ heading: n.key === 'km' ? kmHeading : n.heading, change: 'added', parts: [{ value: n.text, added: true, removed: false }] });
+    if (!used.has(k)) out.push({ heading: n.key === 'km' ? kmHeading : n.heading, change: 'added', parts: markdownDiff('', n.text, label) });
   });
   return out;
 }
 
 /** Today's key messages against the standard lines: by topic named in the message, else the most similar snippet. */
-function lineDrift(db: ReadDb, briefing: BriefingDetail | null): SinceLastTimeSection['drift'] {
+function lineDrift(library: Snippet[], briefing: BriefingDetail | null, label: Label): SinceLastTimeSection['drift'] {
   if (!briefing) return [];
-  const snippets = listSnippets(db).filter((s) => s.text.trim());
+  const snippets = library.filter((s) => s.text.trim());
   if (snippets.length === 0) return [];
-  const messages = briefing.sections.filter((s) => s.kind === 'key_messages').flatMap((s) => parse(KeyMessagesContent, s.content, { items: [] }).items).filter((m) => m.trim());
+  const messages = briefing.sections.flatMap((s) => (s.body.kind === 'key_messages' ? s.body.items : [])).filter((m) => m.trim());
   return messages.flatMap((message) => {
     const folded = fold(message);
     const scored = snippets
@@ -110,33 +96,22 @@ function lineDrift(db: ReadDb, briefing: BriefingDetail | null): SinceLastTimeSe
     if (!scored || scored.score < 0.3) return [];
     const standard = scored.s.text.trim();
     if (fold(standard).replace(/\s+/g, ' ') === fold(message.trim()).replace(/\s+/g, ' ')) return [];
-    return [{ message: message.trim(), topic: scored.s.topic || scored.s.title, snippet: scored.s.title || scored.s.topic, parts: runs(standard, message.trim()) }];
+    return [{ message: message.trim(), topic: scored.s.topic || scored.s.title, snippet: scored.s.title || scored.s.topic, parts: markdownDiff(standard, message.trim(), label) }];
   });
 }
 
-export function sinceLastTime(db: ReadDb, input: SinceInput, title: string): SinceLastTimeSection {
-  const L = sinceLabelsFor(input.language);
-  const { meeting } = input;
-  const prevId = previousMeeting(db, meeting.id);
-  const drift = lineDrift(db, input.briefing);
-  if (prevId === null) return { kind: 'since_last_time', title, previous: null, lines: [], outcomes: [], actions: input.actions, joined: [], left: [], drift };
-  const prev = getMeetingDetail(db, prevId);
+export function sinceLastTime(source: PackSource, input: SinceInput, title: string): SinceLastTimeSection {
+  const L = labelsFor(input.language).since;
+  const { meeting, previous } = source;
+  const label: Label = (m) => labelsFor(input.language).release.handling[m];
+  const drift = lineDrift(source.snippets, input.briefing, label);
+  if (previous === null) return { kind: 'since_last_time', title, previous: null, lines: [], outcomes: [], actions: input.actions, joined: [], left: [], drift };
+  const prev = previous.meeting;
   // The briefing used then: the latest version saved before that meeting ended, else its current text.
-  const prevBriefingId = listBriefings(db, prevId)[0]?.id ?? null;
-  let basis = '';
-  let then: BriefingDetail | null = null;
-  if (prevBriefingId !== null) {
-    const saved = briefingAsOf(db, prevBriefingId, meetingEnd(db, prevId) ?? prev.endIso);
-    if (saved) {
-      then = saved.snapshot;
-      basis = L.basisVersion(saved.number, input.day(saved.createdAt.slice(0, 10)));
-    } else {
-      then = getBriefingDetail(db, prevBriefingId);
-      basis = L.basisCurrent;
-    }
-  }
-  if (then && input.filterThen) then = input.filterThen(then);
-  const lines = compareLines(linesOf(then, prev.agenda), linesOf(input.briefing, meeting.agenda), L.keyMessages);
+  const saved = previous.savedVersion;
+  const basis = previous.then === null ? '' : saved ? L.basisVersion(saved.number, input.day(saved.createdAt.slice(0, 10))) : L.basisCurrent;
+  const then = previous.then && input.filterThen ? input.filterThen(previous.then) : previous.then;
+  const lines = compareLines(linesOf(then, prev.agenda), linesOf(input.briefing, meeting.agenda), L.keyMessages, label);
   const person = (p: MeetingDetail['delegation'][number]) => ({ name: p.displayName, position: p.position, institution: p.institutionName ?? '' });
   const everyone = (m: MeetingDetail) => [...m.delegation, ...m.counterparts];
   const before = new Set(everyone(prev).map((p) => p.contactId));
@@ -146,7 +121,7 @@ export function sinceLastTime(db: ReadDb, input: SinceInput, title: string): Sin
     title,
     previous: { title: prev.title, date: input.dayIn(Date.parse(prev.startIso), prev.timeZone), venue: prev.venue, basis },
     lines,
-    outcomes: listOutcomes(db, prevId).map((o) => {
+    outcomes: previous.outcomes.map((o) => {
       const by = o.committedBy.trim();
       const counterpart = by !== '' && fold(by) !== 'us';
       return { text: o.text, committedBy: fold(by) === 'us' ? L.us : by, counterpart };

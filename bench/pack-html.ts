@@ -4,9 +4,9 @@
  * pages, repeated table headers, cards kept whole); markings and page numbers go in Chromium's header and footer.
  */
 import { Marked } from 'marked';
-import type { ActionItem, PackDocument, PackSection, PersonCard } from './document';
-import { type Labels, labelsFor } from './labels';
-import { COLOR } from './theme';
+import type { ActionItem, PackDocument, PackSection, PersonCard } from '../main/pack/document';
+import { type PackLabels, labelsFor } from '../main/pack/labels';
+import { COLOR } from '../main/pack/theme';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 // Raw HTML in the Markdown is shown as text, as in the PDF.
@@ -36,7 +36,7 @@ function table(head: string[], rows: string[][]): string {
   return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
-function cards(l: Labels, people: PersonCard[]): string {
+function cards(l: PackLabels, people: PersonCard[]): string {
   return people
     .map(
       (p) => `<div class="card"><div class="who"><div class="name">${esc(p.name)}</div><div>${esc(p.position)}</div><div class="meta">${esc(p.institution)}</div>${p.notes ? md(p.notes) : ''}${
@@ -48,13 +48,13 @@ function cards(l: Labels, people: PersonCard[]): string {
     .join('');
 }
 
-const actions = (l: Labels, items: ActionItem[]) =>
+const actions = (l: PackLabels, items: ActionItem[]) =>
   table(
     [l.action, l.owner, l.due, l.origin],
     items.map((a) => [inline(a.text), esc(a.owner), a.overdue ? `<b>${esc(a.due)}</b> ${l.overdue}` : esc(a.due), esc(a.origin)]),
   );
 
-function body(l: Labels, s: PackSection): string {
+function body(l: PackLabels, s: PackSection): string {
   switch (s.kind) {
     case 'markdown':
       return md(s.markdown);

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefingDetail, Section } from '../../contract/model';
+import { sectionOf } from '../../contract/section-content';
 import { briefingForVariant, highestMark, labelledMarkdown, markdownBlocks, packMarking, releasableMarkdown, sectionMarks } from './variants';
 
 const md = ['Opening paragraph that may be used.', '<!-- handling: not_for_disclosure -->\nOur fallback is a two-year delay, never say so.', '- list item\n- another', '<!-- handling: internal -->\n| a | b |\n|---|---|\n| x | y |', 'Closing words.'].join('\n\n');
 
-const section = (id: number, kind: Section['kind'], content: string, handling: Section['handling'] = 'may_use', title = `S${id}`): Section => ({
-  id,
-  briefingId: 1,
-  position: id,
-  kind,
-  title,
-  content,
-  handling,
-  updatedAt: '',
-});
+const section = (id: number, kind: Section['kind'], content: string, handling: Section['handling'] = 'may_use', title = `S${id}`): Section =>
+  sectionOf({ id, briefingId: 1, position: id, kind, title, content, handling, updatedAt: '' });
 const briefing = (sections: Section[]): BriefingDetail => ({
   id: 1,
   meetingId: 1,
