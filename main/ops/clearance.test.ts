@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { pageText, tempPdf } from '../test-support/pdf';
 import type { OpsContext } from './context';
 import { dispatch } from './index';
 import { testContext } from './test-context';
@@ -56,6 +57,60 @@ describe('clearance', () => {
     expect(two.sections.every((s) => s.state === 'cleared')).toBe(true);
     const versions = await dispatch(ctx, 'version.list', { briefingId: b.id });
     expect(versions[0]!.reason).toBe('status: in review → final (cleared by Ms. Ayşe Özdemir and Dr Henrike Albers)');
+  });
+
+  it('the pack’s cover (every variant, the run book too) and the release report say who cleared it, with post and date', async () => {
+    const { b, person, actAs } = await setup();
+    await dispatch(ctx, 'clearance.setChain', { briefingId: b.id, steps: [{ contactId: person('Özdemir'), label: 'Head of unit' }, { contactId: person('Albers'), label: 'Director' }] });
+    const cover = async (variant: 'full' | 'runbook' = 'full') => {
+      const r = await dispatch(ctx, 'pack.build', { briefingId: b.id, date: '2026-11-23', variant });
+      return { text: pageText(tempPdf(Buffer.from(r.bytesBase64!, 'base64')), 1).replace(/\s+/g, ' '), report: r.report };
+    };
+    // Not sent: the cover says who is to clear it.
+    expect((await cover()).text).toContain('Not yet sent for clearance (Ms. Ayşe Özdemir (Head of unit), then Dr Henrike Albers (Director))');
+    await actAs('Weiß');
+    await dispatch(ctx, 'clearance.request', { briefingId: b.id });
+    await actAs('Özdemir');
+    ctx.now = () => new Date('2026-11-24T10:00:00Z');
+    await dispatch(ctx, 'clearance.approve', { briefingId: b.id });
+    const halfway = await cover();
+    expect(halfway.text).toContain('CLEARED BY Ms. Ayşe Özdemir, Head of Division, Bilateral and Multilateral Relations — 24 November 2026');
+    expect(halfway.text).toContain('Awaiting clearance by Dr Henrike Albers (Director)');
+    expect(halfway.report.clearance).toMatchObject({ state: 'pending', awaiting: [{ name: 'Dr Henrike Albers', label: 'Director' }] });
+    await actAs('Albers');
+    ctx.now = () => new Date('2026-11-25T16:30:00Z');
+    await dispatch(ctx, 'clearance.approve', { briefingId: b.id });
+
+    for (const variant of ['full', 'runbook'] as const) {
+      const { text, report } = await cover(variant);
+      expect(text).toContain('CLEARED BY Ms. Ayşe Özdemir, Head of Division, Bilateral and Multilateral Relations — 24 November 2026 Dr Henrike Albers, Director, International Employment Policy — 25 November 2026');
+      expect(text).not.toContain('Awaiting');
+      expect(report.clearance).toEqual({
+        state: 'cleared',
+        approvals: [
+          { name: 'Ms. Ayşe Özdemir', post: 'Head of Division, Bilateral and Multilateral Relations', label: 'Head of unit', day: '2026-11-24' },
+          { name: 'Dr Henrike Albers', post: 'Director, International Employment Policy', label: 'Director', day: '2026-11-25' },
+        ],
+        awaiting: [],
+        override: null,
+      });
+    }
+    // In the briefing's language.
+    await dispatch(ctx, 'briefing.setStatus', { id: b.id, status: 'draft' });
+    await dispatch(ctx, 'briefing.update', { id: b.id, patch: { language: 'de' } });
+    expect((await cover()).text).toContain('FREIGEGEBEN VON Ms. Ayşe Özdemir, Head of Division, Bilateral and Multilateral Relations — 24. November 2026');
+  });
+
+  it('an override prints on the cover with its reason', async () => {
+    const { b, person, actAs } = await setup();
+    await dispatch(ctx, 'clearance.setChain', { briefingId: b.id, steps: [{ contactId: person('Albers'), label: 'Director' }] });
+    await actAs('Weiß');
+    await dispatch(ctx, 'clearance.override', { briefingId: b.id, reason: 'The director is travelling; cleared by phone.' });
+    const r = await dispatch(ctx, 'pack.build', { briefingId: b.id, date: '2026-11-23' });
+    expect(pageText(tempPdf(Buffer.from(r.bytesBase64!, 'base64')), 1).replace(/\s+/g, ' ')).toContain(
+      'Made final by Mr. Jonas Weiß, Desk Officer, ILO and UN on 23 November 2026 without full clearance: The director is travelling; cleared by phone.',
+    );
+    expect(r.report.clearance.state).toBe('overridden');
   });
 
   it('a return with comments at sections puts it back to draft; the comments show at their sections', async () => {
