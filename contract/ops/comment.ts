@@ -12,10 +12,18 @@ export const commentOps = {
     doc: 'The comment threads of a briefing (or of one section), in section order, oldest first, each with its replies.',
   }),
   'comment.add': op({
-    input: z.union([
-      CommentAnchor.extend({ body: CommentBody }),
-      z.object({ parentId: Id, body: CommentBody }),
-    ]),
+    // One object (every op's input is one, for `dossier ops` and forms): a section (and paragraph), or a parent.
+    input: z
+      .object({
+        sectionId: Id.optional(),
+        paragraph: CommentAnchor.shape.paragraph,
+        parentId: Id.optional(),
+        body: CommentBody,
+      })
+      .refine((c) => (c.sectionId === undefined) !== (c.parentId === undefined), {
+        message: 'Give either the section to comment on (sectionId) or the comment to reply to (parentId), not both.',
+        path: ['sectionId'],
+      }),
     output: CommentThread,
     kind: 'write',
     doc: 'Comment on a section (or one of its paragraphs), or reply to a comment (parentId), as the person you act as.',

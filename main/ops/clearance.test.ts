@@ -132,6 +132,7 @@ describe('clearance', () => {
     // Reply and resolve.
     await actAs('Weiß');
     const replied = await dispatch(ctx, 'comment.add', { parentId: thread!.id, body: 'Done.' });
+    await expect(dispatch(ctx, 'comment.add', { body: 'Where?' })).rejects.toThrow('Give either the section to comment on (sectionId) or the comment to reply to (parentId)');
     expect(replied.replies.map((x) => [x.author.name, x.body])).toEqual([['Mr. Jonas Weiß', 'Done.']]);
     const resolved = await dispatch(ctx, 'comment.resolve', { id: replied.replies[0]!.id });
     expect([resolved.id, resolved.resolvedBy]).toEqual([thread!.id, 'Mr. Jonas Weiß']);

@@ -14,9 +14,9 @@ export const commentHandlers: HandlerMap<'comment.list' | 'comment.add' | 'comme
   'comment.add': (input, ctx) => {
     const author = requireMe(ctx, 'comment');
     const id =
-      'parentId' in input
+      input.parentId !== undefined
         ? addReply(ctx.db, input.parentId, input.body, author, nowOf(ctx))
-        : addComment(ctx.db, { sectionId: input.sectionId, paragraph: input.paragraph, body: input.body, author, now: nowOf(ctx) });
+        : addComment(ctx.db, { sectionId: input.sectionId!, paragraph: input.paragraph, body: input.body, author, now: nowOf(ctx) });
     return getThread(ctx.db, id);
   },
   'comment.resolve': ({ id, resolved }, ctx) => getThread(ctx.db, resolveComment(ctx.db, id, resolved, me(ctx)?.name ?? '', nowOf(ctx))),
