@@ -191,9 +191,11 @@ function documentOf(a: Assembly, { copy, edition, checks = [], attachments = tru
 function clearanceRows(c: PackClearance, language: string, dates: Dates): Pick<PackDocument, 'clearance'> {
   if (c.state === 'none') return {};
   const L = labelsFor(language).clearance;
+  // The day stays on one line with its dash: non-breaking spaces (the pack breaks lines at plain spaces only).
+  const keep = (text: string) => text.replace(/ /g, '\u00a0');
   const who = (p: { name: string; label: string }) => (p.label ? `${p.name} (${p.label})` : p.name);
   const rows: NonNullable<PackDocument['clearance']> = [];
-  if (c.approvals.length) rows.push({ label: L.clearedBy, lines: c.approvals.map((p) => `${[p.name, p.post || p.label].filter(Boolean).join(', ')} — ${dates.day(p.day)}`) });
+  if (c.approvals.length) rows.push({ label: L.clearedBy, lines: c.approvals.map((p) => `${[p.name, p.post || p.label].filter(Boolean).join(', ')}${keep(` — ${dates.day(p.day)}`)}`) });
   if (c.state === 'overridden' && c.override) rows.push({ label: L.clearance, lines: [L.overridden(c.override.post ? `${c.override.name}, ${c.override.post}` : c.override.name, dates.day(c.override.day), c.override.reason)] });
   if (c.state === 'pending') rows.push({ label: L.clearance, lines: [L.awaiting(c.awaiting.map(who).join(L.then))] });
   if (c.state === 'not_sent') rows.push({ label: L.clearance, lines: [L.notSent(c.awaiting.map(who).join(L.then))] });
