@@ -1,10 +1,12 @@
 /**
  * Issue 20, end to end through the app: a section commissioned from a colleague, written and submitted on My work,
  * accepted by the owner; the briefing sent for clearance, returned with a comment that shows at its section, sent
- * again and approved by the head of unit and the director in turn; then final.
+ * again and approved by the head of unit and the director in turn; then final, and the pack's cover and the preview's
+ * release report name both clearers with their posts and the day.
  */
 import type { Page } from '@playwright/test';
 import type { In, OpName, Out } from '../contract/ops';
+import { pageText, tempPdf } from '../main/test-support/pdf';
 import { test, expect } from './fixtures';
 
 const typed = (call: unknown) => call as <K extends OpName>(name: K, input: In<K>) => Promise<Out<K>>;
@@ -156,4 +158,17 @@ test('commission → submit → accept → clearance with a return, two approval
     ['Head of unit', 'Ms. Ayşe Özdemir', 'Head of Division, Bilateral and Multilateral Relations'],
     ['Director', 'Dr Henrike Albers', 'Director, International Employment Policy'],
   ]);
+
+  // The pack's cover names both clearers, with post and day; the preview's release report lists the clearance.
+  const day = new Date(cleared.steps[1]!.decision!.at).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const pack = await call('pack.build', { briefingId: b.id });
+  const cover = pageText(tempPdf(Buffer.from(pack.bytesBase64!, 'base64')), 1).replace(/\s+/g, ' ');
+  expect(cover).toContain(`CLEARED BY Ms. Ayşe Özdemir, Head of Division, Bilateral and Multilateral Relations — ${day} Dr Henrike Albers, Director, International Employment Policy — ${day}`);
+  await goTo(page, `#/briefings/${b.id}/pack`);
+  const report = page.getByRole('region', { name: 'Release report' });
+  await expect(report.getByText('Cleared: every approval holds, as the cover says.')).toBeVisible();
+  await expect(report.getByRole('list', { name: 'Clearance' }).getByRole('listitem')).toHaveText([/Head of unit\s*Ms\. Ayşe Özdemir, Head of Division/, /Director\s*Dr Henrike Albers, Director, International Employment Policy/]);
+  await expect(page.getByRole('img', { name: /^Page 1 of \d+$/ }).locator('canvas')).toBeVisible();
+  await page.waitForTimeout(500);
+  await shot('pack-preview-cleared');
 });
