@@ -149,7 +149,7 @@ test('the paste review saves in one step: when the update fails part-way, its ne
 test('contact list: "to check" flags, filters by staleness, language and institution, sort, and the stale age', async ({ app: page, shot }) => {
   await page.getByRole('link', { name: /Contacts/ }).click();
   const list = page.getByRole('list', { name: 'Contacts' });
-  await expect(page.getByText('7 contacts')).toBeVisible();
+  await expect(page.getByText('9 contacts')).toBeVisible();
 
   await page.getByLabel('To check only').check();
   await expect(page.getByText('2 contacts')).toBeVisible();
@@ -212,10 +212,10 @@ test('import a small vCard with one duplicate: preview counts, skip it, the coun
   await page.getByLabel('Duplicate on line 1').selectOption('skip');
   await page.getByRole('button', { name: 'Import 2 contacts' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported: 2 new, 0 updated, 1 skipped.' })).toBeVisible();
-  expect((await dispatch(dossier.ctx, 'contact.list', {})).total).toBe(9);
+  expect((await dispatch(dossier.ctx, 'contact.list', {})).total).toBe(11);
   expect((await dispatch(dossier.ctx, 'contact.list', { query: 'Stenvold' })).total).toBe(1);
   await page.getByRole('link', { name: 'Show contacts' }).click();
-  await expect(page.getByText('9 contacts')).toBeVisible();
+  await expect(page.getByText('11 contacts')).toBeVisible();
 
   // Export: every contact as vCard 3.0, downloaded as a file Dossier reads back.
   await page.getByRole('button', { name: 'Export…' }).click();
