@@ -157,6 +157,11 @@ for (const theme of ['light', 'dark'] as const) {
     await page.keyboard.press('Escape');
     await page.getByRole('region', { name: 'Clearance' }).getByRole('button', { name: 'Chain…' }).click();
     problems.push(...(await scan(page, 'clearance chain')));
+    await page.keyboard.press('Escape');
+    // The pack preview's release report with the clearance (the cover's "not yet sent" in words).
+    await page.goto(`${origin}/#/briefings/${briefing.id}/pack`);
+    await expect(page.getByRole('region', { name: 'Release report' }).getByText(/^Not sent for clearance/)).toBeVisible();
+    problems.push(...(await scan(page, 'pack preview with the clearance')));
     expect(problems).toEqual([]);
   });
 }
