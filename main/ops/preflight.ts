@@ -137,7 +137,7 @@ export function preflightFindings(a: Assembly, all = true): PreflightResult {
     const missing = missingGlyphs(texts.join('\n'));
     if (missing.length) f.add('missing_glyph', missing.join(''), `${label}: the pack font cannot draw ${missing.map(codePointName).join(', ')}.`, { sectionId }, f.route(sectionId));
   };
-  checkGlyphs('Cover', [doc.title, doc.subtitle, doc.series, doc.venue, doc.delegationHead, doc.classification, doc.preparedBy], null);
+  checkGlyphs('Cover', [doc.title, doc.subtitle, doc.series, doc.venue, doc.delegationHead, doc.classification, doc.preparedBy, ...(doc.clearance ?? []).flatMap((r) => r.lines)], null);
   doc.sections.forEach((s: PackSection, i) => checkGlyphs(`“${s.title}”`, strings(s), a.sectionIds[i] ?? null));
   return { ...out, findings: f.list };
 }
