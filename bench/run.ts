@@ -1,6 +1,6 @@
 /**
  * `npm run bench` runs every benchmark in turn and prints its lines; `npm run bench -- <name> [<name>…]` runs only
- * those (pack, contacts, lists, lists-more, cli). Each bench module exports `async function benchX(): Promise<string[]>`
+ * those (pack, contacts, lists, lists-more, cli, responsive). Each bench module exports `async function benchX(): Promise<string[]>`
  * and can also be run alone (`npx tsx bench/<name>.ts`).
  */
 import { benchCli } from './cli';
@@ -8,6 +8,7 @@ import { benchContacts } from './contacts';
 import { benchLists } from './lists';
 import { benchListsMore } from './lists-more';
 import { benchPack } from './pack';
+import { benchResponsive } from './responsive';
 
 const benches: [name: string, title: string, run: () => Promise<string[]>][] = [
   ['pack', 'pack', benchPack],
@@ -15,6 +16,7 @@ const benches: [name: string, title: string, run: () => Promise<string[]>][] = [
   ['lists', 'lists', benchLists],
   ['lists-more', 'lists (meetings, institutions)', benchListsMore],
   ['cli', 'CLI start-up', benchCli],
+  ['responsive', 'responsive (system.info while 100,000 contacts import)', benchResponsive],
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

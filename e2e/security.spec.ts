@@ -110,6 +110,7 @@ const MD = [
   `<iframe src="${JS}"></iframe><object data="${JS}"></object><svg><script>window.__pwned=1</script></svg>`,
   `<form action="${JS}"><button>click me</button></form> ${SVG}`,
   `![x](${JS}) <details open ontoggle="window.__pwned=1">x</details> <style>body{display:none}</style>`,
+  `[mail me](mailto:eve@example.org?attach=/etc/passwd&body=x) [mail me too](mailto:eve@example.org%3Fattach=/etc/passwd)`,
 ].join('\n\n');
 
 test.describe('untrusted text', () => {
@@ -196,6 +197,8 @@ test.describe('untrusted text', () => {
       expect(await page.evaluate(() => window.__pwned), hash).toBeUndefined();
       expect(await page.evaluate(() => document.querySelectorAll('main script, main iframe, main object, main [onerror], main [onload], main [onclick], main [ontoggle]').length), hash).toBe(0);
       expect(await page.evaluate(() => [...document.querySelectorAll('main a[href]')].map((a) => a.getAttribute('href')!).filter((h) => /^\s*javascript:/i.test(h))), hash).toEqual([]);
+      // A mailto: link is rebuilt from its one address: no ?attach= (or encoded one) survives into it.
+      expect(await page.evaluate(() => [...document.querySelectorAll('main a[href^="mailto:" i]')].map((a) => a.getAttribute('href')!).filter((h) => /attach|[?&]|%3f/i.test(h))), hash).toEqual([]);
       expect(await violations(page), hash).toEqual([]);
       if (hash === `#/contacts/${contact.id}`) await shot('security-xss-contact');
     }

@@ -29,6 +29,16 @@ export async function restoreInto(ctx: OpsContext, source: string): Promise<{ re
   return { restored: source, keptCopy: plan.kept, schemaVersion: plan.schemaVersion };
 }
 
+/**
+ * Replaces a dossier that cannot be opened (a damaged file: the usual reason to restore) with `source`. Its bytes are
+ * kept beside it as the dated copy; nothing of it is opened to write.
+ */
+export async function restoreClosed(dbPath: string, source: string, now: Date): Promise<{ restored: string; keptCopy: string | null; schemaVersion: number }> {
+  const plan = await prepareRestore(dbPath, source, now);
+  commitRestore(dbPath, plan);
+  return { restored: source, keptCopy: plan.kept, schemaVersion: plan.schemaVersion };
+}
+
 /** The start-up backup: one a day, the newest `keep` automatic ones kept. Never stops the app from starting. */
 export async function startupBackup(ctx: OpsContext, keep = DEFAULT_KEEP, log: (msg: string) => void = (m) => console.error(m)): Promise<string | null> {
   if (ctx.dbPath === ':memory:') return null;

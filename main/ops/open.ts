@@ -2,11 +2,11 @@
  * The one start-up: every front end (the Electron shell, the CLI and its `serve` host, the e2e host, tests, benchmarks,
  * scripts) opens its dossier here and gets the same OpsContext, instead of wiring the store by hand.
  */
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createDb, openDb } from '../store/db';
+import { makePrivateDir } from '../store/private-files';
 import type { AfterWrite, OpsContext } from './context';
-import { resolveDbPath } from './paths';
+import { defaultDataDir, resolveDbPath } from './paths';
 
 export interface DossierOptions {
   /**
@@ -36,7 +36,8 @@ export interface DossierOptions {
 export function openDossier(opts: DossierOptions = {}): OpsContext {
   const memory = opts.path === ':memory:';
   const dbPath = memory ? ':memory:' : resolveDbPath(opts.path);
-  if (!memory) mkdirSync(dirname(dbPath), { recursive: true });
+  // Created 0700; Dossier's own data folder (not one the user named) is tightened if an older Dossier left it open.
+  if (!memory) makePrivateDir(dirname(dbPath), dirname(dbPath) === defaultDataDir());
   const db = memory ? createDb() : openDb(dbPath, opts.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: opts.busyTimeoutMs });
   return {
     db,
