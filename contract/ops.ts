@@ -13,6 +13,11 @@ import { meetingOps } from './ops/meeting';
 import { packOps } from './ops/pack';
 import { snippetOps } from './ops/snippet';
 import { systemOps } from './ops/system';
+import { identityOps } from './ops/identity';
+import { commissionOps } from './ops/commission';
+import { clearanceOps } from './ops/clearance';
+import { commentOps } from './ops/comment';
+import { historyOps } from './ops/history';
 
 export type { OpKind, OpSpec } from './ops/op';
 
@@ -25,6 +30,11 @@ export const ops = {
   ...snippetOps,
   ...backupOps,
   ...packOps,
+  ...identityOps,
+  ...commissionOps,
+  ...clearanceOps,
+  ...commentOps,
+  ...historyOps,
 } as const;
 
 export type Ops = typeof ops;

@@ -78,4 +78,19 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
 });
 
+/**
+ * Holds the page's calls of op `name` on their way to the host until the test lets them go (`release`) or drops them
+ * (`drop`, as a cancel that reached the host first would). Long work on a small test dossier ends in milliseconds: held,
+ * its progress dialog stays up long enough to be seen, photographed and cancelled on a slow shared machine.
+ */
+export async function holdCalls(page: Page, name: string): Promise<{ release: () => void; drop: () => void }> {
+  let settle!: (go: boolean) => void;
+  const decided = new Promise<boolean>((r) => (settle = r));
+  await page.route(`**/api/${name}`, async (route) => {
+    // The page may have aborted the request meanwhile (its Cancel): then there is nothing left to continue or abort.
+    await ((await decided) ? route.continue() : route.abort()).catch(() => {});
+  });
+  return { release: () => settle(true), drop: () => settle(false) };
+}
+
 export { expect };

@@ -26,6 +26,10 @@ import { participantHandlers } from './participants';
 import { packImportHandlers } from './pack-import';
 import { preflightHandlers } from './preflight';
 import { issueHandlers } from './issue';
+import { identityHandlers } from './identity';
+import { commissionHandlers } from './commissions';
+import { clearanceHandlers } from './clearance';
+import { commentHandlers } from './comments';
 
 export const handlers = {
   ...systemHandlers,
@@ -46,6 +50,10 @@ export const handlers = {
   ...packImportHandlers,
   ...preflightHandlers,
   ...issueHandlers,
+  ...identityHandlers,
+  ...commissionHandlers,
+  ...clearanceHandlers,
+  ...commentHandlers,
 } satisfies { [K in OpName]: Handler<K> };
 
 /**

@@ -17,6 +17,7 @@ import { getBriefingDetail, getSection } from '../store/briefings';
 import { setPreflightDecision, setSectionBudget } from '../store/preflight';
 import { type HandlerMap, today } from './context';
 import { packEngine } from './pack-engine';
+import { workflowFindings } from './workflow-findings';
 
 type Kind = PreflightFinding['kind'];
 type Where = PreflightFinding['where'];
@@ -126,6 +127,9 @@ export async function preflightFindings(a: Assembly, all = true): Promise<Prefli
     }
   }
 
+  // Commissions still out or waiting for a decision, and clearance not (or no longer) complete (issue 20).
+  if (briefing && source.workflow) for (const w of workflowFindings(briefing.id, source.workflow)) f.add(w.kind, w.detail, w.message, w.where, w.route);
+
   // Characters the embedded font cannot draw, per section of the full pack as it would print.
   const { doc } = a.document({ attachments: false });
   const { missingGlyphs, codePointName } = await packEngine();
@@ -133,7 +137,7 @@ export async function preflightFindings(a: Assembly, all = true): Promise<Prefli
     const missing = missingGlyphs(texts.join('\n'));
     if (missing.length) f.add('missing_glyph', missing.join(''), `${label}: the pack font cannot draw ${missing.map(codePointName).join(', ')}.`, { sectionId }, f.route(sectionId));
   };
-  checkGlyphs('Cover', [doc.title, doc.subtitle, doc.series, doc.venue, doc.delegationHead, doc.classification, doc.preparedBy], null);
+  checkGlyphs('Cover', [doc.title, doc.subtitle, doc.series, doc.venue, doc.delegationHead, doc.classification, doc.preparedBy, ...(doc.clearance ?? []).flatMap((r) => r.lines)], null);
   doc.sections.forEach((s: PackSection, i) => checkGlyphs(`“${s.title}”`, strings(s), a.sectionIds[i] ?? null));
   return { ...out, findings: f.list };
 }

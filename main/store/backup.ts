@@ -5,7 +5,7 @@
  * keeps the current database as a dated copy, and swaps the new file in with one rename.
  */
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { DossierError } from '../../contract/errors';
 import { type ReadDb, inspectFile, integrityCheck } from './db';
@@ -36,19 +36,36 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 class DamagedCopyError extends Error {}
 
 /**
+ * What a caller gives long work on backups (the app's Back Up Now and restore): a signal that cancels it at its safe
+ * points, which leave nothing behind, and its steps as they pass.
+ */
+export interface LongOptions {
+  signal?: AbortSignal | undefined;
+  step?: ((done: number, total: number, label: string) => void) | undefined;
+}
+
+/** Throws `cancelled` when the caller has cancelled: called only where nothing is half written. */
+function stopIfCancelled(opts: LongOptions): void {
+  if (opts.signal?.aborted) throw new DossierError('cancelled', 'Cancelled; nothing was changed.');
+}
+
+/**
  * Copies the live database to `dest` atomically: a private `.part` file first, made a self-contained file (rollback
  * journal, not WAL, so opening it later creates nothing beside it), checked, then renamed. Nothing else is left.
  */
-export async function copyDatabase(db: ReadDb | Database.Database, dest: string): Promise<{ file: string; pages: number }> {
+export async function copyDatabase(db: ReadDb | Database.Database, dest: string, opts: LongOptions = {}): Promise<{ file: string; pages: number }> {
+  stopIfCancelled(opts);
   makePrivateDir(dirname(dest));
   const part = `${dest}.part`;
   removeWithSideFiles(part);
   try {
     createPrivateFile(part);
+    opts.step?.(0, 3, 'Copying the dossier');
     // All remaining pages in one step: SQLite restarts a stepwise backup whenever another connection writes,
     // so with an app busy writing a paced backup might never finish. One step holds a read snapshot instead.
     const res = await db.backup(part, { progress: () => 0x7fffffff });
     // Read-write, so closing removes the -wal/-shm that a WAL-mode copy would otherwise leave as `.part-wal`/`.part-shm`.
+    opts.step?.(1, 3, 'Checking the copy');
     const check = new Database(part, { fileMustExist: true });
     try {
       check.pragma('journal_mode = DELETE');
@@ -57,12 +74,24 @@ export async function copyDatabase(db: ReadDb | Database.Database, dest: string)
     } finally {
       check.close();
     }
+    // The last safe point: until the rename, the copy is only a `.part` file, removed below.
+    stopIfCancelled(opts);
+    opts.step?.(2, 3, 'Saving the copy');
     renameSync(part, dest);
     syncDirectory(dirname(dest));
+    opts.step?.(3, 3, 'Done');
     return { file: dest, pages: res.totalPages };
   } catch (err) {
     removeWithSideFiles(part);
     throw err;
+  }
+}
+
+function rmdirQuietly(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // not empty, or already gone: leave it
   }
 }
 
@@ -89,10 +118,21 @@ export function listBackups(dataDir: string): BackupFile[] {
 }
 
 /** A backup the user asked for ("Back Up Now"): `dossier-YYYY-MM-DD-HHMMSS.db`, never pruned automatically. */
-export async function backupNow(db: ReadDb, dataDir: string, now: Date): Promise<BackupFile & { pages: number }> {
-  makePrivateDir(backupDir(dataDir), true);
+export async function backupNow(db: ReadDb, dataDir: string, now: Date, opts: LongOptions = {}): Promise<BackupFile & { pages: number }> {
+  // Before the folder is made: a cancelled first backup leaves no empty backups folder either.
+  stopIfCancelled(opts);
+  const dir = backupDir(dataDir);
+  const fresh = !existsSync(dir);
+  makePrivateDir(dir, true);
   const name = `dossier-${day(now)}-${stamp(now).slice(9)}.db`;
-  const { pages } = await copyDatabase(db, join(backupDir(dataDir), name));
+  let pages: number;
+  try {
+    ({ pages } = await copyDatabase(db, join(dir, name), opts));
+  } catch (err) {
+    // A first backup that did not happen leaves no empty backups folder behind (rmdirSync never removes a full one).
+    if (fresh) rmdirQuietly(dir);
+    throw err;
+  }
   return { ...listBackups(dataDir).find((b) => b.name === name)!, pages };
 }
 
@@ -140,12 +180,12 @@ export function checkRestorable(file: string): number {
  * through SQLite (its side files exist already); any other is copied byte for byte and switched to a rollback
  * journal, so the source is never opened by SQLite and nothing appears beside it.
  */
-async function stageCopy(source: string, staged: string): Promise<void> {
+async function stageCopy(source: string, staged: string, opts: LongOptions = {}): Promise<void> {
   removeWithSideFiles(staged);
   if (hasLiveWal(source)) {
     const src = new Database(source, { readonly: true, fileMustExist: true });
     try {
-      await copyDatabase(src, staged);
+      await copyDatabase(src, staged, { signal: opts.signal });
     } finally {
       src.close();
     }
@@ -198,13 +238,13 @@ export interface RestorePlan {
  * is copied with the online backup (consistent while others write); a damaged one (the usual reason to restore)
  * cannot pass that copy's check, so its bytes are kept as they are, WAL included, for whoever wants to look.
  */
-async function keepCurrent(dbPath: string, dest: string, current?: ReadDb): Promise<string | null> {
+async function keepCurrent(dbPath: string, dest: string, current?: ReadDb, opts: LongOptions = {}): Promise<string | null> {
   if (!current && !existsSync(dbPath)) return null;
   try {
-    if (current) return (await copyDatabase(current, dest)).file;
+    if (current) return (await copyDatabase(current, dest, { signal: opts.signal })).file;
     const cur = new Database(dbPath, { readonly: true, fileMustExist: true });
     try {
-      return (await copyDatabase(cur, dest)).file;
+      return (await copyDatabase(cur, dest, { signal: opts.signal })).file;
     } finally {
       cur.close();
     }
@@ -219,19 +259,29 @@ async function keepCurrent(dbPath: string, dest: string, current?: ReadDb): Prom
 
 /**
  * Step 1 of a restore, while the current database may still be open and in use: check the source, copy it to
- * a staging file beside the database, and keep a dated copy of the current database. Nothing is replaced yet.
+ * a staging file beside the database, and keep a dated copy of the current database. Nothing is replaced yet, so a
+ * cancel up to its end removes the staged and kept copies and leaves every file as it was.
  */
-export async function prepareRestore(dbPath: string, source: string, now: Date, current?: ReadDb): Promise<RestorePlan> {
+export async function prepareRestore(dbPath: string, source: string, now: Date, current?: ReadDb, opts: LongOptions = {}): Promise<RestorePlan> {
+  opts.step?.(0, 4, 'Checking the backup');
   const schemaVersion = checkRestorable(source);
+  stopIfCancelled(opts);
   const staged = `${dbPath}.restore`;
-  await stageCopy(source, staged);
+  opts.step?.(1, 4, 'Copying the backup');
+  await stageCopy(source, staged, opts);
   let kept: string | null = null;
   try {
-    kept = await keepCurrent(dbPath, keptCopyPath(dbPath, now), current);
+    stopIfCancelled(opts);
+    opts.step?.(2, 4, 'Keeping a copy of the current dossier');
+    kept = await keepCurrent(dbPath, keptCopyPath(dbPath, now), current, opts);
+    // The last safe point: the caller swaps the files right after, without yielding.
+    stopIfCancelled(opts);
   } catch (err) {
     removeWithSideFiles(staged);
+    if (kept) removeWithSideFiles(kept);
     throw err;
   }
+  opts.step?.(3, 4, 'Replacing the dossier');
   return { staged, kept, schemaVersion };
 }
 
