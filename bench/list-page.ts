@@ -4,8 +4,8 @@
  * frame times while scrolling a list (requestAnimationFrame deltas).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type Host, startHost } from '../main/host/http';
@@ -16,13 +16,25 @@ export const CHROMIUM = process.env.DOSSIER_CHROMIUM ?? '/usr/bin/chromium';
 export const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 export const f1 = (x: number) => x.toFixed(1);
 
+/** Frame times suffer first on a shared machine: say so beside a verdict. */
+export const busy = () => (loadavg()[0]! > cpus().length ? ` (machine busy: load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs)` : '');
+
 export type Frames = { deltas: number[]; maxRows: number };
 
-/** Runs `fn` with a fresh dossier file, the host serving the built renderer, and Chromium; cleans up after. */
-export async function withBrowserHost<T>(name: string, now: () => Date, fn: (env: { ctx: OpsContext; host: Host; browser: Browser }) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` with a fresh dossier file (or a copy of `copyOf`), the host serving the built renderer, and Chromium;
+ * cleans up after.
+ */
+export async function withBrowserHost<T>(
+  name: string,
+  now: () => Date,
+  fn: (env: { ctx: OpsContext; host: Host; browser: Browser }) => Promise<T>,
+  copyOf?: string,
+): Promise<T> {
   if (!existsSync(resolve('renderer/dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), `dossier-bench-${name}-`));
   const dbPath = join(dir, 'dossier.db');
+  if (copyOf) copyFileSync(copyOf, dbPath);
   const ctx = openDossier({ path: dbPath, now });
   const host = await startHost({ ctx, staticDir: resolve('renderer/dist'), log: () => {} });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-timer-throttling'] });

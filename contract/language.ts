@@ -39,19 +39,34 @@ const TAG_SYNTAX = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/;
 const NOTE_START = /^[([{,;:/–—-]/u;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu;
 
+/**
+ * `fn` remembering its answers (a few thousand at most, then afresh): an import asks about the same few language
+ * values 100,000 times, and each Intl lookup costs more than the rest of reading the value (issue 18).
+ */
+function remembered<T>(fn: (s: string) => T): (s: string) => T {
+  const known = new Map<string, T>();
+  return (s) => {
+    if (known.has(s)) return known.get(s) as T;
+    if (known.size >= 5000) known.clear();
+    const v = fn(s);
+    known.set(s, v);
+    return v;
+  };
+}
+
 /** The canonical BCP 47 form of `s` ("EN_gb" → "en-GB"), or null if it is not a well-formed tag. */
-export function canonicalTag(s: string): string | null {
+export const canonicalTag = remembered((s: string): string | null => {
   if (!TAG_SYNTAX.test(s)) return null;
   try {
     return Intl.getCanonicalLocales(s.replace(/_/g, '-'))[0] ?? null;
   } catch {
     return null;
   }
-}
+});
 
 let english: Intl.DisplayNames | null | undefined;
 /** Does the platform know a name for this tag (so "xx" or "qqq" are not mistaken for languages)? */
-function isNamed(tag: string): boolean {
+const isNamed = remembered((tag: string): boolean => {
   try {
     english ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
     const n = english.of(tag);
@@ -59,7 +74,7 @@ function isNamed(tag: string): boolean {
   } catch {
     return false;
   }
-}
+});
 
 /**
  * One language value as stored: "Deutsch (Muttersprache)" → "de (Muttersprache)", "English" → "en", "EN-gb" → "en-GB",

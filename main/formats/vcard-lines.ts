@@ -41,19 +41,28 @@ const BARE_ENCODINGS = /^(QUOTED-PRINTABLE|BASE64|B|8BIT|7BIT)$/i;
 /** RFC 6868: ^n newline, ^' double quote, ^^ caret. */
 const decode6868 = (v: string) => v.replace(/\^(n|'|\^)/g, (_, c: string) => (c === 'n' ? '\n' : c === "'" ? '"' : '^'));
 
+/** A parameter value without its quotes, RFC 6868 decoded. */
+function paramValue(v: string): string {
+  const t = v.trim();
+  const unquoted = t[0] === '"' ? t.replace(/^"(.*)"$/s, '$1') : t;
+  return unquoted.includes('^') ? decode6868(unquoted) : unquoted;
+}
+
 /** Splits on `sep` outside double quotes. */
 function splitOutsideQuotes(text: string, sep: string): string[] {
+  if (!text.includes('"')) return text.split(sep);
   const out: string[] = [];
-  let cur = '';
+  let start = 0;
   let quoted = false;
-  for (const ch of text) {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
     if (ch === '"') quoted = !quoted;
-    if (ch === sep && !quoted) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
+    else if (ch === sep && !quoted) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
   }
-  out.push(cur);
+  out.push(text.slice(start));
   return out;
 }
 
@@ -79,7 +88,7 @@ export function parseContentLine(text: string, no: number): CardLine | null {
     if (!p) continue;
     const eq = p.indexOf('=');
     const key = eq < 0 ? (BARE_ENCODINGS.test(p) ? 'ENCODING' : 'TYPE') : p.slice(0, eq).trim().toUpperCase();
-    const values = (eq < 0 ? [p] : splitOutsideQuotes(p.slice(eq + 1), ',')).map((v) => decode6868(v.trim().replace(/^"(.*)"$/s, '$1')));
+    const values = (eq < 0 ? [p] : splitOutsideQuotes(p.slice(eq + 1), ',')).map(paramValue);
     params.set(key, [...(params.get(key) ?? []), ...values.filter((v) => v !== '')]);
   }
   return { no, group: m[1] ?? '', name: m[2]!.toUpperCase(), params, rawParams, value: text.slice(colon + 1) };
@@ -112,7 +121,7 @@ export function* splitCards(content: string, file: string, rejected: RejectedRec
       last.text += isBase64Start(last.text) ? raw.trim() : raw.slice(1);
       continue;
     }
-    if (card && last && isQuotedPrintable(last.text) && last.text.endsWith('=')) {
+    if (card && last && last.text.endsWith('=') && isQuotedPrintable(last.text)) {
       // vCard 2.1 QUOTED-PRINTABLE soft line break: "=" at the end joins the next line.
       last.text = last.text.slice(0, -1) + raw;
       continue;
@@ -136,7 +145,7 @@ export function* splitCards(content: string, file: string, rejected: RejectedRec
         outside = no;
         rejected.push({ line: no, reason: `text outside a card: "${raw.slice(0, 60)}".` });
       }
-    } else if (last && isBase64Start(last.text) && /^[A-Za-z0-9+/=]+$/.test(raw.trim())) {
+    } else if (last && /^[A-Za-z0-9+/=]+$/.test(raw.trim()) && isBase64Start(last.text)) {
       // Base64 data lines some 2.1 writers leave unindented.
       last.text += raw.trim();
     } else if (!NAME.test(raw) || !/^[^:]*:/.test(raw)) {

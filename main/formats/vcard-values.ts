@@ -5,23 +5,22 @@
 import type { CardLine } from './vcard-lines';
 
 /** Undoes backslash escapes: \n \N newline, \, \; \: \\ literal. Other backslashes stay (a path written unescaped). */
-export const unescapeText = (v: string): string => v.replace(/\\([nN,;:\\])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+export const unescapeText = (v: string): string => (!v.includes('\\') ? v : v.replace(/\\([nN,;:\\])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c)));
 
 /** Splits on `sep` where it is not escaped by a backslash. */
 function splitUnescaped(v: string, sep: string): string[] {
+  if (!v.includes('\\')) return v.split(sep);
   const out: string[] = [];
-  let cur = '';
+  let start = 0;
   for (let i = 0; i < v.length; i++) {
-    const ch = v[i]!;
-    if (ch === '\\' && i + 1 < v.length) {
-      cur += ch + v[i + 1];
-      i++;
-    } else if (ch === sep) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
+    const ch = v[i];
+    if (ch === '\\' && i + 1 < v.length) i++;
+    else if (ch === sep) {
+      out.push(v.slice(start, i));
+      start = i + 1;
+    }
   }
-  out.push(cur);
+  out.push(v.slice(start));
   return out;
 }
 

@@ -133,10 +133,13 @@ function readCard(card: RawCard, env: Env): ContactProposal {
     } catch (err) {
       throw new CardError(l.no, `${l.name} cannot be read: ${(err as Error).message}.`);
     }
-    const text = () => unescapeText(value).trim();
+    // The value as text, unescaped (an image's data is not text: it is unescaped only where it is kept as text).
+    // Computed here rather than in a closure: tsx names every function it creates, and this runs for every line.
+    const isImage = l.name === 'PHOTO' || l.name === 'LOGO';
+    const text = isImage ? '' : unescapeText(value).trim();
     switch (l.name) {
       case 'FN':
-        fn = text();
+        fn = text;
         stored(l);
         break;
       case 'N': {
@@ -155,11 +158,11 @@ function readCard(card: RawCard, env: Env): ContactProposal {
       }
       case 'TITLE':
       case 'ROLE':
-        if (!c.position && text()) (c.position = text()), stored(l);
-        else if (text()) other(l, text());
+        if (!c.position && text) (c.position = text), stored(l);
+        else if (text) other(l, text);
         break;
       case 'TEL': {
-        const v = text();
+        const v = text;
         const isUri = /^tel:/i.test(v);
         const uri = isUri ? readTelUri(v) : null;
         const written = first(l, X.written) ?? uri?.written ?? v;
@@ -169,17 +172,17 @@ function readCard(card: RawCard, env: Env): ContactProposal {
         break;
       }
       case 'EMAIL':
-        if (text()) c.emails.push({ label: labelOf(l), value: text().replace(/^mailto:/i, '') }), stored(l);
+        if (text) c.emails.push({ label: labelOf(l), value: text.replace(/^mailto:/i, '') }), stored(l);
         break;
       case 'URL':
-        if (!c.website && text()) (c.website = text()), stored(l);
-        else if (text()) other(l, text());
+        if (!c.website && text) (c.website = text), stored(l);
+        else if (text) other(l, text);
         break;
       case 'LANG':
-        if (text()) langs.push({ pref: Number(first(l, 'PREF') ?? 100), tag: text() }), stored(l);
+        if (text) langs.push({ pref: Number(first(l, 'PREF') ?? 100), tag: text }), stored(l);
         break;
       case 'NOTE':
-        if (text()) notes.push(text()), stored(l);
+        if (text) notes.push(text), stored(l);
         break;
       case 'ADR': {
         const [poBox = '', extended = '', street = '', locality = '', region = '', postalCode = '', country = ''] = structured(value).map((p) =>
@@ -194,14 +197,14 @@ function readCard(card: RawCard, env: Env): ContactProposal {
       case 'LABEL':
         // 2.1/3.0 formatted address: the ADR of the same card says it structured; without one it is the address.
         if (card.lines.some((x) => x.name === 'ADR')) stored(l);
-        else if (text()) c.addresses.push({ label: labelOf(l), poBox: '', extended: '', street: text(), locality: '', region: '', postalCode: '', country: '' }), stored(l);
+        else if (text) c.addresses.push({ label: labelOf(l), poBox: '', extended: '', street: text, locality: '', region: '', postalCode: '', country: '' }), stored(l);
         break;
       case 'PHOTO': {
         const img = inlineImage(l);
         if (img && !c.photo && (PHOTO_TYPES as readonly string[]).includes(img.mediaType) && img.dataBase64.length <= PHOTO_MAX_BASE64) {
           c.photo = { mediaType: img.mediaType as (typeof PHOTO_TYPES)[number], dataBase64: img.dataBase64 };
           stored(l);
-        } else if (!img) other(l, text());
+        } else if (!img) other(l, unescapeText(value).trim());
         else if (img.dataBase64.length <= 20_000) other(l, `data:${img.mediaType};base64,${img.dataBase64}`);
         else {
           warnings.push(`Line ${l.no}: a ${img.mediaType} photo of ${Math.round((img.dataBase64.length * 3) / 4096)} KB could not be kept (only one photo of JPEG, PNG, GIF or WebP up to 3 MB is).`);
@@ -211,22 +214,22 @@ function readCard(card: RawCard, env: Env): ContactProposal {
       }
       case 'REV':
         if (!c.informationDated) {
-          c.informationDated = toPartialDate(text());
+          c.informationDated = toPartialDate(text);
           if (c.informationDated) stored(l);
-          else other(l, text());
+          else other(l, text);
         } else stored(l);
         break;
       case X.dated:
-        c.informationDated = toPartialDate(text());
-        if (!c.informationDated) throw new CardError(l.no, `X-DOSSIER-DATED "${text()}" is not a year, a year-month or a date.`);
+        c.informationDated = toPartialDate(text);
+        if (!c.informationDated) throw new CardError(l.no, `X-DOSSIER-DATED "${text}" is not a year, a year-month or a date.`);
         stored(l);
         break;
       case X.internal:
-        c.internal = /^(true|1|yes)$/i.test(text());
+        c.internal = /^(true|1|yes)$/i.test(text);
         stored(l);
         break;
       case X.source:
-        c.source = text();
+        c.source = text;
         stored(l);
         break;
       case 'X-ABLABEL':
@@ -235,18 +238,18 @@ function readCard(card: RawCard, env: Env): ContactProposal {
         break;
       case 'CATEGORIES':
       case 'NICKNAME':
-        if (text()) other(l, listValue(value).map((x) => x.trim()).filter(Boolean).join(', '));
+        if (text) other(l, listValue(value).map((x) => x.trim()).filter(Boolean).join(', '));
         break;
       case 'X-ANDROID-CUSTOM': {
         // Android keeps nicknames and relations here: "vnd.android.cursor.item/nickname;Nicky;1;;;…".
         const [kind = '', v = ''] = structured(value).map((p) => p.join(','));
         const what = kind.split('/').pop() ?? '';
         if (what === 'nickname' && v) other({ ...l, name: 'NICKNAME', rawParams: '' }, v);
-        else if (text()) other(l, text());
+        else if (text) other(l, text);
         break;
       }
       default:
-        if (text()) other(l, text());
+        if (text) other(l, text);
     }
   }
   c.languages = normaliseLanguages(langs.sort((a, b) => a.pref - b.pref).map((l) => l.tag));
@@ -273,22 +276,41 @@ export interface VCardReadOptions {
 }
 
 /**
+ * The contacts of a .vcf file one at a time in file order, each card as it is read (an import of 100,000 cards never
+ * holds them all), and the records that cannot be imported (line and reason) where they come. What happens to each
+ * property is counted in `tallies`. Throws DossierError('invalid_input') only for a file with no card at all.
+ */
+export function* vCardRecords(content: string, file: string, opts: VCardReadOptions = {}, tallies = new Tallies()): Generator<ContactProposal | RejectedRecord> {
+  const rejected: RejectedRecord[] = [];
+  const env: Env = { tallies, drop: new Set((opts.drop ?? []).map((d) => d.toUpperCase())), setting: opts.region ?? null };
+  for (const card of splitCards(content, file, rejected)) {
+    if (rejected.length) yield* rejected.splice(0);
+    try {
+      yield readCard(card, env);
+    } catch (err) {
+      yield { line: err instanceof CardError ? err.line : card.begin, reason: (err as Error).message };
+    }
+  }
+  yield* rejected.splice(0);
+}
+
+/** A record vCardRecords could not read, as opposed to a contact. */
+export const isRejected = (r: ContactProposal | RejectedRecord): r is RejectedRecord => 'reason' in r;
+
+/**
  * Every contact of a .vcf file in file order, the cards that cannot be imported (line and reason), and what happens
  * to each property. Throws DossierError('invalid_input') only for a file with no card at all.
  */
 export function readVCardFile(content: string, file: string, opts: VCardReadOptions = {}): ContactFileRead {
+  const tallies = new Tallies();
   const rejected: RejectedRecord[] = [];
-  const env: Env = { tallies: new Tallies(), drop: new Set((opts.drop ?? []).map((d) => d.toUpperCase())), setting: opts.region ?? null };
   const proposals: ContactProposal[] = [];
-  for (const card of splitCards(content, file, rejected)) {
-    try {
-      proposals.push(readCard(card, env));
-    } catch (err) {
-      rejected.push({ line: err instanceof CardError ? err.line : card.begin, reason: (err as Error).message });
-    }
+  for (const r of vCardRecords(content, file, opts, tallies)) {
+    if (isRejected(r)) rejected.push(r);
+    else proposals.push(r);
   }
   rejected.sort((a, b) => a.line - b.line);
-  return { proposals, rejected, fields: env.tallies.list() };
+  return { proposals, rejected, fields: tallies.list() };
 }
 
 /** The contacts of a .vcf file; the first record that cannot be imported refuses the whole file (all or nothing). */

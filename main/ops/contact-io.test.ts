@@ -103,6 +103,32 @@ describe('contact.importPreview and contact.importCommit', () => {
     expect([await count(), await institutions()]).toEqual([before, beforeInst]);
   });
 
+  it('imports in one pass as the preview showed it: choices by preview index past unreadable cards, every refused record counted, progress all along', async () => {
+    const cards = [
+      card(['FN:Ana Silva', 'EMAIL:ana.silva@example.org']),
+      card(['NOTE:no name, no e-mail']),
+      card(['FN:Ben Okafor', 'EMAIL:ben.okafor@example.org']),
+      card(['FN:Too Long', `TITLE:${'x'.repeat(400)}`]),
+      card(['FN:Cleo Marchetti', 'EMAIL:cleo.marchetti@example.org']),
+    ];
+    const input = { format: 'vcard' as const, content: cards.join(''), fileName: 'mixed.vcf' };
+    const preview = await dispatch(ctx, 'contact.importPreview', input);
+    expect(preview.contacts.map((c) => c.proposal.familyName)).toEqual(['Silva', 'Okafor', 'Long', 'Marchetti']);
+    const before = await count();
+    const err = await dispatch(ctx, 'contact.importCommit', input).catch((e: unknown) => e);
+    expect((err as DossierError).details).toMatchObject({ file: 'mixed.vcf', line: 6, rejected: 2 });
+    expect(await count()).toBe(before);
+    // Okafor is stored already; "skip" for him by his index in the preview (1), which the unreadable card before him does not shift.
+    await dispatch(ctx, 'contact.importCommit', { format: 'vcard', content: cards[2]!, fileName: 'ben.vcf' });
+    const reports: [number, number][] = [];
+    ctx.progress = (done, total) => reports.push([done, total]);
+    const r = await dispatch(ctx, 'contact.importCommit', { ...input, skipInvalid: true, resolution: 'keep_both', overrides: { '1': 'skip' } });
+    const names = await Promise.all(r.created.map(async (id) => (await dispatch(ctx, 'contact.get', { id })).familyName));
+    expect([names, r.skipped, r.rejected]).toEqual([['Silva', 'Marchetti'], 1, 2]);
+    expect(reports[0]).toEqual([0, 5]);
+    expect(reports.at(-1)).toEqual([4, 4]);
+  });
+
   it('imports CSV with the mapping shown in the preview, and all contacts of a text file', async () => {
     const csv = 'Wer,Mail,Firma\nDr. Ana da Silva,ana.silva@example.org,OECD\n';
     const p = await dispatch(ctx, 'contact.importPreview', { format: 'csv', content: csv, fileName: 'x.csv', mapping: { Wer: 'fullName', Mail: 'email.work', Firma: 'organisation' } });

@@ -1,6 +1,7 @@
 /**
  * Contacts in and out: paste-to-contact, import preview and all-or-nothing import of vCard, CSV and text files,
- * and vCard/CSV export. Files are read whole and validated before the one write transaction starts.
+ * and vCard/CSV export. The import reads, checks and writes a vCard file one card at a time inside the one write
+ * transaction (a bad record rolls it all back), so 100,000 cards are never held at once.
  */
 import { mergeContact } from '../../contract/contact-merge';
 import { DossierError, notFound } from '../../contract/errors';
@@ -11,14 +12,14 @@ import { parseContactText, parseContactTexts } from '../formats/contact-text';
 import type { FieldTally, RejectedRecord } from '../../contract/model';
 import { readCsvFile, writeCsv } from '../formats/csv';
 import { reresolvePhones } from '../formats/phone-region';
-import { readVCardFile } from '../formats/vcard';
+import { isRejected, readVCardFile, vCardRecords } from '../formats/vcard';
 import { writeVCards } from '../formats/vcard-write';
 import { getSetting } from '../store/settings';
-import { type ContactFields, allContactIds, createContact, findDuplicate, getContact, getContacts, updateContact } from '../store/contacts';
-import type { ReadDb } from '../store/db';
-import { createInstitution } from '../store/institutions';
+import { type ContactFields, allContactIds, createContact, findDuplicate, getContact, getContacts, institutionText, lastContactId, updateContact } from '../store/contacts';
+import { type ReadDb, nowIso } from '../store/db';
+import { createInstitution, reindexInstitution } from '../store/institutions';
 import { type InstitutionMatcher, institutionMatcher, nameKey } from './contact-io-match';
-import { type HandlerMap, type WriteContext, staged } from './context';
+import type { HandlerMap, WriteContext } from './context';
 
 type ImportInput = Parsed<'contact.importPreview'>;
 
@@ -41,15 +42,33 @@ function readFile({ format, content, fileName, mapping, drop }: ImportInput, reg
   }
 }
 
+/**
+ * The file's records one at a time (contacts, and those that cannot be imported), and how many cards there are (for
+ * progress). A vCard file is read card by card as the import goes; CSV and text are small enough to be read first.
+ */
+function streamFile(input: ImportInput, region: string | null): { records: Iterable<ContactProposal | RejectedRecord>; total: number } {
+  if (input.format !== 'vcard') {
+    const { proposals, rejected } = readFile(input, region);
+    return { records: [...proposals, ...rejected].sort((a, b) => a.line - b.line), total: proposals.length + rejected.length };
+  }
+  // Counting the cards is a scan for one word (milliseconds for 40 MB); reading them is the import itself.
+  const total = input.content.match(/^BEGIN:VCARD/gim)?.length ?? 0;
+  return { records: vCardRecords(input.content, input.fileName, { region, drop: input.drop }), total };
+}
+
 /** The region numbers without a country code fall back to: the caller's, else the dossier's setting. */
 const regionSetting = (db: ReadDb, given: string | null) => given ?? getSetting(db, 'region');
 
-/** One proposal with its institution match and the stored contact it duplicates; national numbers re-read if the seat tells their country. */
-function toItem(db: ReadDb, matcher: InstitutionMatcher, p: ContactProposal, region: string | null = null): ImportItem {
+/**
+ * One proposal with its institution match and the stored contact it duplicates (among contacts up to id `upTo`:
+ * those stored before an import began; 0, none); national numbers re-read if the seat tells their country.
+ */
+function toItem(db: ReadDb, matcher: InstitutionMatcher, p: ContactProposal, region: string | null = null, upTo?: number): ImportItem {
   const institution = matcher.match(p);
   // A contact headed for a unit still to be created cannot share a name and institution with a stored one; its e-mail still can.
   const byName = institution.create.length === 0;
-  const dup = findDuplicate(db, { givenName: byName ? p.givenName : '', familyName: byName ? p.familyName : '', institutionId: institution.institutionId, emails: p.emails });
+  const dup =
+    upTo === 0 ? null : findDuplicate(db, { givenName: byName ? p.givenName : '', familyName: byName ? p.familyName : '', institutionId: institution.institutionId, emails: p.emails }, upTo);
   // The proposal is this reader's own fresh object: set the match on it rather than copy it (imports make 100,000).
   p.institutionId = institution.institutionId;
   const seat = institution.institutionId === null ? null : matcher.seat(institution.institutionId);
@@ -114,47 +133,120 @@ export function planContactImport(db: ReadDb, input: Parsed<'contact.importCommi
   return { kept, rejected, matcher };
 }
 
-/** Writes a planned import: the units it needs, then each contact created, updated or skipped as the user chose. */
-export function importContacts(ctx: WriteContext, { kept, rejected, matcher }: ContactImport, input: Pick<Parsed<'contact.importCommit'>, 'fileName' | 'resolution' | 'overrides'>) {
+type CommitChoices = Pick<Parsed<'contact.importCommit'>, 'fileName' | 'resolution' | 'overrides'>;
+
+/**
+ * Writes an import's contacts as they come: the units each needs (each combination of names resolved once; new units
+ * indexed at the end, so the search index never flushes its buffer between contacts), then the contact created,
+ * skipped, or, for "update", merged after the new ones in file order, so an update cannot change what a later
+ * record is taken for.
+ */
+function contactWriter(ctx: WriteContext, matcher: InstitutionMatcher, input: CommitChoices) {
   const db = ctx.db;
+  const shared = { instText: institutionText(db), now: nowIso() };
   const created: number[] = [];
-  // A Set: a file may update the same contact many times, and a list's includes() made 100,000 updates quadratic.
-  const updated = new Set<number>();
+  const updates: { id: number; f: ContactFields }[] = [];
   const institutionsCreated: number[] = [];
   const units = new Map<string, number>();
+  const resolved = new Map<string, number | null>();
   let skipped = 0;
   const unitFor = ({ institutionId, create }: ImportItem['institution']): number | null => {
+    const memo = `${institutionId ?? ''}\u0001${create.join('\u0001')}`;
+    const known = resolved.get(memo);
+    if (known !== undefined) return known;
     let parent = institutionId;
     create.forEach((name, k) => {
       const key = unitKey(institutionId, create.slice(0, k + 1));
       let id = units.get(key);
       if (id === undefined) {
-        id = createInstitution(db, InstitutionInput.parse({ name: name.slice(0, 300), parentId: parent, kind: parent === null ? 'other' : 'department' }), `Import: ${input.fileName}`);
+        const fields = InstitutionInput.parse({ name: name.slice(0, 300), parentId: parent, kind: parent === null ? 'other' : 'department' });
+        id = createInstitution(db, fields, `Import: ${input.fileName}`, { index: false });
         units.set(key, id);
         institutionsCreated.push(id);
       }
       parent = id;
     });
+    resolved.set(memo, parent);
     return parent;
   };
-  kept.forEach(({ item, f: fields, i }, n) => {
+  return {
+    /** One record: `i` is its index in the preview (the index `overrides` use). */
+    add(item: ImportItem, fields: ContactFields, i: number) {
+      const choice = input.overrides[String(i)] ?? input.resolution;
+      if (item.duplicateOf !== null && choice === 'skip') return void skipped++;
+      const f = { ...fields, institutionId: unitFor(item.institution) };
+      if (item.duplicateOf !== null && choice === 'update') updates.push({ id: item.duplicateOf, f });
+      else created.push(createContact(db, f, shared));
+    },
+    finish(rejected: number) {
+      for (const id of institutionsCreated) reindexInstitution(db, id);
+      const updated = new Set<number>();
+      for (const u of updates) {
+        updateContact(db, u.id, merge(getContact(db, u.id), u.f, matcher));
+        updated.add(u.id);
+      }
+      return { created, updated: [...updated], skipped, institutionsCreated, rejected };
+    },
+  };
+}
+
+const cancelled = () => new DossierError('cancelled', 'The import was cancelled; nothing was saved.');
+const refused = (file: string, r: RejectedRecord, rejected: number) =>
+  new DossierError('invalid_input', `${file}, line ${r.line}: ${r.reason}`, { details: { file, line: r.line, reason: r.reason, rejected } });
+
+/** Writes a planned import (a pack's people file): the units it needs, then each contact created, updated or skipped as the user chose. */
+export function importContacts(ctx: WriteContext, { kept, rejected, matcher }: ContactImport, input: CommitChoices) {
+  const writer = contactWriter(ctx, matcher, input);
+  kept.forEach(({ item, f, i }, n) => {
     if (n % 1000 === 0) {
-      if (ctx.signal?.aborted) throw new DossierError('cancelled', 'The import was cancelled; nothing was saved.');
+      if (ctx.signal?.aborted) throw cancelled();
       ctx.progress?.(n, kept.length, 'Importing contacts');
     }
-    const choice = input.overrides[String(i)] ?? input.resolution;
-    if (item.duplicateOf !== null && choice === 'skip') {
-      skipped++;
-      return;
-    }
-    const f = { ...fields, institutionId: unitFor(item.institution) };
-    if (item.duplicateOf !== null && choice === 'update') {
-      updateContact(db, item.duplicateOf, merge(getContact(db, item.duplicateOf), f, matcher));
-      updated.add(item.duplicateOf);
-    } else created.push(createContact(db, f));
+    writer.add(item, f, i);
   });
   ctx.progress?.(kept.length, kept.length, 'Importing contacts');
-  return { created, updated: [...updated], skipped, institutionsCreated, rejected: rejected.length };
+  return writer.finish(rejected.length);
+}
+
+/**
+ * contact.importCommit in one pass, inside dispatch's write transaction: each record is read, matched, checked and
+ * written in turn; the first that cannot be imported throws (rolling back what came before) unless the user chose
+ * to leave such records out. Duplicates are looked for among the contacts stored before the import, as the preview did.
+ */
+function commitImport(ctx: WriteContext, input: Parsed<'contact.importCommit'>) {
+  const db = ctx.db;
+  const matcher = institutionMatcher(db);
+  const region = regionSetting(db, input.defaultRegion);
+  const stored = lastContactId(db);
+  const writer = contactWriter(ctx, matcher, input);
+  const { records, total } = streamFile(input, region);
+  let rejected = 0;
+  // Without skipInvalid the first record that cannot be imported refuses the file; the rest is only read to count them.
+  let first: RejectedRecord | null = null;
+  const reject = (bad: RejectedRecord) => {
+    rejected++;
+    if (!input.skipInvalid) first ??= bad;
+  };
+  let i = 0;
+  for (const r of records) {
+    if (i % 1000 === 0) {
+      if (ctx.signal?.aborted) throw cancelled();
+      ctx.progress?.(i, total, 'Importing contacts');
+    }
+    if (isRejected(r)) {
+      reject(r);
+      continue;
+    }
+    const index = i++;
+    // Matched first: the seat's country can re-read the phone numbers that validate checks.
+    const item = first ? null : toItem(db, matcher, r, region, stored);
+    const f = validate(r);
+    if ('reason' in f) reject(f);
+    else if (item) writer.add(item, f, index);
+  }
+  if (first) throw refused(input.fileName, first, rejected);
+  ctx.progress?.(i, i, 'Importing contacts');
+  return writer.finish(rejected);
 }
 
 export function exportContacts(db: ReadDb, { format, version, ids }: Parsed<'contact.export'>, now: Date) {
@@ -195,10 +287,7 @@ export const contactIoHandlers: HandlerMap<'contact.parseText' | 'contact.import
     return { ...toItem(db, institutionMatcher(db), proposal, region), candidates: parseContactTexts(text, { defaultRegion: region }).length };
   },
   'contact.importPreview': (input, { db }) => previewContacts(db, input),
-  'contact.importCommit': staged<'contact.importCommit'>((input, ctx) => {
-    const plan = planContactImport(ctx.db, input);
-    return (w) => importContacts(w, plan, input);
-  }),
+  'contact.importCommit': (input, ctx) => commitImport(ctx, input),
   'contact.export': (input, { db, now }) => exportContacts(db, input, now()),
   'contact.saveProposal': (input, ctx) => saveProposal(ctx, input),
 };

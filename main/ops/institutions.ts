@@ -1,8 +1,10 @@
 import type { HandlerMap } from './context';
+import { institutionTree } from '../store/institution-tree';
 import { createInstitution, deleteInstitution, getInstitution, listInstitutions, moveInstitution, updateInstitution } from '../store/institutions';
 
-export const institutionHandlers: HandlerMap<'institution.list' | 'institution.get' | 'institution.create' | 'institution.update' | 'institution.delete' | 'institution.move'> = {
+export const institutionHandlers: HandlerMap<'institution.list' | 'institution.tree' | 'institution.get' | 'institution.create' | 'institution.update' | 'institution.delete' | 'institution.move'> = {
   'institution.list': ({ query }, { db }) => listInstitutions(db, query),
+  'institution.tree': (q, { db }) => institutionTree(db, q),
   'institution.get': ({ id }, { db }) => getInstitution(db, id),
   'institution.create': (f, ctx) => getInstitution(ctx.db, createInstitution(ctx.db, f)),
   'institution.update': ({ id, patch }, ctx) => {

@@ -6,7 +6,7 @@
 import type { PackVariant } from '../../contract/model';
 import { type AddendumOptions, type Assembly, type CopyOptions, assemble } from '../assemble/document';
 import { type PackSource, type PackTarget, readPackSource } from '../assemble/source';
-import { buildPack } from '../pack/build';
+import { packEngine } from './pack-engine';
 import type { BuiltPack, PackDocument } from '../pack/document';
 import type { ReadContext } from './context';
 import { preflightFindings } from './preflight';
@@ -33,8 +33,9 @@ export interface BuiltVariant {
 /** Lays out an assembled variant (an addendum, if given), with the flagged findings when it is a full pack. */
 export async function buildAssembled(assembly: Assembly, opts: BuildOptions, addendum?: AddendumOptions): Promise<BuiltVariant> {
   // Flags name what they concern; in a releasable pack they could quote what was left out, so only the full pack prints them.
-  const flagged = opts.variant === 'full' && !addendum ? preflightFindings(assembly, false).findings.filter((f) => f.decision === 'flag') : [];
+  const flagged = opts.variant === 'full' && !addendum ? (await preflightFindings(assembly, false)).findings.filter((f) => f.decision === 'flag') : [];
   const { doc, sectionIds } = assembly.document({ copy: opts.copy, edition: opts.edition, checks: flagged, addendum });
+  const { buildPack } = await packEngine();
   const built = await buildPack(doc, { date: opts.day, pdfa: opts.pdfa ?? false });
   const starts = built.toc.map((t) => t.page);
   const pageMap = built.toc.map((t, i) => ({ sectionId: sectionIds[i] ?? null, title: t.title, from: t.page, to: (starts[i + 1] ?? built.pages + 1) - 1 }));

@@ -12,12 +12,11 @@ import { bodyText, countWords } from '../../contract/section-text';
 import { type Assembly, assemble } from '../assemble/document';
 import { sinceLastTime } from '../assemble/since-last-time';
 import { readPackSource } from '../assemble/source';
-import { buildPack } from '../pack/build';
 import type { PackSection } from '../pack/document';
-import { codePointName, missingGlyphs } from '../pack/glyph-check';
 import { getBriefingDetail, getSection } from '../store/briefings';
 import { setPreflightDecision, setSectionBudget } from '../store/preflight';
 import { type HandlerMap, today } from './context';
+import { packEngine } from './pack-engine';
 import { workflowFindings } from './workflow-findings';
 
 type Kind = PreflightFinding['kind'];
@@ -67,7 +66,7 @@ class Findings {
  * The findings for an assembled full pack that need no layout. With `all` false (a pack being built), nothing is
  * checked unless a finding was flagged to print: most packs have none, and the checks cost a third of a build.
  */
-export function preflightFindings(a: Assembly, all = true): PreflightResult {
+export async function preflightFindings(a: Assembly, all = true): Promise<PreflightResult> {
   const { source } = a;
   const { briefing, meeting } = source;
   const out: PreflightResult = { briefingId: briefing?.id ?? null, findings: [], sides: null };
@@ -133,6 +132,7 @@ export function preflightFindings(a: Assembly, all = true): PreflightResult {
 
   // Characters the embedded font cannot draw, per section of the full pack as it would print.
   const { doc } = a.document({ attachments: false });
+  const { missingGlyphs, codePointName } = await packEngine();
   const checkGlyphs = (label: string, texts: string[], sectionId: number | null) => {
     const missing = missingGlyphs(texts.join('\n'));
     if (missing.length) f.add('missing_glyph', missing.join(''), `${label}: the pack font cannot draw ${missing.map(codePointName).join(', ')}.`, { sectionId }, f.route(sectionId));
@@ -144,7 +144,8 @@ export function preflightFindings(a: Assembly, all = true): PreflightResult {
 
 /** Every finding, the full pack laid out once to measure page budgets and the "four sides" rule. */
 export async function runPreflight(a: Assembly): Promise<PreflightResult> {
-  const result = preflightFindings(a);
+  const result = await preflightFindings(a);
+  const { buildPack } = await packEngine();
   const { source } = a;
   const f = new Findings(a, source.decisions);
   const { doc } = a.document({ attachments: false });

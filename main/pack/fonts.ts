@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Doc } from './layout';
-import { fontFamily } from './pdfkit-private';
+import { fontFamily, quickTables } from './pdfkit-private';
 import type { FontName } from './theme';
 
 const FILES: Record<FontName, string> = {
@@ -38,6 +38,7 @@ export function useFonts(doc: Doc): void {
     else {
       const cache = embedded.layoutCache ?? Object.create(null);
       embedded.layoutCache = cache;
+      quickTables(embedded.font);
       parsed.set(name, { font: embedded.font, cache, size: () => Object.keys(cache).length });
     }
   }

@@ -208,13 +208,9 @@ function checkInstitution(db: ReadDb, institutionId: number | null): void {
 
 const sortName = (f: ContactFields) => fold(`${f.familyName} ${f.givenName}`).trim();
 
-function writeDetails(db: WriteDb, id: number, f: ContactFields): void {
-  run(db, 'UPDATE contacts SET sort_name = ? WHERE id = ?', sortName(f), id);
-  run(db, 'DELETE FROM contact_phones WHERE contact_id = ?', id);
-  run(db, 'DELETE FROM contact_emails WHERE contact_id = ?', id);
+function insertDetails(db: WriteDb, id: number, f: ContactFields): void {
   f.phones.forEach((p, i) => run(db, 'INSERT INTO contact_phones (contact_id, position, label, value, e164) VALUES (?, ?, ?, ?, ?)', id, i, p.label, p.value, p.e164));
   f.emails.forEach((e, i) => run(db, 'INSERT INTO contact_emails (contact_id, position, label, value) VALUES (?, ?, ?, ?)', id, i, e.label, e.value));
-  run(db, 'DELETE FROM contact_addresses WHERE contact_id = ?', id);
   f.addresses.forEach((a, i) =>
     run(
       db,
@@ -222,7 +218,6 @@ function writeDetails(db: WriteDb, id: number, f: ContactFields): void {
       id, i, a.label, a.poBox, a.extended, a.street, a.locality, a.region, a.postalCode, a.country,
     ),
   );
-  run(db, 'DELETE FROM contact_details WHERE contact_id = ?', id);
   f.otherDetails.forEach((d, i) => run(db, 'INSERT INTO contact_details (contact_id, position, name, value, property) VALUES (?, ?, ?, ?, ?)', id, i, d.name, d.value, d.property));
   // An update without a photo keeps the stored one; null removes it.
   if (f.photo === null) run(db, 'DELETE FROM contact_photos WHERE contact_id = ?', id);
@@ -233,7 +228,29 @@ function writeDetails(db: WriteDb, id: number, f: ContactFields): void {
       id, f.photo.mediaType, Buffer.from(f.photo.dataBase64, 'base64'),
     );
   }
-  reindexContact(db, id);
+}
+
+/** Removes what insertDetails writes (the photo aside: see there), before an update writes them anew. */
+function deleteDetails(db: WriteDb, id: number): void {
+  for (const table of ['contact_phones', 'contact_emails', 'contact_addresses', 'contact_details']) run(db, `DELETE FROM ${table} WHERE contact_id = ?`, id);
+}
+
+/**
+ * What the search box finds a contact by: the title (name) and the body (posts, institution, e-mails, notes, and
+ * other details and addresses: "find the one whose Skype is …", "who sits in Wilhelmstraße").
+ */
+function indexText(
+  f: { givenName: string; familyName: string; position: string; notes: string },
+  institution: string | null,
+  emails: readonly string[],
+  former: readonly string[],
+  details: readonly { name: string; value: string }[],
+  places: readonly string[],
+) {
+  return {
+    title: `${f.givenName} ${f.familyName}`,
+    body: [f.position, institution ?? '', emails.join(' '), f.notes, ...former, ...details.map((d) => `${d.name} ${d.value.slice(0, 2000)}`), ...places].join(' '),
+  };
 }
 
 export function reindexContact(db: WriteDb, id: number): void {
@@ -246,23 +263,55 @@ export function reindexContact(db: WriteDb, id: number): void {
   if (!r) return;
   const emails = all<{ value: string }>(db, 'SELECT value FROM contact_emails WHERE contact_id = ?', id).map((e) => e.value);
   const former = all<{ position: string }>(db, 'SELECT position FROM contact_positions WHERE contact_id = ?', id).map((p) => p.position);
-  // Other details and addresses are searchable too: "find the one whose Skype is …", "who sits in Wilhelmstraße".
-  const details = all<{ name: string; value: string }>(db, 'SELECT name, value FROM contact_details WHERE contact_id = ?', id).map((d) => `${d.name} ${d.value.slice(0, 2000)}`);
+  const details = all<{ name: string; value: string }>(db, 'SELECT name, value FROM contact_details WHERE contact_id = ?', id);
   const places = all<{ t: string }>(db, `SELECT street || ' ' || locality || ' ' || country AS t FROM contact_addresses WHERE contact_id = ?`, id).map((a) => a.t);
-  indexRecord(db, 'contact', id, `${r.given_name} ${r.family_name}`, [r.position, r.inst ?? '', emails.join(' '), r.notes, ...former, ...details, ...places].join(' '));
+  const { title, body } = indexText({ givenName: r.given_name, familyName: r.family_name, position: r.position, notes: r.notes }, r.inst, emails, former, details, places);
+  indexRecord(db, 'contact', id, title, body);
+}
+
+/**
+ * How the search index names an institution (name and acronym), remembered per institution: an import files
+ * thousands of contacts under the same few.
+ */
+export type InstitutionText = (institutionId: number | null) => string | null;
+export function institutionText(db: ReadDb): InstitutionText {
+  const known = new Map<number, string | null>();
+  return (id) => {
+    if (id === null) return null;
+    let t = known.get(id);
+    if (t === undefined) {
+      t = get<{ t: string }>(db, `SELECT name || ' ' || acronym AS t FROM institutions WHERE id = ?`, id)?.t ?? null;
+      known.set(id, t);
+    }
+    return t;
+  };
+}
+
+/** What an import shares across the contacts it creates: institution names, and the one instant it writes at. */
+export interface CreateOptions {
+  instText?: InstitutionText;
+  now?: string;
 }
 
 /** A contact's own columns and their values, in one order for INSERT and UPDATE. */
-const COLUMNS = ['honorific', 'given_name', 'family_name', 'position', 'institution_id', 'website', 'languages', 'notes', 'internal', 'source', 'information_dated'];
-const own = (f: ContactFields) => [f.honorific, f.givenName, f.familyName, f.position, f.institutionId, f.website, JSON.stringify(f.languages), f.notes, f.internal ? 1 : 0, f.source, f.informationDated];
+const COLUMNS = ['honorific', 'given_name', 'family_name', 'sort_name', 'position', 'institution_id', 'website', 'languages', 'notes', 'internal', 'source', 'information_dated'];
+const own = (f: ContactFields) => [f.honorific, f.givenName, f.familyName, sortName(f), f.position, f.institutionId, f.website, JSON.stringify(f.languages), f.notes, f.internal ? 1 : 0, f.source, f.informationDated];
 const INSERT = insertSql('contacts', [...COLUMNS, 'created_at', 'updated_at']);
 const UPDATE = updateSql('contacts', [...COLUMNS, 'updated_at']);
 
-export function createContact(db: WriteDb, f: ContactFields): number {
-  checkInstitution(db, f.institutionId);
-  const now = nowIso();
+/**
+ * A new contact: its row, details and search entry, written straight (nothing to delete or read back for a row that
+ * did not exist).
+ */
+export function createContact(db: WriteDb, f: ContactFields, { instText = institutionText(db), now = nowIso() }: CreateOptions = {}): number {
+  const institution = instText(f.institutionId);
+  if (f.institutionId !== null && institution === null) checkInstitution(db, f.institutionId); // throws: no such institution
   const id = Number(run(db, INSERT, ...own(f), now, now).lastInsertRowid);
-  writeDetails(db, id, f);
+  insertDetails(db, id, f);
+  const emails = f.emails.map((e) => e.value);
+  const places = f.addresses.map((a) => `${a.street} ${a.locality} ${a.country}`);
+  const { title, body } = indexText(f, institution, emails, [], f.otherDetails, places);
+  indexRecord(db, 'contact', id, title, body);
   return id;
 }
 
@@ -270,7 +319,9 @@ export function updateContact(db: WriteDb, id: number, f: ContactFields): void {
   if (!get(db, 'SELECT 1 FROM contacts WHERE id = ?', id)) throw notFound('Contact', id);
   checkInstitution(db, f.institutionId);
   run(db, UPDATE, ...own(f), nowIso(), id);
-  writeDetails(db, id, f);
+  deleteDetails(db, id);
+  insertDetails(db, id, f);
+  reindexContact(db, id);
 }
 
 export function confirmContactDetails(db: WriteDb, id: number, today: Date = new Date()): void {
@@ -300,10 +351,15 @@ const nameKey = (given: string, family: string) => fold(`${given} ${family}`).sp
 /**
  * The stored contact an incoming one duplicates: one with the same e-mail address (any case), else one with the
  * same name (case and diacritics folded) at the same institution. Both lookups use indexes, so imports stay fast.
+ * `upTo` limits it to contacts with ids up to that one (those stored before an import began).
  */
-export function findDuplicate(db: ReadDb, c: { givenName: string; familyName: string; institutionId: number | null; emails: readonly { value: string }[] }): Duplicate | null {
+export function findDuplicate(
+  db: ReadDb,
+  c: { givenName: string; familyName: string; institutionId: number | null; emails: readonly { value: string }[] },
+  upTo: number = Number.MAX_SAFE_INTEGER,
+): Duplicate | null {
   for (const e of c.emails) {
-    const r = get<{ contact_id: number }>(db, 'SELECT contact_id FROM contact_emails WHERE value = ? COLLATE NOCASE ORDER BY contact_id LIMIT 1', e.value);
+    const r = get<{ contact_id: number }>(db, 'SELECT contact_id FROM contact_emails WHERE value = ? COLLATE NOCASE AND contact_id <= ? ORDER BY contact_id LIMIT 1', e.value, upTo);
     if (r) return { id: r.contact_id, reason: 'email' };
   }
   const key = nameKey(c.givenName, c.familyName);
@@ -312,10 +368,16 @@ export function findDuplicate(db: ReadDb, c: { givenName: string; familyName: st
   const rows = all<{ id: number; given_name: string; family_name: string }>(
     db,
     `SELECT c.id, c.given_name, c.family_name FROM search_index s JOIN contacts c ON c.id = s.rowid / 8
-      WHERE search_index MATCH ? AND s.rowid % 8 = 2 AND c.institution_id IS ? ORDER BY c.id LIMIT 50`,
+      WHERE search_index MATCH ? AND s.rowid % 8 = 2 AND c.institution_id IS ? AND c.id <= ? ORDER BY c.id LIMIT 50`,
     `title : "${key}"`,
     c.institutionId,
+    upTo,
   );
   const hit = rows.find((r) => nameKey(r.given_name, r.family_name) === key);
   return hit ? { id: hit.id, reason: 'name_institution' } : null;
+}
+
+/** The highest contact id in the dossier (0 when there is none): contacts an import adds all come after it. */
+export function lastContactId(db: ReadDb): number {
+  return get<{ id: number | null }>(db, 'SELECT max(id) AS id FROM contacts')!.id ?? 0;
 }

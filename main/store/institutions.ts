@@ -5,7 +5,8 @@ import type { Institution, InstitutionInput } from '../../contract/model';
 import { type ReadDb, type WriteDb, nowIso } from './db';
 import { indexRecord, unindexRecord } from './search';
 import { all, get, insertSql, run, updateSql } from './sql';
-import { institutionTopics, setInstitutionTopics } from './topics';
+import { institutionsByIds } from './institution-tree';
+import { setInstitutionTopics } from './topics';
 
 /** An institution's fields after validation (defaults applied). */
 export type InstitutionFields = z.output<typeof InstitutionInput>;
@@ -75,10 +76,11 @@ export function listInstitutions(db: ReadDb, query = ''): Institution[] {
   return filtered.map((r) => toInstitution(r, topics.get(r.id) ?? []));
 }
 
+/** One institution; its path is walked up from it (TREE_SQL would build the whole tree first: 100,000 rows). */
 export function getInstitution(db: ReadDb, id: number): Institution {
-  const row = get<Row>(db, `${TREE_SQL} WHERE i.id = ?`, id);
-  if (!row) throw notFound('Institution', id);
-  return toInstitution(row, institutionTopics(db, id));
+  const found = institutionsByIds(db, [id])[0];
+  if (!found) throw notFound('Institution', id);
+  return found;
 }
 
 /** Full names from the root down ('International Labour Organization', 'Multilateral Cooperation Department'), as files carry them. */
@@ -115,7 +117,8 @@ function checkParent(db: ReadDb, id: number | null, parentId: number | null): vo
   if (cycle) throw new DossierError('conflict', 'An institution cannot be moved under itself or one of its own units.', { field: 'parentId' });
 }
 
-function reindex(db: WriteDb, id: number): void {
+/** Puts an institution's name, acronym, seat and profile in the search index (again). */
+export function reindexInstitution(db: WriteDb, id: number): void {
   const r = get<{ name: string; acronym: string; seat: string; profile: string }>(db, 'SELECT name, acronym, seat, profile FROM institutions WHERE id = ?', id);
   if (r) indexRecord(db, 'institution', id, `${r.name} ${r.acronym}`, `${r.seat} ${r.profile}`);
 }
@@ -126,12 +129,16 @@ const own = (f: InstitutionFields) => [f.parentId, f.name, f.acronym, f.kind, f.
 const INSERT = insertSql('institutions', [...COLUMNS, 'source', 'created_at', 'updated_at']);
 const UPDATE = updateSql('institutions', [...COLUMNS, 'updated_at']);
 
-export function createInstitution(db: WriteDb, f: InstitutionFields, source = ''): number {
+/**
+ * A new institution. `index: false` leaves its search entry to the caller (reindexInstitution): an import adds
+ * contacts in rowid order, and an institution indexed between them would make the index flush its write buffer.
+ */
+export function createInstitution(db: WriteDb, f: InstitutionFields, source = '', { index = true }: { index?: boolean } = {}): number {
   checkParent(db, null, f.parentId);
   const now = nowIso();
   const id = Number(run(db, INSERT, ...own(f), source, now, now).lastInsertRowid);
   setInstitutionTopics(db, id, f.topics);
-  reindex(db, id);
+  if (index) reindexInstitution(db, id);
   return id;
 }
 
@@ -140,7 +147,7 @@ export function updateInstitution(db: WriteDb, id: number, f: InstitutionFields)
   checkParent(db, id, f.parentId);
   run(db, UPDATE, ...own(f), nowIso(), id);
   setInstitutionTopics(db, id, f.topics);
-  reindex(db, id);
+  reindexInstitution(db, id);
 }
 
 /** Puts an institution (and so its units) under another parent or at the top level; a cycle is refused. */

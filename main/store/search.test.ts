@@ -36,6 +36,33 @@ describe('search', () => {
     expect(hits[0]).toEqual({ kind: 'contact', id: 5000 });
   });
 
+  it('ranks a name typed out above a name being typed, and both above a mention', () => {
+    const db = createDb();
+    indexRecord(db, 'meeting', 1, 'Bilateral with Claire Dubois', '');
+    indexRecord(db, 'contact', 2, 'Claire Duboisson', 'Desk officer');
+    indexRecord(db, 'contact', 3, 'Jonas Weiß', 'Deputy to Claire Dubois');
+    indexRecord(db, 'contact', 4, 'Claire Dubois', 'Head of Unit');
+    expect(searchIndex(db, 'claire dubois', 10)).toEqual([
+      { kind: 'meeting', id: 1 }, // every word whole in the title
+      { kind: 'contact', id: 4 },
+      { kind: 'contact', id: 2 }, // in the title as a prefix
+      { kind: 'contact', id: 3 }, // in the body only
+    ]);
+    expect(searchIndex(db, 'claire dubois', 2, ['contact'])).toEqual([
+      { kind: 'contact', id: 4 },
+      { kind: 'contact', id: 2 },
+    ]);
+  });
+
+  it('shows the shortest title first among equally good matches', () => {
+    const db = createDb();
+    db.prepare(`INSERT INTO meetings (id, title, starts_at, ends_at, time_zone, created_at, updated_at) VALUES (1, 'Bilateral with Claire Dubois', '2026-11-23T09:00:00Z', '2026-11-23T10:00:00Z', 'UTC', '', '')`).run();
+    db.prepare(`INSERT INTO contacts (id, given_name, family_name, created_at, updated_at) VALUES (4, 'Claire', 'Dubois', '', '')`).run();
+    indexRecord(db, 'meeting', 1, 'Bilateral with Claire Dubois', '');
+    indexRecord(db, 'contact', 4, 'Claire Dubois', 'Head of Unit');
+    expect(searchAll(db, 'claire dubois', 10).map((h) => h.title)).toEqual(['Claire Dubois', 'Bilateral with Claire Dubois']);
+  });
+
   it('describes hits for the search box', () => {
     const db = createDb();
     db.prepare(`INSERT INTO institutions (id, name, acronym, seat, created_at, updated_at) VALUES (7, 'International Labour Organization', 'ILO', 'Geneva', '', '')`).run();

@@ -4,34 +4,49 @@ import { zonedToUtcMs } from '../../../contract/time';
 export const userZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 export const locale = () => document.documentElement.lang || navigator.language || 'en';
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * An Intl.DateTimeFormat for the current locale, made once per locale and options: making one costs far more than
+ * formatting with it (a list of meetings scrolling formats a dozen ranges a frame).
+ */
+export function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale()}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) {
+    if (formats.size > 200) formats.clear();
+    formats.set(key, (f = new Intl.DateTimeFormat(locale(), options)));
+  }
+  return f;
+}
+
 /** '2017' → '2017'; '2021-03' → 'March 2021'; '2024-01-12' → '12 January 2024' (in the user's locale). */
 export function formatPartialDate(d: string | null): string {
   if (!d) return '';
   const [y, m, day] = d.split('-').map(Number);
   if (m === undefined) return String(y);
   const date = new Date(Date.UTC(y!, m - 1, day ?? 1));
-  return new Intl.DateTimeFormat(locale(), day === undefined ? { month: 'long', year: 'numeric', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return dateFormat(day === undefined ? { month: 'long', year: 'numeric', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 export function formatDay(isoDate: string | null): string {
   if (!isoDate) return '';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(isoDate.slice(0, 10) + 'T00:00:00Z'));
+  return dateFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(isoDate.slice(0, 10) + 'T00:00:00Z'));
 }
 
 /** A meeting's time range in `zone`, e.g. "Thu 7 Jan 2027, 10:00–13:00 CET". */
 export function formatRange(start: string, end: string, meetingZone: string, zone: string = meetingZone): string {
   const s = new Date(zonedToUtcMs(start, meetingZone));
   const e = new Date(zonedToUtcMs(end, meetingZone));
-  const day = new Intl.DateTimeFormat(locale(), { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: zone });
-  const time = new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', timeZone: zone });
-  const tz = new Intl.DateTimeFormat(locale(), { timeZoneName: 'short', timeZone: zone }).formatToParts(s).find((p) => p.type === 'timeZoneName')?.value ?? zone;
+  const day = dateFormat({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: zone });
+  const time = dateFormat({ hour: '2-digit', minute: '2-digit', timeZone: zone });
+  const tz = dateFormat({ timeZoneName: 'short', timeZone: zone }).formatToParts(s).find((p) => p.type === 'timeZoneName')?.value ?? zone;
   const sameDay = day.format(s) === day.format(e);
   return sameDay ? `${day.format(s)}, ${time.format(s)}–${time.format(e)} ${tz}` : `${day.format(s)}, ${time.format(s)} – ${day.format(e)}, ${time.format(e)} ${tz}`;
 }
 
 /** An all-day meeting's days, never shifted by a zone: "Mon 15 Mar 2027 – Fri 19 Mar 2027", or one day. */
 export function formatDays(start: string, end: string): string {
-  const f = new Intl.DateTimeFormat(locale(), { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const f = dateFormat({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const [a, b] = [f.format(new Date(`${start.slice(0, 10)}T00:00:00Z`)), f.format(new Date(`${end.slice(0, 10)}T00:00:00Z`))];
   return a === b ? a : `${a} – ${b}`;
 }
@@ -43,7 +58,7 @@ export function formatWhen(m: { start: string; end: string; timeZone: string; al
 
 /** A wall-clock time as written in its own zone ('2027-01-07T10:00' → '10:00', or '10:00 AM' in en-US). */
 export function formatWallTime(local: string): string {
-  return new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(new Date(local.slice(0, 16) + ':00Z'));
+  return dateFormat({ hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(new Date(local.slice(0, 16) + ':00Z'));
 }
 
 /** Today in the user's zone, as YYYY-MM-DD. */

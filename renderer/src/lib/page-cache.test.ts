@@ -1,5 +1,5 @@
-import { expect, it } from 'vitest';
-import { PageCache } from './page-cache';
+import { describe, expect, it } from 'vitest';
+import { PageCache, StableRows } from './page-cache';
 
 const rows = (offset: number, limit: number) => Promise.resolve({ total: 10_000, items: Array.from({ length: limit }, (_, i) => offset + i) });
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -31,4 +31,18 @@ it('ignores answers to requests made before a reset', async () => {
   await settle();
   expect(arrived).toBe(0);
   expect(cache.item(1)).toBeNull();
+});
+
+describe('StableRows', () => {
+  it('keeps the entry of a row that stays in view with the same item, and makes new ones for the rest', () => {
+    const items = ['a', 'b', 'c', 'd'];
+    const rows = new StableRows<string>();
+    const first = rows.rows(0, 3, (i) => items[i] ?? null);
+    const second = rows.rows(1, 4, (i) => items[i] ?? null);
+    expect(second.map((r) => r.item)).toEqual(['b', 'c', 'd']);
+    expect(second[0]).toBe(first[1]);
+    expect(second[1]).toBe(first[2]);
+    items[2] = 'C'; // the row's data changed (a page arrived): a new entry
+    expect(rows.rows(1, 4, (i) => items[i] ?? null)[1]).not.toBe(second[1]);
+  });
 });

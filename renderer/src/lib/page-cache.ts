@@ -20,6 +20,11 @@ export class PageCache<T> {
     return this.#pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize] ?? null;
   }
 
+  /** Every row of the pages here, page by page (not in index order). */
+  loaded(): T[] {
+    return [...this.#pages.values()].flat();
+  }
+
   get size(): number {
     return this.#pages.size;
   }
@@ -54,5 +59,27 @@ export class PageCache<T> {
     if (this.#pages.size <= this.keep) return;
     const far = [...this.#pages.keys()].sort((a, b) => Math.abs(b - near) - Math.abs(a - near));
     for (const p of far.slice(0, this.#pages.size - this.keep)) this.#pages.delete(p);
+  }
+}
+
+/**
+ * The rows in view as `{index, item}` entries for a keyed each. A row that stays in view with the same item keeps its
+ * entry object, so the each leaves it alone: a steady scroll renders the row coming in, not every row in view again.
+ */
+export class StableRows<T> {
+  #entries = new Map<number, { index: number; item: T | null }>();
+
+  rows(first: number, last: number, item: (index: number) => T | null): { index: number; item: T | null }[] {
+    const out: { index: number; item: T | null }[] = [];
+    const next = new Map<number, { index: number; item: T | null }>();
+    for (let i = first; i < last; i++) {
+      const it = item(i);
+      const prev = this.#entries.get(i);
+      const entry = prev && prev.item === it ? prev : { index: i, item: it };
+      next.set(i, entry);
+      out.push(entry);
+    }
+    this.#entries = next;
+    return out;
   }
 }
