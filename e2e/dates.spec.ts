@@ -23,7 +23,8 @@ test('in German, every date field shows and takes TT.MM.JJJJ, and says how to wr
 
   // The briefing's deadline, stored as ISO, shown the German way; a typed one saved as ISO.
   await page.goto(`${origin}/#/briefings/${briefing!.id}`);
-  const deadline = page.getByLabel('Frist', { exact: true });
+  // By role: each section's closed commission dialog has a Frist of its own.
+  const deadline = page.getByRole('textbox', { name: 'Frist', exact: true });
   const stored = (await call('briefing.get', { id: briefing!.id })).deadline!;
   await expect(deadline).toHaveValue(`${stored.slice(8, 10)}.${stored.slice(5, 7)}.${stored.slice(0, 4)}`);
   await expect(deadline).toHaveAttribute('placeholder', 'TT.MM.JJJJ');
