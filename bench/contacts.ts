@@ -18,17 +18,7 @@ import { dispatch } from '../main/ops/index';
 import { openDossier } from '../main/ops/open';
 import { openDb } from '../main/store/db';
 import { fold } from '../main/store/search';
-
-// A small deterministic generator (mulberry32), so every run imports the same dossier.
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../main/test-support/rng';
 
 const GIVEN = ['Anna-Lena', 'Jürgen', 'Ayşe', 'Małgorzata', 'Ελένη', 'Дмитрий', 'François', 'Zoë', 'Søren', 'Björn', 'José', 'Inês', 'Čeněk', 'Åsa', 'Łukasz', 'Thoralf', 'Claire', 'Pieter', 'Siobhán', 'Nuño', 'Héloïse', 'Jonas', 'Mehmet', 'Agnieszka', 'Γιώργος', 'Olga', 'Raúl', 'Émilie', 'Jan', 'Małgosia'];
 const FAMILY = ['Müller', 'Özdemir', 'Kowalska', 'Παπαδοπούλου', 'Иванов', 'Dubois', 'van der Berg', 'de Vries', 'Weiß', 'Sørensen', 'García', 'Gonçalves', 'Dvořák', 'Lindqvist', 'Wiśniewski', 'Stenvold', 'Lefèvre', 'De Smet', 'Ó Briain', 'Núñez', 'Brontë', 'Yılmaz', 'Nowak', 'Γεωργίου', 'Petrović', 'Fernández', 'Château', 'von Braun', 'Jansen', 'Kühn'];

@@ -45,6 +45,17 @@ export const ContactInput = z
   .refine((c) => c.givenName !== '' || c.familyName !== '', { message: 'A contact needs a given or family name.', path: ['familyName'] });
 export type ContactInput = z.input<typeof ContactInput>;
 
+/** The details a stored contact and a proposal for one both carry, as they are read back (validated on the way in). */
+const storedDetails = {
+  phones: z.array(Phone),
+  emails: z.array(z.object({ label: z.string(), value: z.string() })),
+  website: z.string(),
+  languages: z.array(z.string()),
+  notes: z.string(),
+  internal: z.boolean(),
+  source: z.string(),
+};
+
 export const Contact = z.object({
   id: Id,
   honorific: z.string(),
@@ -55,13 +66,7 @@ export const Contact = z.object({
   position: z.string(),
   institutionId: Id.nullable(),
   institutionName: z.string().nullable(),
-  phones: z.array(Phone),
-  emails: z.array(z.object({ label: z.string(), value: z.string() })),
-  website: z.string(),
-  languages: z.array(z.string()),
-  notes: z.string(),
-  internal: z.boolean(),
-  source: z.string(),
+  ...storedDetails,
   informationDated: z.string().nullable(),
   /** Details older than the configured age, or undated: flagged "to check". */
   stale: z.boolean(),
@@ -106,13 +111,7 @@ export const ContactProposal = z.object({
   position: z.string(),
   institutionId: Id.nullable(),
   institutionNames: z.array(z.string()),
-  phones: z.array(Phone),
-  emails: z.array(z.object({ label: z.string(), value: z.string() })),
-  website: z.string(),
-  languages: z.array(z.string()),
-  notes: z.string(),
-  internal: z.boolean(),
-  source: z.string(),
+  ...storedDetails,
   informationDated: PartialDate.nullable(),
   addresses: z.array(Address),
   photo: Photo.nullable(),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Id } from '../model/common';
 import { BRIEFING_STATUSES, Briefing, BriefingComparison, BriefingDetail, BriefingInput, BriefingPatch, BriefingVersion, GeneratedSection, HandlingMark, Section, SectionKind } from '../model/briefing';
-import { ById, Ok, op } from './op';
+import { ById, ByIdPatch, Ok, op } from './op';
 
 export const briefingOps = {
   'briefing.list': op({
@@ -19,12 +19,7 @@ export const briefingOps = {
     doc: 'Create a briefing for a meeting, with the sections of the standard delegation brief or none.',
   }),
   'briefing.delete': op({ input: ById, output: Ok, kind: 'write', doc: 'Delete a briefing with its sections and versions.' }),
-  'briefing.update': op({
-    input: z.object({ id: Id, patch: BriefingPatch }),
-    output: BriefingDetail,
-    kind: 'write',
-    doc: 'Change a briefing’s title, classification, language, owner or deadline; refused while it is final.',
-  }),
+  'briefing.update': op({ input: ByIdPatch(BriefingPatch), output: BriefingDetail, kind: 'write', doc: 'Change a briefing’s title, classification, language, owner or deadline; refused while it is final.' }),
   'briefing.setStatus': op({
     input: z.object({ id: Id, status: z.enum(BRIEFING_STATUSES) }),
     output: BriefingDetail,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Id } from '../model/common';
 import { Contact, ContactInput, ContactPosition, CsvField, IMPORT_RESOLUTIONS, ImportItem } from '../model/contact';
 import { FieldTally, RejectedRecord } from '../model/contact-details';
-import { ById, Ok, Page, op } from './op';
+import { ById, ByIdPatch, Ok, Page, op } from './op';
 
 // Contact import: the file as text with its name (errors name it), the CSV column mapping, the region for numbers without +.
 export const Region = z.string().regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code such as CH.').nullable().default(null);
@@ -48,7 +48,7 @@ export const contactOps = {
   }),
   'contact.get': op({ input: ById, output: Contact, kind: 'read', doc: 'One contact with phones, e-mails and staleness.' }),
   'contact.create': op({ input: ContactInput, output: Contact, kind: 'write', doc: 'Create a contact officer (or internal staff member).' }),
-  'contact.update': op({ input: z.object({ id: Id, patch: ContactInput }), output: Contact, kind: 'write', doc: 'Replace a contact’s fields.' }),
+  'contact.update': op({ input: ByIdPatch(ContactInput), output: Contact, kind: 'write', doc: 'Replace a contact’s fields.' }),
   'contact.delete': op({ input: ById, output: Ok, kind: 'write', doc: 'Delete a contact (removes it from delegations and counterparts).' }),
   'contact.confirmDetails': op({ input: ById, output: Contact, kind: 'write', doc: 'Mark the contact’s details as confirmed today.' }),
   'contact.positions': op({

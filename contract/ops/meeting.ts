@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ACTION_STATUSES, DELEGATION_ROLES, Meeting, MeetingDetail, MeetingInput, MeetingProposal, ParticipantRow } from '../model/meeting';
 import { Id, IsoDate, LocalDateTime, TimeZone, text } from '../model/common';
-import { ById, Ok, op } from './op';
+import { ById, ByIdPatch, Ok, op } from './op';
 import { Region } from './contact';
 import { AttendeeChoice, CalendarFacts } from '../model/calendar';
 
@@ -44,7 +44,7 @@ export const meetingOps = {
   }),
   'meeting.get': op({ input: ById, output: MeetingDetail, kind: 'read', doc: 'A meeting with agenda, delegation, counterparts, outcomes and actions.' }),
   'meeting.create': op({ input: MeetingInput, output: Meeting, kind: 'write', doc: 'Create a meeting; a new series name creates the series.' }),
-  'meeting.update': op({ input: z.object({ id: Id, patch: MeetingInput }), output: Meeting, kind: 'write', doc: 'Replace a meeting’s fields.' }),
+  'meeting.update': op({ input: ByIdPatch(MeetingInput), output: Meeting, kind: 'write', doc: 'Replace a meeting’s fields.' }),
   'meeting.delete': op({ input: ById, output: Ok, kind: 'write', doc: 'Delete a meeting with its agenda, delegation and briefings.' }),
   'meeting.setParticipant': op({
     input: z.object({

@@ -24,6 +24,8 @@ export interface OpSpec<I extends z.ZodType, O extends z.ZodType, K extends OpKi
 export const op = <I extends z.ZodType, O extends z.ZodType, K extends OpKind>(spec: OpSpec<I, O, K>) => spec;
 
 export const ById = z.object({ id: Id });
+/** An update: the record's id and its new fields. */
+export const ByIdPatch = <T extends z.ZodType>(patch: T) => z.object({ id: Id, patch });
 export const Ok = z.object({ ok: z.literal(true) });
 /** One page of a long list, with the total for paging. */
 export const Page = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item) });

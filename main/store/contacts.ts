@@ -22,7 +22,8 @@ export interface ContactQuery {
   offset?: number;
 }
 
-interface Row {
+/** A contacts row as read (with its institution's name and whether it is stale). */
+export interface ContactRow {
   id: number;
   honorific: string;
   given_name: string;
@@ -76,7 +77,7 @@ interface AddressRow {
   country: string;
 }
 
-function hydrate(db: ReadDb, rows: Row[], opts: ReadOptions = {}): Contact[] {
+function hydrate(db: ReadDb, rows: ContactRow[], opts: ReadOptions = {}): Contact[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const inList = `(${ids.map(() => '?').join(',')})`;
@@ -142,7 +143,7 @@ function hydrate(db: ReadDb, rows: Row[], opts: ReadOptions = {}): Contact[] {
 }
 
 export function getContact(db: ReadDb, id: number, today?: Date): Contact {
-  const row = db.prepare(`${SELECT} WHERE c.id = @id`).get({ id, threshold: staleThreshold(db, today) }) as Row | undefined;
+  const row = db.prepare(`${SELECT} WHERE c.id = @id`).get({ id, threshold: staleThreshold(db, today) }) as ContactRow | undefined;
   if (!row) throw notFound('Contact', id);
   return hydrate(db, [row], { photos: true })[0]!;
 }
@@ -151,7 +152,7 @@ export function getContacts(db: ReadDb, ids: readonly number[], today?: Date, op
   if (ids.length === 0) return [];
   const rows = db
     .prepare(`${SELECT} WHERE c.id IN (SELECT value FROM json_each(@ids))`)
-    .all({ ids: JSON.stringify(ids), threshold: staleThreshold(db, today) }) as Row[];
+    .all({ ids: JSON.stringify(ids), threshold: staleThreshold(db, today) }) as ContactRow[];
   const byId = new Map(hydrate(db, rows, opts).map((c) => [c.id, c]));
   return ids.map((id) => byId.get(id)).filter((c): c is Contact => c !== undefined);
 }

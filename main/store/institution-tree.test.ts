@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDb } from './db';
 import { institutionTree } from './institution-tree';
 import { createInstitution } from './institutions';
-
-// A small deterministic generator (mulberry32), so a failure names a tree that can be rebuilt.
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../test-support/rng';
 
 describe('institutionTree', () => {
   for (const seed of [1, 2, 3, 4, 5]) {

@@ -11,7 +11,8 @@ export const SHORT_NAME = `CASE WHEN acronym <> '' THEN acronym ELSE name END`;
 /** Sibling order; the index institutions_tree_order (migration 50) holds it, so a level is read in order. */
 const SIBLING_ORDER = `parent_id, lower(${SHORT_NAME}), id`;
 
-interface Row {
+/** An institution as stored, with its counts: what the tree and the list read before the path and topics are added. */
+export interface InstitutionRow {
   id: number;
   parent_id: number | null;
   name: string;
@@ -25,6 +26,35 @@ interface Row {
   contact_count: number;
 }
 
+export function toInstitution(r: InstitutionRow, path: string[], topics: string[]): Institution {
+  return {
+    id: r.id,
+    name: r.name,
+    acronym: r.acronym,
+    kind: r.kind,
+    parentId: r.parent_id,
+    seat: r.seat,
+    website: r.website,
+    profile: r.profile,
+    topics,
+    path,
+    childCount: r.child_count,
+    contactCount: r.contact_count,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Values gathered by key, in the order the rows come (a node's path, an institution's topics). */
+export function groupBy<R, V>(rows: Iterable<R>, key: (r: R) => number, value: (r: R) => V): Map<number, V[]> {
+  const groups = new Map<number, V[]>();
+  for (const r of rows) {
+    const list = groups.get(key(r));
+    if (list) list.push(value(r));
+    else groups.set(key(r), [value(r)]);
+  }
+  return groups;
+}
+
 /**
  * The institutions with these ids, in the order given (unknown ids left out), each with its path of short names
  * (walked up from the node, so one lookup costs its depth, not the size of the tree), counts and topics.
@@ -32,7 +62,7 @@ interface Row {
 export function institutionsByIds(db: ReadDb, ids: readonly number[]): Institution[] {
   if (ids.length === 0) return [];
   const json = JSON.stringify(ids);
-  const rows = all<Row>(
+  const rows = all<InstitutionRow>(
     db,
     `SELECT i.id, i.parent_id, i.name, i.acronym, i.kind, i.seat, i.website, i.profile, i.updated_at,
             (SELECT count(*) FROM institutions c WHERE c.parent_id = i.id) AS child_count,
@@ -40,54 +70,35 @@ export function institutionsByIds(db: ReadDb, ids: readonly number[]): Instituti
        FROM institutions i WHERE i.id IN (SELECT value FROM json_each(?))`,
     json,
   );
-  const paths = new Map<number, string[]>();
   // Every ancestor of every node, nearest first (depth 0 is the node itself); a cycle cannot occur (checkParent).
-  for (const a of all<{ start: number; short: string }>(
-    db,
-    `WITH RECURSIVE up(start, id, depth) AS (
-       SELECT value, value, 0 FROM json_each(?)
-       UNION ALL
-       SELECT up.start, i.parent_id, up.depth + 1 FROM up JOIN institutions i ON i.id = up.id WHERE i.parent_id IS NOT NULL
-     )
-     SELECT up.start, ${SHORT_NAME} AS short FROM up JOIN institutions ON institutions.id = up.id ORDER BY up.start, up.depth DESC`,
-    json,
-  )) {
-    const path = paths.get(a.start);
-    if (path) path.push(a.short);
-    else paths.set(a.start, [a.short]);
-  }
-  const topics = new Map<number, string[]>();
-  for (const t of all<{ institution_id: number; name: string }>(
-    db,
-    `SELECT it.institution_id, t.name FROM institution_topics it JOIN topics t ON t.id = it.topic_id
-      WHERE it.institution_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`,
-    json,
-  )) {
-    const list = topics.get(t.institution_id);
-    if (list) list.push(t.name);
-    else topics.set(t.institution_id, [t.name]);
-  }
+  const paths = groupBy(
+    all<{ start: number; short: string }>(
+      db,
+      `WITH RECURSIVE up(start, id, depth) AS (
+         SELECT value, value, 0 FROM json_each(?)
+         UNION ALL
+         SELECT up.start, i.parent_id, up.depth + 1 FROM up JOIN institutions i ON i.id = up.id WHERE i.parent_id IS NOT NULL
+       )
+       SELECT up.start, ${SHORT_NAME} AS short FROM up JOIN institutions ON institutions.id = up.id ORDER BY up.start, up.depth DESC`,
+      json,
+    ),
+    (a) => a.start,
+    (a) => a.short,
+  );
+  const topics = groupBy(
+    all<{ institution_id: number; name: string }>(
+      db,
+      `SELECT it.institution_id, t.name FROM institution_topics it JOIN topics t ON t.id = it.topic_id
+        WHERE it.institution_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`,
+      json,
+    ),
+    (t) => t.institution_id,
+    (t) => t.name,
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
-    if (!r) return [];
-    return [
-      {
-        id: r.id,
-        name: r.name,
-        acronym: r.acronym,
-        kind: r.kind,
-        parentId: r.parent_id,
-        seat: r.seat,
-        website: r.website,
-        profile: r.profile,
-        topics: topics.get(r.id) ?? [],
-        path: paths.get(r.id) ?? [],
-        childCount: r.child_count,
-        contactCount: r.contact_count,
-        updatedAt: r.updated_at,
-      },
-    ];
+    return r ? [toInstitution(r, paths.get(id) ?? [], topics.get(id) ?? [])] : [];
   });
 }
 

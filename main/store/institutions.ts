@@ -5,25 +5,14 @@ import type { Institution, InstitutionInput } from '../../contract/model';
 import { type ReadDb, type WriteDb, nowIso } from './db';
 import { indexRecord, unindexRecord } from './search';
 import { all, get, insertSql, run, updateSql } from './sql';
-import { institutionsByIds } from './institution-tree';
+import { type InstitutionRow, groupBy, institutionsByIds, toInstitution } from './institution-tree';
 import { setInstitutionTopics } from './topics';
 
 /** An institution's fields after validation (defaults applied). */
 export type InstitutionFields = z.output<typeof InstitutionInput>;
 
-interface Row {
-  id: number;
-  parent_id: number | null;
-  name: string;
-  acronym: string;
-  kind: Institution['kind'];
-  seat: string;
-  website: string;
-  profile: string;
-  updated_at: string;
+interface Row extends InstitutionRow {
   path: string;
-  child_count: number;
-  contact_count: number;
 }
 
 // Tree order with each node's path of short names (acronym where there is one). Siblings sort by that short name,
@@ -41,39 +30,20 @@ const TREE_SQL = `
          (SELECT count(*) FROM contacts c WHERE c.institution_id = i.id) AS contact_count
     FROM tree t JOIN institutions i ON i.id = t.id`;
 
-function toInstitution(r: Row, topics: string[]): Institution {
-  return {
-    id: r.id,
-    name: r.name,
-    acronym: r.acronym,
-    kind: r.kind,
-    parentId: r.parent_id,
-    seat: r.seat,
-    website: r.website,
-    profile: r.profile,
-    topics,
-    path: JSON.parse(r.path) as string[],
-    childCount: r.child_count,
-    contactCount: r.contact_count,
-    updatedAt: r.updated_at,
-  };
-}
-
 export function listInstitutions(db: ReadDb, query = ''): Institution[] {
   const q = query.trim().toLowerCase();
   const rows = all<Row>(db, `${TREE_SQL} ORDER BY t.sort_key`);
   const filtered = q ? rows.filter((r) => r.name.toLowerCase().includes(q) || r.acronym.toLowerCase().includes(q)) : rows;
   // One query for every institution's topics, not one per row (100,000 rows in the tree).
-  const topics = new Map<number, string[]>();
-  for (const t of all<{ institution_id: number; name: string }>(
-    db,
-    'SELECT it.institution_id, t.name FROM institution_topics it JOIN topics t ON t.id = it.topic_id ORDER BY t.name COLLATE NOCASE',
-  )) {
-    const list = topics.get(t.institution_id);
-    if (list) list.push(t.name);
-    else topics.set(t.institution_id, [t.name]);
-  }
-  return filtered.map((r) => toInstitution(r, topics.get(r.id) ?? []));
+  const topics = groupBy(
+    all<{ institution_id: number; name: string }>(
+      db,
+      'SELECT it.institution_id, t.name FROM institution_topics it JOIN topics t ON t.id = it.topic_id ORDER BY t.name COLLATE NOCASE',
+    ),
+    (t) => t.institution_id,
+    (t) => t.name,
+  );
+  return filtered.map((r) => toInstitution(r, JSON.parse(r.path) as string[], topics.get(r.id) ?? []));
 }
 
 /** One institution; its path is walked up from it (TREE_SQL would build the whole tree first: 100,000 rows). */

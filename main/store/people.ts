@@ -6,20 +6,12 @@
 import { invalid, notFound } from '../../contract/errors';
 import type { Identity, Person } from '../../contract/model';
 import type { ReadDb, WriteDb } from './db';
-import { displayName } from './contacts';
+import { type ContactRow, displayName } from './contacts';
 import { all, get, run } from './sql';
 
 const IDENTITY_KEY = 'identity.contactId';
 
-interface Row {
-  id: number;
-  honorific: string;
-  given_name: string;
-  family_name: string;
-  position: string;
-  internal: number;
-  email: string | null;
-}
+type Row = Pick<ContactRow, 'id' | 'honorific' | 'given_name' | 'family_name' | 'position' | 'internal'> & { email: string | null };
 const SELECT = `SELECT c.id, c.honorific, c.given_name, c.family_name, c.position, c.internal,
                        (SELECT value FROM contact_emails e WHERE e.contact_id = c.id ORDER BY position LIMIT 1) AS email
                   FROM contacts c`;
