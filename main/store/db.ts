@@ -7,6 +7,8 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { DossierError } from '../../contract/errors';
 import { LATEST_VERSION, migrations } from './migrations/index';
+import { dropCapture, installCapture } from './sync/schema';
+import { afterCommit, stampCaptured } from './sync/stamp';
 
 /** A handle that may only read. Repositories that only read take this. */
 export type ReadDb = Database.Database & { readonly __access: 'read' | 'write' };
@@ -95,6 +97,8 @@ export function openDb(path: string, opts: OpenOptions = {}): WriteDb {
   try {
     applyPragmas(db, opts.busyTimeoutMs);
     migrate(db);
+    // Capture triggers follow the code that derives them, even without a schema change.
+    if (schemaVersion(db) >= 30) db.transaction(() => installCapture(db)).immediate();
     return db;
   } catch (err) {
     db.close();
@@ -129,7 +133,11 @@ export function migrateTo(db: WriteDb, target: number, list: readonly { version:
   const pending = list.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return;
   const run = db.transaction(() => {
+    // A team dossier's capture triggers are derived from the schema: off while migrations reshape it (each replica
+    // migrates for itself, so nothing a migration writes is a change to share), then made again for the new schema.
+    const capture = current >= 30 ? dropCapture(db) : null;
     for (const m of pending) m.up(db);
+    if (capture) installCapture(db, capture.enabled);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
   });
@@ -138,7 +146,16 @@ export function migrateTo(db: WriteDb, target: number, list: readonly { version:
 
 /** Runs `fn` in a write transaction that takes the lock at once (BEGIN IMMEDIATE), so it waits on busy_timeout instead of failing mid-way. */
 export function writeTx<T>(db: WriteDb, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  const result = db
+    .transaction(() => {
+      const value = fn();
+      // A team dossier: the rows this write captured become stamped changes (clock, author) before it commits.
+      stampCaptured(db);
+      return value;
+    })
+    .immediate();
+  afterCommit(db);
+  return result;
 }
 
 /** Copies the live database to `dest` with SQLite's online backup API (safe while the app writes). */

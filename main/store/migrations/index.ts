@@ -1,5 +1,6 @@
 import type { WriteDb } from '../db';
 import migrate0010 from './0010-init';
+import migrate0030 from './0030-team';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,9 @@ export interface Migration {
 }
 
 /** Every migration the app knows, oldest first. Append only; never edit a shipped one. */
-export const migrations: readonly Migration[] = [{ version: 10, up: migrate0010 }];
+export const migrations: readonly Migration[] = [
+  { version: 10, up: migrate0010 },
+  { version: 30, up: migrate0030 },
+];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
