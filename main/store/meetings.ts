@@ -396,3 +396,6 @@ export function meetingByUid(db: ReadDb, uid: string): number | null {
   if (own && get(db, 'SELECT 1 FROM meetings WHERE id = ?', Number(own[1])) && meetingUid(db, Number(own[1])) === uid) return Number(own[1]);
   return get<{ id: number }>(db, 'SELECT id FROM meetings WHERE source = ?', `ics:${uid}`)?.id ?? null;
 }
+
+/** The search-index refresh, for records a team member changed (main/store/sync/apply.ts). */
+export const reindexMeeting = reindex;

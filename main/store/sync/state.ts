@@ -104,3 +104,8 @@ export function pendingChanges(db: ReadDb): number {
   const b = get<{ n: number }>(db, 'SELECT count(DISTINCT tbl || gid) AS n FROM team_capture_log')!.n;
   return a + b;
 }
+
+/** Does the dossier hold no shared record at all (a new or emptied dossier may join a team)? */
+export function holdsNoRecords(db: ReadDb, tables: readonly string[]): boolean {
+  return tables.every((t) => !get(db, `SELECT 1 FROM "${t}" LIMIT 1`));
+}
