@@ -34,6 +34,7 @@ import { ACTION_STATUSES, IsoDate, LocalDateTime, MeetingProposal, TimeZone } fr
 import { CsvField, ImportItem } from './model';
 import { ContactPosition, PackImportPreview, ParticipantRow } from './model';
 import { IssuedPack, PackVariant, PreflightFinding, ReleaseReport } from './model';
+import { teamOps } from './team';
 
 interface OpSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -610,6 +611,8 @@ export const ops = {
     kind: 'read',
     doc: 'The stored PDF of an issued pack or addendum, exactly as issued.',
   }),
+
+  ...teamOps,
 } as const;
 
 export type Ops = typeof ops;

@@ -8,6 +8,8 @@ import { dirname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../contract/security';
 import { startupBackup } from '../ops/backup';
+import { startTeamSync, stopTeamSync } from '../ops/team';
+import { fileKeychain } from './keychain';
 import type { OpsContext } from '../ops/context';
 import { resolveDbPath } from '../paths';
 import { openDb } from '../store/db';
@@ -46,7 +48,7 @@ async function start(): Promise<void> {
   let ctx: OpsContext;
   try {
     mkdirSync(dirname(dbPath), { recursive: true });
-    ctx = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now: () => new Date(), openPath };
+    ctx = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now: () => new Date(), openPath, keychain: fileKeychain(dirname(dbPath)) };
   } catch (err) {
     // A foreign or newer file is refused, never touched: tell the user and stop.
     dialog.showErrorBox('Dossier cannot open its database', (err as Error).message);
@@ -57,9 +59,14 @@ async function start(): Promise<void> {
   await startupBackup(ctx);
   serveRenderer();
   registerIpc(ctx);
+  // A team dossier syncs by itself here in the main process, never on the window's thread.
+  startTeamSync(ctx, (m) => console.error(m));
   const win = createMainWindow(join(__dirname, 'preload.cjs'));
   Menu.setApplicationMenu(buildMenu(win));
-  app.on('before-quit', () => ctx.db.close());
+  app.on('before-quit', () => {
+    void stopTeamSync(ctx);
+    ctx.db.close();
+  });
 }
 
 app.enableSandbox();

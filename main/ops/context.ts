@@ -1,6 +1,7 @@
 /** What every operation runs against: the open dossier and the clock. */
 import type { Out, OpName, Parsed } from '../../contract/ops';
 import { type WriteDb, writeTx } from '../store/db';
+import type { Keychain } from '../team/connect';
 
 export interface OpsContext {
   db: WriteDb;
@@ -24,6 +25,8 @@ export interface OpsContext {
    * ops that need it (pack.open) refuse with a typed error when it is absent, and the page falls back.
    */
   openPath?: (path: string) => Promise<void>;
+  /** The OS keychain (Electron safeStorage), where the desktop app keeps a team login's password. Absent elsewhere. */
+  keychain?: Keychain;
 }
 
 export type Handler<K extends OpName> = (input: Parsed<K>, ctx: OpsContext) => Out<K> | Promise<Out<K>>;

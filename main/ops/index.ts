@@ -24,6 +24,7 @@ import { participantHandlers } from './participants';
 import { packImportHandlers } from './pack-import';
 import { preflightHandlers } from './preflight';
 import { issueHandlers } from './issue';
+import { teamHandlers } from './team';
 
 export const handlers = {
   ...systemHandlers,
@@ -44,6 +45,7 @@ export const handlers = {
   ...packImportHandlers,
   ...preflightHandlers,
   ...issueHandlers,
+  ...teamHandlers,
 } satisfies { [K in OpName]: Handler<K> };
 
 /** Turns any thrown value into the error data that crosses transports; unknown errors are logged here and sent without a stack. */

@@ -9,6 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ConnectionOptions } from 'node:tls';
 import { DossierError } from '../../contract/errors';
+import { redactUrl } from '../../contract/team';
 
 export type SslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
 const SSL_MODES: readonly SslMode[] = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
@@ -56,19 +57,7 @@ export function parseTeamUrl(raw: string, env: NodeJS.ProcessEnv = process.env):
   return { host, port, database, user: user || env.PGUSER!, sslmode, url: clean.toString(), password, params };
 }
 
-/** The URL with any password replaced, for messages and logs. */
-export function redactUrl(raw: string): string {
-  try {
-    const u = new URL(raw);
-    if (u.password) u.password = '***';
-    const p = new URLSearchParams(u.search);
-    if (p.has('password')) p.set('password', '***');
-    u.search = p.toString() ? `?${p.toString()}` : '';
-    return u.toString();
-  } catch {
-    return raw.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
-  }
-}
+export { redactUrl };
 
 const readFile = (path: string, what: string) => {
   try {

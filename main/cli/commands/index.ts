@@ -8,5 +8,6 @@ import { importCommand } from './import';
 import { exportCommand } from './export';
 import { pack } from './pack';
 import { addendum, issue, preflight } from './release';
+import { sync, team } from './team';
 
-export const commands: Command[] = [init, demo, list, show, search, importCommand, exportCommand, pack, preflight, issue, addendum, check, backup, restore, serve];
+export const commands: Command[] = [init, demo, list, show, search, importCommand, exportCommand, pack, preflight, issue, addendum, check, backup, restore, team, sync, serve];

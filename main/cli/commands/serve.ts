@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startHost } from '../../host/http';
 import { appRoot } from '../../paths';
 import { startupBackup } from '../../ops/backup';
+import { startTeamSync, stopTeamSync } from '../../ops/team';
 import { UsageError, type Command } from '../command';
 
 export const serve: Command = {
@@ -19,12 +20,16 @@ export const serve: Command = {
     const ctx = env.ctx();
     await startupBackup(ctx, undefined, env.io.err);
     // The page is not the shell's user: it may not name paths to write to.
-    const host = await startHost({ ctx: { ...ctx, writesFiles: false }, port, staticDir });
+    const hostCtx = { ...ctx, writesFiles: false };
+    const host = await startHost({ ctx: hostCtx, port, staticDir });
+    // A team dossier syncs by itself while it is served (live on the team's changes).
+    startTeamSync(hostCtx, env.io.err);
     env.print({ url: host.launchUrl, port: host.port, database: env.dbPath }, () => `Dossier is serving ${env.dbPath}\nOpen ${host.launchUrl}\nPress Ctrl+C to stop.`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    await stopTeamSync(hostCtx);
     await host.close();
   },
 };
