@@ -23,6 +23,11 @@ const POSITIONAL: Record<string, { parent: string; position: string; tag: string
   contact_phones: { parent: 'contact_id', position: 'position', tag: 'p' },
   contact_emails: { parent: 'contact_id', position: 'position', tag: 'e' },
 };
+/**
+ * Rows that come back under their old local id (a version restore keeps section ids, so comparisons match sections
+ * by id) are the same record again: they take back the gid their tombstone kept.
+ */
+const REVIVED = new Set(['briefing_sections']);
 /** Rows unique by name: the same name created on two replicas is one record (UNIQUE ... COLLATE NOCASE, ASCII). */
 const BY_NAME: Record<string, string> = { topics: 'name', series: 'name' };
 
@@ -133,6 +138,9 @@ function gidExpression(t: TableInfo, src: string): string {
   if (pos) return `${parentGid(pos.parent)} || '|${pos.tag}' || ${col(pos.position)}`;
   // A link row (WITHOUT ROWID, keyed by its parents): the same pair on two replicas is the same record.
   if (!t.idColumn && t.pk.length > 0 && t.pk.every((c) => t.fks.has(c))) return t.pk.map(parentGid).join(` || '|' || `);
+  if (REVIVED.has(t.name) && t.idColumn) {
+    return `coalesce((SELECT gid FROM team_tombstones WHERE tbl = '${t.name}' AND local_id = ${col(t.idColumn)}), lower(hex(randomblob(16))))`;
+  }
   return `lower(hex(randomblob(16)))`;
 }
 
