@@ -222,3 +222,15 @@ export const NOT_SHARED: Partial<Record<OpName, string>> = {
   'team.pause': 'this member’s sync switch (local)',
   'sync.run': 'the exchange itself',
 };
+
+/** A seeded random source, so a failure can be replayed. */
+export function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -9,18 +9,7 @@ import type { Row } from '../store/sync/codec';
 import { canonicalDump } from '../store/sync/dump';
 import { LOCAL_COLUMNS, sharedTables } from '../store/sync/schema';
 import { startMembership } from '../store/sync/state';
-
-/** A seeded random source, so a failure can be replayed. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../ops/write-samples';
 
 function member(): OpsContext {
   const db = createDb();

@@ -82,6 +82,17 @@ export default function migrate0030(db: WriteDb): void {
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX team_phantoms_local ON team_phantoms(tbl, local_id);
 
+    -- A reference to a record not here (deleted, or not yet arrived), held so it is made again when the record is.
+    CREATE TABLE team_dangling (
+      tbl TEXT NOT NULL,
+      gid TEXT NOT NULL,
+      col TEXT NOT NULL,
+      ref_tbl TEXT NOT NULL,
+      ref TEXT NOT NULL,
+      PRIMARY KEY (tbl, gid, col)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX team_dangling_ref ON team_dangling(ref_tbl, ref);
+
     -- A section written differently on two replicas while apart: the losing text is in version_id.
     CREATE TABLE section_conflicts (
       id INTEGER PRIMARY KEY,

@@ -14,7 +14,7 @@ import { type SearchKind, unindexRecord } from '../search';
 import { all, get, run } from '../sql';
 import { type Row, toLocal, toWire } from './codec';
 import { type Clocks, HlcClock, clockOf, setClocks } from './hlc';
-import { IdMap } from './ids';
+import { IdMap, aliasFormerId, keepFormerId, noteDangling, rehomeReusedId, relinkDangling } from './ids';
 import { type TableInfo, quoteIdent as q, sharedTables, tableInfo, withoutCapture } from './schema';
 import { readClocks, writeClocks } from './stamp';
 import { getTeamState, updateTeamState } from './state';
@@ -84,7 +84,7 @@ class Applier {
   }
 
   /** Moves a live row (and the rows its delete cascades to) to the tombstones, then deletes it. */
-  tombstone(t: TableInfo, row: Row, clocks: Clocks, seen: Clocks | null, by: string): void {
+  tombstone(t: TableInfo, row: Row, clocks: Clocks, seen: Clocks | null, by: string, withParent = false): void {
     const localId = t.idColumn ? (row[t.idColumn] as number) : null;
     if (localId !== null) {
       for (const child of sharedTables(this.db)) {
@@ -92,7 +92,7 @@ class Applier {
           if (fk.table !== t.name || fk.onDelete !== 'CASCADE') continue;
           for (const r of all<Row>(this.db, `SELECT * FROM ${q(child.name)} WHERE ${q(fk.column)} = ?`, localId)) {
             if (child === t && r[t.idColumn!] === localId) continue;
-            this.tombstone(child, r, readClocks(this.db, child.name, r.gid as string).clocks, null, by);
+            this.tombstone(child, r, readClocks(this.db, child.name, r.gid as string).clocks, null, by, true);
           }
         }
       }
@@ -100,6 +100,7 @@ class Applier {
     const gid = row.gid as string;
     if (!get(this.db, `SELECT 1 FROM ${q(t.name)} WHERE gid = ?`, gid)) return; // already gone with a parent
     this.touch(t, row);
+    keepFormerId(this.db, t.name, gid, localId);
     run(
       this.db,
       `INSERT INTO team_tombstones (tbl, gid, local_id, data, clocks, seen, deleted_by) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -107,7 +108,8 @@ class Applier {
       t.name,
       gid,
       localId,
-      JSON.stringify(toWire(t, row, this.ids, false)),
+      // Gone with its parent, not deleted itself: it comes back if the parent does (parked, see unpark).
+      JSON.stringify(withParent ? { ...toWire(t, row, this.ids, false), _parked: true } : toWire(t, row, this.ids, false)),
       JSON.stringify(clocks),
       seen ? JSON.stringify(seen) : null,
       by,
@@ -120,12 +122,24 @@ class Applier {
   }
 
   /** Inserts a record from wire data; false (and nothing written) when a parent it needs is missing here. */
-  insert(t: TableInfo, gid: string, data: Row, bulk = false): boolean {
+  insert(t: TableInfo, gid: string, data: Row, bulk = false, formerId: number | null = null): boolean {
     const { values, missing } = toLocal(t, data, this.ids, data);
+    // A record coming back keeps its former local id where it is free, so references to it in saved snapshots hold.
+    if (formerId !== null && t.idColumn && !get(this.db, `SELECT 1 FROM ${q(t.name)} WHERE ${q(t.idColumn)} = ?`, formerId)) values[t.idColumn] = formerId;
+    else if (t.idColumn && !bulk) {
+      // Never the id of a deleted record here: saved snapshots may still name it by that id.
+      const n = get<{ n: number }>(
+        this.db,
+        `SELECT max(coalesce((SELECT max(${q(t.idColumn)}) FROM ${q(t.name)}), 0), coalesce((SELECT max(local_id) FROM team_tombstones WHERE tbl = ?), 0)) + 1 AS n`,
+        t.name,
+      )!.n;
+      values[t.idColumn] = n;
+    }
     for (const c of missing) {
       if (t.columns.find((x) => x.name === c)!.notnull) return false;
       values[c] = null;
     }
+    const held = missing.map((c) => [c, { tbl: t.fks.get(c)!.table, gid: data[c] as string }] as const);
     if (t.name === 'briefing_versions') {
       // Version numbers are each replica's own: the next one of this briefing here.
       values.number = get<{ n: number }>(this.db, 'SELECT coalesce(max(number), 0) + 1 AS n FROM briefing_versions WHERE briefing_id = ?', values.briefing_id)!.n;
@@ -138,7 +152,15 @@ class Applier {
       if (String((err as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT')) return false;
       throw err;
     }
-    if (!bulk) this.touch(t, this.liveRow(t, gid)!);
+    const row = this.liveRow(t, gid)!;
+    for (const [c, ref] of held) noteDangling(this.db, t.name, gid, c, ref);
+    if (t.idColumn) {
+      const id = row[t.idColumn] as number;
+      relinkDangling(this.db, t.name, gid, id);
+      if (formerId !== null && formerId !== id) aliasFormerId(this.db, t.name, gid, formerId);
+      rehomeReusedId(this.db, t.name, id, gid);
+    }
+    if (!bulk) this.touch(t, row);
     return true;
   }
 
@@ -169,6 +191,7 @@ class Applier {
         this.tombstone(t, row, next, null, by);
         return true;
       }
+      for (const c of Object.keys(values)) if (t.fks.has(c)) noteDangling(this.db, t.name, row.gid as string, c, missing.includes(c) ? { tbl: t.fks.get(c)!.table, gid: fields[c] as string } : null);
       for (const m of missing) values[m] = null;
       const cols = Object.keys(values);
       if (cols.length) run(this.db, `UPDATE ${q(t.name)} SET ${cols.map((x) => `${q(x)} = ?`).join(', ')} WHERE gid = ?`, ...Object.values(values), c.gid);
@@ -176,15 +199,19 @@ class Applier {
       this.touch(t, { ...row, ...values });
       return true;
     }
-    const old = tomb ? get<{ data: string }>(this.db, 'SELECT data FROM team_tombstones WHERE tbl = ? AND gid = ?', c.tbl, c.gid) : undefined;
+    const old = tomb ? get<{ data: string; local_id: number | null }>(this.db, 'SELECT data, local_id FROM team_tombstones WHERE tbl = ? AND gid = ?', c.tbl, c.gid) : undefined;
     const data: Row = { ...(old ? (JSON.parse(old.data) as Row) : {}) };
     for (const [f, v] of Object.entries(fields)) if (!f.startsWith('_')) data[f] = v;
-    const alive = '_deleted' in fields ? fields._deleted === false : !tomb && c.f._deleted !== true;
-    if (alive && this.insert(t, c.gid, data)) {
+    const alive = '_deleted' in fields ? fields._deleted === false : tomb ? data._parked === true : c.f._deleted !== true;
+    delete data._parked;
+    if (alive && this.insert(t, c.gid, data, false, old?.local_id ?? null)) {
       if (tomb) run(this.db, 'DELETE FROM team_tombstones WHERE tbl = ? AND gid = ?', c.tbl, c.gid);
       writeClocks(this.db, t.name, c.gid, next);
       return true;
     }
+    // Alive by its clocks but its parent is not here (yet): parked, and inserted when the parent arrives or returns.
+    if (alive) data._parked = true;
+    else delete data._parked;
     run(
       this.db,
       `INSERT INTO team_tombstones (tbl, gid, local_id, data, clocks, seen, deleted_by) VALUES (?, ?, NULL, ?, ?, ?, ?)
@@ -198,6 +225,24 @@ class Applier {
       fields._deleted === true ? by : '',
     );
     return true;
+  }
+
+  /** Inserts parked records whose parents are here now, until none more can be. */
+  unpark(): void {
+    for (let progress = true; progress; ) {
+      progress = false;
+      for (const p of all<{ tbl: string; gid: string; data: string; clocks: string; local_id: number | null }>(this.db, `SELECT tbl, gid, data, clocks, local_id FROM team_tombstones WHERE data LIKE '%"_parked":true%'`)) {
+        const t = tableInfo(this.db, p.tbl);
+        if (!t) continue;
+        const data = JSON.parse(p.data) as Row;
+        delete data._parked;
+        if (this.insert(t, p.gid, data, false, p.local_id)) {
+          run(this.db, 'DELETE FROM team_tombstones WHERE tbl = ? AND gid = ?', p.tbl, p.gid);
+          writeClocks(this.db, p.tbl, p.gid, JSON.parse(p.clocks) as Clocks);
+          progress = true;
+        }
+      }
+    }
   }
 
   reindex(): void {
@@ -223,6 +268,7 @@ export function applyChanges(db: WriteDb, changes: readonly WireChange[]): Apply
       clock?.receive(c.h);
       if (a.apply(c)) applied++;
     }
+    a.unpark();
     a.reindex();
     if (clock) updateTeamState(db, { hlc: clock.current });
     return { applied, conflicts: a.conflicts };

@@ -119,9 +119,16 @@ export function canonicalDump(db: WriteDb | ReadDb): { live: Record<string, Reco
     for (const row of all<Row>(db, `SELECT * FROM ${q(t.name)} ORDER BY gid`)) rows[row.gid as string] = sortKeys(toWire(t, row, ids, false));
     live[t.name] = rows;
   }
+  // In a deleted record, a reference to a record that is not here either names nothing: compared as none, since
+  // whether a replica had cleared it (ON DELETE SET NULL, or a parent missing here) depends on the order it learnt things.
+  const tables = new Map(sharedTables(db).map((t) => [t.name, t]));
   const deleted: Record<string, Record<string, Row>> = {};
   for (const r of all<{ tbl: string; gid: string; data: string }>(db, 'SELECT tbl, gid, data FROM team_tombstones ORDER BY tbl, gid')) {
-    (deleted[r.tbl] ??= {})[r.gid] = sortKeys(JSON.parse(r.data) as Row);
+    const data = JSON.parse(r.data) as Row;
+    for (const fk of tables.get(r.tbl)?.fks.values() ?? []) {
+      if (typeof data[fk.column] === 'string' && !live[fk.table]?.[data[fk.column] as string]) data[fk.column] = null;
+    }
+    (deleted[r.tbl] ??= {})[r.gid] = sortKeys(data);
   }
   return { live, deleted };
 }

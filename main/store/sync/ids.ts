@@ -4,7 +4,7 @@
  * phantom: a negative local id, which SQLite never hands out, so it can never be mistaken for a later record.
  */
 import type { ReadDb, WriteDb } from '../db';
-import { get, run } from '../sql';
+import { all, get, run } from '../sql';
 import { quoteIdent as q, tableInfo } from './schema';
 
 export class IdMap {
@@ -67,9 +67,66 @@ export class IdMap {
     if (former != null && !get(this.db, `SELECT 1 FROM ${q(tbl)} WHERE ${q(t?.idColumn ?? 'id')} = ?`, former)) return former;
     const phantom = get<{ local_id: number }>(this.db, 'SELECT local_id FROM team_phantoms WHERE tbl = ? AND gid = ?', tbl, gid)?.local_id;
     if (phantom !== undefined) return phantom;
-    const next = (get<{ n: number }>(this.db, 'SELECT min(coalesce(min(local_id), 0), 0) - 1 AS n FROM team_phantoms WHERE tbl = ?', tbl)?.n ?? -1);
+    const next = phantomId(this.db, tbl);
     run(this.db, 'INSERT INTO team_phantoms (tbl, gid, local_id) VALUES (?, ?, ?)', tbl, gid, next);
     return next;
+  }
+}
+
+/**
+ * A local id for a record known only by reference. Negative, which SQLite never hands out; agenda items take a
+ * high positive range instead, because the agenda briefs' shape (which the editor saves back) wants positive ids.
+ */
+const HIGH = 2 ** 40;
+function phantomId(db: WriteDb, tbl: string): number {
+  if (tbl === 'agenda_items') return Math.max(HIGH, (get<{ n: number | null }>(db, 'SELECT max(local_id) AS n FROM team_phantoms WHERE tbl = ?', tbl)?.n ?? 0) + 1);
+  return Math.min(0, get<{ n: number | null }>(db, 'SELECT min(local_id) AS n FROM team_phantoms WHERE tbl = ?', tbl)?.n ?? 0) - 1;
+}
+
+/** Before a tombstone's local id is replaced or dropped: the id it had keeps naming the record. */
+export function keepFormerId(db: WriteDb, tbl: string, gid: string, newId: number | null): void {
+  const old = get<{ local_id: number | null }>(db, 'SELECT local_id FROM team_tombstones WHERE tbl = ? AND gid = ?', tbl, gid)?.local_id;
+  if (old != null && old !== newId) aliasFormerId(db, tbl, gid, old);
+}
+
+/** Remembers a reference to a record that is not here, or forgets it when the field is set anew. */
+export function noteDangling(db: WriteDb, tbl: string, gid: string, col: string, ref: { tbl: string; gid: string } | null): void {
+  if (ref) run(db, 'INSERT OR REPLACE INTO team_dangling (tbl, gid, col, ref_tbl, ref) VALUES (?, ?, ?, ?, ?)', tbl, gid, col, ref.tbl, ref.gid);
+  else run(db, 'DELETE FROM team_dangling WHERE tbl = ? AND gid = ? AND col = ?', tbl, gid, col);
+}
+
+/** A record is here (again): references to it that were held are made again. */
+export function relinkDangling(db: WriteDb, tbl: string, gid: string, id: number): void {
+  for (const d of all<{ tbl: string; gid: string; col: string }>(db, 'SELECT tbl, gid, col FROM team_dangling WHERE ref_tbl = ? AND ref = ?', tbl, gid)) {
+    run(db, `UPDATE "${d.tbl}" SET "${d.col}" = ? WHERE gid = ?`, id, d.gid);
+    run(db, 'DELETE FROM team_dangling WHERE tbl = ? AND gid = ? AND col = ?', d.tbl, d.gid, d.col);
+  }
+}
+
+/** A record came back under a new local id: its former id keeps naming it (in snapshots saved meanwhile). */
+export function aliasFormerId(db: WriteDb, tbl: string, gid: string, formerId: number): void {
+  run(db, 'INSERT OR IGNORE INTO team_phantoms (tbl, gid, local_id) VALUES (?, ?, ?)', tbl, gid, formerId);
+}
+
+/**
+ * SQLite hands a deleted row's id to the next row when it was the highest. References to the deleted agenda item
+ * (an orphaned brief) would then name the new one: they are moved to a phantom id first, so each id names one record.
+ */
+export function rehomeReusedId(db: WriteDb, tbl: string, id: number, gid: string): void {
+  if (tbl !== 'agenda_items') return;
+  const clash = [
+    ...all<{ gid: string }>(db, 'SELECT gid FROM team_tombstones WHERE tbl = ? AND local_id = ? AND gid <> ?', tbl, id, gid),
+    ...all<{ gid: string }>(db, 'SELECT gid FROM team_phantoms WHERE tbl = ? AND local_id = ? AND gid <> ?', tbl, id, gid),
+  ];
+  if (clash.length === 0) return;
+  const moved = phantomId(db, tbl);
+  run(db, 'UPDATE team_tombstones SET local_id = NULL WHERE tbl = ? AND local_id = ?', tbl, id);
+  run(db, 'DELETE FROM team_phantoms WHERE tbl = ? AND local_id = ?', tbl, id);
+  run(db, 'INSERT OR IGNORE INTO team_phantoms (tbl, gid, local_id) VALUES (?, ?, ?)', tbl, clash[0]!.gid, moved);
+  for (const s of all<{ id: number; content: string }>(db, `SELECT id, content FROM briefing_sections WHERE kind = 'agenda_briefs' AND content LIKE ?`, `%"agendaItemId":${id}%`)) {
+    const c = JSON.parse(s.content) as { briefs?: { agendaItemId: number }[] };
+    for (const b of c.briefs ?? []) if (b.agendaItemId === id) b.agendaItemId = moved;
+    run(db, 'UPDATE briefing_sections SET content = ? WHERE id = ?', JSON.stringify(c), s.id);
   }
 }
 

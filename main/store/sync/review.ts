@@ -46,6 +46,7 @@ export function resolveConflict(db: WriteDb, id: number, take: boolean): void {
 }
 
 interface Tomb {
+  local_id?: number | null;
   tbl: string;
   gid: string;
   data: string;
@@ -83,7 +84,7 @@ export function restorableRecords(db: ReadDb): { table: string; gid: string; kin
  */
 export function restoreRecord(db: WriteDb, tbl: string, gid: string): number {
   const tables = sharedTables(db);
-  const tomb = (t: string, g: string) => get<Tomb>(db, 'SELECT tbl, gid, data, clocks, seen, deleted_by FROM team_tombstones WHERE tbl = ? AND gid = ?', t, g);
+  const tomb = (t: string, g: string) => get<Tomb>(db, 'SELECT tbl, gid, local_id, data, clocks, seen, deleted_by FROM team_tombstones WHERE tbl = ? AND gid = ?', t, g);
   const root = tomb(tbl, gid);
   if (!root) throw notFound('Deleted record', gid);
   const applier = new Applier(db);
@@ -99,7 +100,7 @@ export function restoreRecord(db: WriteDb, tbl: string, gid: string): number {
       const parent = tomb(fk.table, ref);
       if (parent) bring(parent, visiting);
     }
-    if (!applier.insert(info, t.gid, data)) return false;
+    if (!applier.insert(info, t.gid, data, false, t.local_id ?? null)) return false;
     restored++;
     return true;
   };
@@ -111,7 +112,7 @@ export function restoreRecord(db: WriteDb, tbl: string, gid: string): number {
     for (const child of tables) {
       for (const fk of child.fks.values()) {
         if (fk.table !== p.tbl || fk.onDelete !== 'CASCADE') continue;
-        for (const c of all<Tomb>(db, `SELECT tbl, gid, data, clocks, seen, deleted_by FROM team_tombstones WHERE tbl = ? AND json_extract(data, ?) = ?`, child.name, `$.${fk.column}`, p.gid)) {
+        for (const c of all<Tomb>(db, `SELECT tbl, gid, local_id, data, clocks, seen, deleted_by FROM team_tombstones WHERE tbl = ? AND json_extract(data, ?) = ?`, child.name, `$.${fk.column}`, p.gid)) {
           if (bring(c, new Set())) queue.push(c);
         }
       }

@@ -9,7 +9,7 @@ import type { WriteDb } from '../db';
 import { all, get, run } from '../sql';
 import { type Row, toWire } from './codec';
 import { type Clocks, HlcClock, clockOf, setClocks } from './hlc';
-import { IdMap } from './ids';
+import { IdMap, keepFormerId, rehomeReusedId } from './ids';
 import { tableInfo } from './schema';
 import { getTeamState, hasTeamTables, updateTeamState } from './state';
 
@@ -99,6 +99,7 @@ export function stampCaptured(db: WriteDb): number {
     const base = tracked && wb && tracked in fields ? { [tracked]: { h: clockOf(clocks, tracked), v: wb[tracked] } } : null;
     if (!wa) {
       // Deleted: the last data and clocks go to the tombstones, where a concurrent edit can still land.
+      keepFormerId(db, g.tbl, g.gid, t.idColumn ? ((g.before![t.idColumn] as number | undefined) ?? null) : null);
       run(
         db,
         `INSERT INTO team_tombstones (tbl, gid, local_id, data, clocks, seen, deleted_by) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -113,7 +114,11 @@ export function stampCaptured(db: WriteDb): number {
       );
       run(db, 'DELETE FROM team_clocks WHERE tbl = ? AND gid = ?', g.tbl, g.gid);
     } else {
-      if (tomb) run(db, 'DELETE FROM team_tombstones WHERE tbl = ? AND gid = ?', g.tbl, g.gid);
+      if (tomb) {
+        keepFormerId(db, g.tbl, g.gid, t.idColumn ? ((g.after![t.idColumn] as number | undefined) ?? null) : null);
+        run(db, 'DELETE FROM team_tombstones WHERE tbl = ? AND gid = ?', g.tbl, g.gid);
+      }
+      if (!wb && t.idColumn && typeof g.after![t.idColumn] === 'number') rehomeReusedId(db, g.tbl, g.after![t.idColumn] as number, g.gid);
       writeClocks(db, g.tbl, g.gid, next);
     }
     run(

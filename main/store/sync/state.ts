@@ -86,7 +86,7 @@ export function startMembership(db: WriteDb, s: Pick<TeamState, 'teamId' | 'url'
 /** Leaves the team: capture off and every trace of sync state gone; the data stays as an ordinary dossier. */
 export function endMembership(db: WriteDb): void {
   setCapture(db, false);
-  for (const t of ['team_state', 'team_capture_log', 'team_outbox', 'team_clocks', 'team_tombstones', 'team_phantoms']) run(db, `DELETE FROM ${t}`);
+  for (const t of ['team_state', 'team_capture_log', 'team_outbox', 'team_clocks', 'team_tombstones', 'team_phantoms', 'team_dangling']) run(db, `DELETE FROM ${t}`);
 }
 
 export function updateTeamState(db: WriteDb, patch: Partial<Pick<TeamState, 'position' | 'hlc' | 'teamSchema' | 'lastSyncAt' | 'lastError' | 'paused' | 'url'>>): void {
