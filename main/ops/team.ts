@@ -5,7 +5,7 @@
  * available; never in the dossier, its backups or a log.
  */
 import { DossierError } from '../../contract/errors';
-import type { TeamStatus } from '../../contract/team';
+import type { TeamStatus } from '../../contract/model/team';
 import { openConflicts, resolveConflict, restorableRecords, restoreRecord } from '../store/sync/review';
 import { getTeamState, pendingChanges, updateTeamState } from '../store/sync/state';
 import { type Credentials, connect, keychainAccount } from '../team/connect';

@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import { DossierError } from '../../contract/errors';
-import type { SYNC_STATES } from '../../contract/team';
+import type { SYNC_STATES } from '../../contract/model/team';
 import type { WriteDb } from '../store/db';
 import { noteSync } from '../store/sync/outbox';
 import { onTeamCommit } from '../store/sync/stamp';

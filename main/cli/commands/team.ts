@@ -2,7 +2,7 @@
  * team create|join|status|leave and sync: the team dossier from scripts. The password comes from the URL (used
  * once), PGPASSWORD or ~/.pgpass; it is never written anywhere by Dossier.
  */
-import { redactUrl } from '../../../contract/team';
+import { redactUrl } from '../../../contract/model/team';
 import { UsageError, type Command } from '../command';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');

@@ -2,7 +2,7 @@
  * The team sync as the window sees it: the status, asked every few seconds (sync itself runs in the main process,
  * never here), and a nudge to the open screens when others' changes have arrived.
  */
-import type { TeamStatus } from '../../../contract/team';
+import type { TeamStatus } from '../../../contract/model/team';
 import { call, notifyRemoteChange } from './client';
 
 export const team = $state<{ status: TeamStatus | null }>({ status: null });

@@ -1,52 +1,11 @@
-/**
- * The team dossier's operations (issue 19): joining a team through its PostgreSQL, syncing, its status, and what
- * merges leave for a person to look at — section conflicts and records deleted while someone else edited them.
- */
+/** Operations of the team dossier: joining a team through its PostgreSQL, syncing, and resolving what merges leave. */
 import { z } from 'zod';
-import { Id } from './model';
-
-interface OpSpec<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  kind: 'read' | 'write';
-  doc: string;
-}
-const op = <I extends z.ZodType, O extends z.ZodType>(spec: OpSpec<I, O>) => spec;
-
-/** postgres://login@host:port/database?sslmode=... (a password in it is used once, never stored). */
-export const TeamUrl = z
-  .string()
-  .trim()
-  .min(1, 'Give the team’s PostgreSQL address.')
-  .max(2000)
-  .regex(/^postgres(ql)?:\/\//i, 'The team’s address starts with postgres://, for example postgres://anna@db.ministry.example/dossier?sslmode=verify-full.');
-
-/** Connected and idle, exchanging, unreachable, stopped by the member, refused for a version mismatch, or failing. */
-export const SYNC_STATES = ['off', 'idle', 'syncing', 'offline', 'paused', 'needs_update', 'needs_upgrade', 'error'] as const;
-export const SyncState = z.enum(SYNC_STATES);
-
-export const TeamStatus = z.object({
-  member: z.boolean(),
-  url: z.string().nullable(),
-  login: z.string().nullable(),
-  state: SyncState,
-  /** Sync runs by itself here (the app or `serve`), live on others' changes. */
-  live: z.boolean(),
-  lastSyncAt: z.string().nullable(),
-  lastError: z.string().nullable(),
-  /** Changes made here not yet acknowledged by the team. */
-  pending: z.number().int(),
-  position: z.number().int(),
-  /** Grows each time others' changes are applied here, so open screens know to refresh. */
-  received: z.number().int(),
-  /** Records deleted here or elsewhere while someone else edited them; they can be restored. */
-  restorable: z.number().int(),
-  /** Whether a password for this login is kept in the system keychain. */
-  passwordKept: z.boolean(),
-});
-export type TeamStatus = z.infer<typeof TeamStatus>;
+import { Id } from '../model/common';
+import { Restorable, SectionConflict, TeamStatus, TeamUrl } from '../model/team';
+import { op } from './op';
 
 const Membership = z.object({ teamId: z.string(), login: z.string(), records: z.number().int(), position: z.number().int() });
+
 const SyncResult = z.object({
   pushed: z.number().int(),
   pulled: z.number().int(),
@@ -55,27 +14,12 @@ const SyncResult = z.object({
   position: z.number().int(),
   pending: z.number().int(),
 });
+
 const Connect = z.object({
   url: TeamUrl,
   /** Used for this connection; kept only in the system keychain (desktop app) when `remember` is set. */
   password: z.string().max(1000).optional(),
   remember: z.boolean().default(false),
-});
-
-export const SectionConflict = z.object({
-  id: Id,
-  sectionId: Id,
-  versionId: Id.nullable(),
-  author: z.string(),
-  at: z.string(),
-});
-export const Restorable = z.object({
-  table: z.string(),
-  gid: z.string(),
-  /** What it was: the table as a word and its name or title. */
-  kind: z.string(),
-  label: z.string(),
-  deletedBy: z.string(),
 });
 
 export const teamOps = {
@@ -119,18 +63,4 @@ export const teamOps = {
     kind: 'write',
     doc: 'Bring back a deleted record with its edits (and what was deleted with it, and the records it belongs to).',
   }),
-};
-
-/** The URL with any password replaced, for messages and logs. */
-export function redactUrl(raw: string): string {
-  try {
-    const u = new URL(raw);
-    if (u.password) u.password = '***';
-    const p = new URLSearchParams(u.search);
-    if (p.has('password')) p.set('password', '***');
-    u.search = p.toString() ? `?${p.toString()}` : '';
-    return u.toString();
-  } catch {
-    return raw.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
-  }
-}
+} as const;

@@ -1,0 +1,129 @@
+/** Contact officers, their dated posts, and contacts read from pasted text, vCard or CSV before they are saved. */
+import { z } from 'zod';
+import { Id, PartialDate, longText, text } from './common';
+
+export const LabelledValue = z.object({ label: text(60).default(''), value: text(300).min(1) });
+export const Phone = LabelledValue.extend({ e164: z.string().nullable().default(null) });
+export type Phone = z.infer<typeof Phone>;
+
+export const ContactInput = z
+  .object({
+    honorific: text(60).default(''),
+    givenName: text(200).default(''),
+    familyName: text(200).default(''),
+    position: text(300).default(''),
+    institutionId: Id.nullable().default(null),
+    phones: z.array(Phone).max(20).default([]),
+    emails: z.array(LabelledValue).max(20).default([]),
+    website: text(500).default(''),
+    languages: z.array(text(40).min(1)).max(20).default([]),
+    notes: longText.default(''),
+    internal: z.boolean().default(false),
+    source: text(500).default(''),
+    informationDated: PartialDate.nullable().default(null),
+  })
+  .refine((c) => c.givenName !== '' || c.familyName !== '', { message: 'A contact needs a given or family name.', path: ['familyName'] });
+export type ContactInput = z.input<typeof ContactInput>;
+
+export const Contact = z.object({
+  id: Id,
+  honorific: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  /** "Mr. Thoralf Stenvold" */
+  displayName: z.string(),
+  position: z.string(),
+  institutionId: Id.nullable(),
+  institutionName: z.string().nullable(),
+  phones: z.array(Phone),
+  emails: z.array(z.object({ label: z.string(), value: z.string() })),
+  website: z.string(),
+  languages: z.array(z.string()),
+  notes: z.string(),
+  internal: z.boolean(),
+  source: z.string(),
+  informationDated: z.string().nullable(),
+  /** Details older than the configured age, or undated: flagged "to check". */
+  stale: z.boolean(),
+  updatedAt: z.string(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+/** One dated post of a contact: the current one (to = null) or a former one. */
+export const ContactPosition = z.object({
+  id: Id.nullable(),
+  institutionId: Id.nullable(),
+  institutionName: z.string().nullable(),
+  position: z.string(),
+  /** 'YYYY-MM-DD', or null when the start is not known (the post held when Dossier first saw the contact). */
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  source: z.string(),
+  current: z.boolean(),
+});
+export type ContactPosition = z.infer<typeof ContactPosition>;
+
+// ---------- contact import (paste, vCard, CSV) ----------
+export const PROPOSAL_FIELDS = ['name', 'position', 'institution', 'phones', 'emails', 'website', 'languages', 'informationDated', 'notes'] as const;
+/** Where a proposed field was read: 1-based lines of the source, and how sure the reader is (0–1). */
+export const FieldOrigin = z.object({ lines: z.array(z.number().int().positive()), confidence: z.number().min(0).max(1) });
+export type FieldOrigin = z.infer<typeof FieldOrigin>;
+
+/**
+ * A contact read from pasted text, a vCard or a CSV row, not yet saved: the ContactInput fields, the institution
+ * names as found (outermost first, e.g. ['ILO', 'Multilateral Cooperation Department']) for matching against the
+ * store, where each field came from, and what the reader was unsure of. The user reviews it before it is saved.
+ */
+export const ContactProposal = z.object({
+  honorific: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  position: z.string(),
+  institutionId: Id.nullable(),
+  institutionNames: z.array(z.string()),
+  phones: z.array(Phone),
+  emails: z.array(z.object({ label: z.string(), value: z.string() })),
+  website: z.string(),
+  languages: z.array(z.string()),
+  notes: z.string(),
+  internal: z.boolean(),
+  source: z.string(),
+  informationDated: PartialDate.nullable(),
+  /** First line of this contact in its file or paste (the BEGIN:VCARD line, the CSV row, the block's name line). */
+  line: z.number().int().positive(),
+  origin: z.partialRecord(z.enum(PROPOSAL_FIELDS), FieldOrigin),
+  warnings: z.array(z.string()),
+});
+export type ContactProposal = z.infer<typeof ContactProposal>;
+
+/** How a proposal's institution names meet the store: the deepest stored unit that fits, and the names still to create under it. */
+export const InstitutionMatch = z.object({
+  institutionId: Id.nullable(),
+  /** Path of the matched institution, for display: ['ILO', 'MULTILATERALS']. */
+  path: z.array(z.string()),
+  /** Names with no stored match, outermost first, to be created under `institutionId` on import. */
+  create: z.array(z.string()),
+});
+export type InstitutionMatch = z.infer<typeof InstitutionMatch>;
+
+export const DUPLICATE_REASONS = ['email', 'name_institution'] as const;
+/** One contact of an import preview or a paste, with its institution match and the stored contact it duplicates. */
+export const ImportItem = z.object({
+  proposal: ContactProposal,
+  institution: InstitutionMatch,
+  duplicateOf: Id.nullable(),
+  duplicateReason: z.enum(DUPLICATE_REASONS).nullable(),
+});
+export type ImportItem = z.infer<typeof ImportItem>;
+
+/**
+ * What a CSV column can be mapped to in the import's column-mapping step. `phone`/`email` take their label from a
+ * paired `label` column ("Phone 1 - Type" beside "Phone 1 - Value"); `institutionPath` is "ILO > Governing Body".
+ */
+export const CSV_FIELDS = [
+  'ignore', 'honorific', 'givenName', 'middleName', 'familyName', 'fullName', 'position', 'organisation', 'department', 'institutionPath',
+  'phone', 'phone.work', 'phone.mobile', 'phone.home', 'phone.fax', 'email', 'email.work', 'email.home', 'label', 'e164',
+  'website', 'languages', 'notes', 'informationDated', 'internal', 'source',
+] as const;
+export const CsvField = z.enum(CSV_FIELDS);
+export type CsvField = z.infer<typeof CsvField>;

@@ -1,0 +1,17 @@
+/** The shape of one operation and the small schemas many operations share. */
+import { z } from 'zod';
+import { Id } from '../model/common';
+
+/** One operation: what it takes, what it gives, whether it changes the dossier, and one line saying what it does. */
+export interface OpSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  kind: 'read' | 'write';
+  doc: string;
+}
+export const op = <I extends z.ZodType, O extends z.ZodType>(spec: OpSpec<I, O>) => spec;
+
+export const ById = z.object({ id: Id });
+export const Ok = z.object({ ok: z.literal(true) });
+/** One page of a long list, with the total for paging. */
+export const Page = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item) });
