@@ -6,16 +6,26 @@ import { benchContacts } from './contacts';
 import { benchLists } from './lists';
 import { benchListsMore } from './lists-more';
 import { benchPack } from './pack';
+import { benchTeam } from './team';
 
 const benches: [string, () => Promise<string[]>][] = [
   ['pack', benchPack],
   ['contacts', benchContacts],
   ['lists', benchLists],
   ['lists (meetings, institutions)', benchListsMore],
+  ['team', benchTeam],
 ];
 
+// `npm run bench -- team` runs only the benchmarks whose name starts with one of the words given.
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const chosen = only.length ? benches.filter(([name]) => only.some((w) => name.startsWith(w))) : benches;
+if (only.length && chosen.length === 0) {
+  console.error(`No benchmark called ${only.join(', ')}; there are: ${benches.map(([n]) => n).join(', ')}.`);
+  process.exit(2);
+}
+
 let failed = false;
-for (const [name, fn] of benches) {
+for (const [name, fn] of chosen) {
   try {
     for (const line of await fn()) console.log(line);
   } catch (err) {
