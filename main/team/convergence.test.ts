@@ -74,7 +74,9 @@ function dumpDiff(a: ReturnType<typeof canonicalDump>, b: ReturnType<typeof cano
 /** The items of a key-messages or Q&A section (each as text), or none for other content. */
 function items(content: string): string[] {
   try {
-    const j = JSON.parse(content) as { items?: string[]; pairs?: unknown[] };
+    const j = JSON.parse(content) as { items?: string[]; pairs?: unknown[]; briefs?: { text?: string }[] };
+    // Agenda briefs are merged per agenda item: each brief's text is looked for.
+    if (j.briefs) return j.briefs.map((b) => b.text ?? '').filter(Boolean);
     return j.items ?? (j.pairs ? j.pairs.map((p) => JSON.stringify(p)) : []);
   } catch {
     return [];
@@ -198,6 +200,6 @@ it('three replicas converge, and every saved section text survives', async () =>
     const twice = JSON.stringify(needle).slice(1, -1);
     return versions.some((v) => v.includes(needle) || v.includes(twice)) || tombs.some((t) => t.includes(gid) || t.includes(needle) || t.includes(twice));
   };
-  const lost = saved.flatMap(({ gid, text }) => (items(text).length ? items(text) : [text]).filter((x) => !kept(gid, x)).map((x) => ({ gid, x })));
+  const lost = saved.flatMap(({ gid, text }) => (items(text).length || text.startsWith('{') ? items(text) : [text]).filter((x) => !kept(gid, x)).map((x) => ({ gid, x })));
   expect(lost).toEqual([]);
 }, 180_000);

@@ -54,7 +54,8 @@ export interface MergeContext {
 function briefingSnapshot(ctx: MergeContext, section: TeamRecord, text: unknown): Row | null {
   const bgid = section.data.briefing_id as string | undefined;
   const briefing = bgid ? ctx.records.get(recordKey('briefings', bgid)) : undefined;
-  if (!briefing || briefing.deleted) return null;
+  // A deleted briefing still gets the version: it waits, restorable, with the briefing (nothing written is lost).
+  if (!briefing) return null;
   const meeting = ctx.records.get(recordKey('meetings', briefing.data.meeting_id as string));
   const sections = [...ctx.records.values()]
     .filter((r) => r.tbl === 'briefing_sections' && !r.deleted && r.data.briefing_id === bgid)
