@@ -202,4 +202,4 @@ it('three replicas converge, and every saved section text survives', async () =>
   };
   const lost = saved.flatMap(({ gid, text }) => (items(text).length || text.startsWith('{') ? items(text) : [text]).filter((x) => !kept(gid, x)).map((x) => ({ gid, x })));
   expect(lost).toEqual([]);
-}, 180_000);
+}, 600_000); // ~20 s of CPU; the generous limit is for a machine shared with other test runs
