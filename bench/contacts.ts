@@ -11,8 +11,8 @@ import { pathToFileURL } from 'node:url';
 import type { ContactData } from '../main/formats/contact-data';
 import { readVCards } from '../main/formats/vcard';
 import { writeVCards } from '../main/formats/vcard-write';
-import type { OpsContext } from '../main/ops/context';
 import { dispatch } from '../main/ops/index';
+import { openDossier } from '../main/ops/open';
 import { openDb } from '../main/store/db';
 import { fold } from '../main/store/search';
 
@@ -69,6 +69,9 @@ export function generateContacts(n: number): ContactData[] {
       internal: r() < 0.05,
       source: 'Benchmark',
       informationDated: r() < 0.8 ? `20${String(15 + Math.floor(r() * 11))}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}` : null,
+      addresses: [],
+      photo: null,
+      otherDetails: [],
     };
   });
 }
@@ -129,7 +132,7 @@ export async function benchContacts(n = Number(process.env.BENCH_CONTACTS ?? 100
     const read = await timed(() => readVCards(vcf, 'bench.vcf'));
 
     const dbPath = join(dir, 'import.db');
-    const ctx: OpsContext = { db: openDb(dbPath), dbPath, dataDir: dir, now: () => new Date() };
+    const ctx = openDossier({ path: dbPath });
     try {
       const imp = await timed(() => dispatch(ctx, 'contact.importCommit', { format: 'vcard', content: vcf, fileName: 'bench.vcf' }));
       if (imp.value.created.length !== n) throw new Error(`expected ${n} contacts, imported ${imp.value.created.length}`);

@@ -11,8 +11,8 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { buildPack } from '../main/pack/build';
-import { packHtml, packHtmlMargins } from '../main/pack/html';
-import { samplePackDocument } from '../main/pack/sample';
+import { packHtml, packHtmlMargins } from './pack-html';
+import { samplePackDocument } from '../main/test-support/sample-pack';
 
 const CHROMIUM = '/usr/bin/chromium';
 const DATE = '2026-11-23';

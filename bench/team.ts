@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { OpsContext } from '../main/ops/context';
 import { dispatch } from '../main/ops/index';
 import { startTeamSync, stopTeamSync } from '../main/ops/team';
-import { openDb } from '../main/store/db';
+import { openDossier } from '../main/ops/open';
 import { writeVCards } from '../main/formats/vcard-write';
 import { connect } from '../main/team/connect';
 import { pull, push } from '../main/team/sync';
@@ -36,7 +36,7 @@ export async function benchTeam(): Promise<string[]> {
   const ctxs: OpsContext[] = [];
   const dossier = (name: string): OpsContext => {
     const path = join(dir, `${name}.db`);
-    const ctx: OpsContext = { db: openDb(path), dbPath: path, dataDir: dir, now: () => new Date() };
+    const ctx: OpsContext = openDossier({ path, dataDir: dir });
     ctxs.push(ctx);
     return ctx;
   };

@@ -6,6 +6,8 @@
 export { Id, PARTIAL_DATE_RE, PartialDate, IsoDate, CalendarDay, isCalendarDay, LocalDateTime, TimeZone } from './model/common';
 export * from './model/institution';
 export * from './model/contact';
+export * from './model/contact-details';
+export * from './model/calendar';
 export * from './model/meeting';
 export * from './model/briefing';
 export * from './model/snippet';

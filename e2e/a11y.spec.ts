@@ -22,7 +22,8 @@ async function scan(page: Page, where: string): Promise<string[]> {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe: every screen in ${theme}, no serious or critical violations`, async ({ app: page, dossier }) => {
-    test.setTimeout(120_000);
+    // 19 axe scans: about 1.5 minutes alone on a busy two-core machine, more beside another worker.
+    test.setTimeout(300_000);
     await page.emulateMedia({ colorScheme: theme });
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     const origin = new URL(page.url()).origin;

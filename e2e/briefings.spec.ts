@@ -16,8 +16,12 @@ test('write a briefing from the template: Markdown, Q&A, who’s who, versions, 
   page.on('dialog', (d) => void d.accept());
   await page.getByRole('link', { name: /Meetings/ }).click();
   await page.getByRole('list', { name: 'Meetings' }).getByRole('link').first().click();
+  const briefingsCount = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Briefings/ }).locator('.count');
+  await expect(briefingsCount).toHaveText('0');
   await page.getByRole('button', { name: 'Start briefing' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Briefing: WPSDG/ })).toBeVisible();
+  // The sidebar's counts follow every write (issue 16 saw "Briefings 0" beside an open briefing).
+  await expect(briefingsCount).toHaveText('1');
   // The standard delegation brief: every section of the template, in order.
   const sections = page.locator('section.sec');
   await expect(sections).toHaveCount(11);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isOpName, ops } from '../contract/ops';
 import { dispatch } from '../main/ops/index';
 import { test, expect } from './fixtures';
 
@@ -114,6 +115,37 @@ test('pasting a contact already in the dossier offers to update them instead of 
   expect((await dispatch(dossier.ctx, 'contact.list', { query: 'Stenvold' })).total).toBe(1);
 });
 
+test('the paste review saves in one step: when the update fails part-way, its new unit is not left behind', async ({ app: page, dossier }) => {
+  const writes: string[] = [];
+  page.on('request', (r) => {
+    const op = /\/api\/([\w.]+)$/.exec(r.url())?.[1];
+    if (op && isOpName(op) && ops[op].kind === 'write') writes.push(op);
+  });
+  await page.getByRole('link', { name: /Contacts/ }).click();
+  await page.getByRole('link', { name: 'Paste…' }).click();
+  await page.getByLabel('Contact block or web page').fill(ILO_BLOCK);
+  await page.getByRole('button', { name: 'Read contact' }).click();
+  const review = page.getByRole('form', { name: 'Check the proposed contact' });
+  await expect(review.getByRole('group', { name: 'Already in the dossier' })).toBeVisible();
+  await review.getByLabel('Create a new institution').check();
+  await review.getByLabel('Name of new institution 1').fill('Global Governance Unit');
+
+  // Someone deletes the stored contact while this paste is reviewed: the update cannot land.
+  for (const c of (await dispatch(dossier.ctx, 'contact.list', { query: 'Stenvold' })).items) await dispatch(dossier.ctx, 'contact.delete', { id: c.id });
+  await review.getByRole('button', { name: 'Update contact' }).click();
+  await expect(review.getByRole('alert')).toContainText(/does not exist/);
+  expect(await dispatch(dossier.ctx, 'institution.list', { query: 'Global Governance Unit' })).toEqual([]);
+
+  // Saved as a new contact instead: the unit is created once, with the contact, in the same operation.
+  await review.getByLabel('Save as a separate new contact').check();
+  await review.getByRole('button', { name: 'Save contact' }).click();
+  await expect(page.getByRole('heading', { name: 'Mr. Thoralf Stenvold' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Contacts: details' })).toContainText('Global Governance Unit');
+  const units = await dispatch(dossier.ctx, 'institution.list', { query: 'Global Governance Unit' });
+  expect(units.map((i) => i.path.join(' › '))).toEqual(['ILO › MULTILATERALS › Global Governance Unit']);
+  expect(writes).toEqual(['contact.saveProposal', 'contact.saveProposal']);
+});
+
 test('contact list: "to check" flags, filters by staleness, language and institution, sort, and the stale age', async ({ app: page, shot }) => {
   await page.getByRole('link', { name: /Contacts/ }).click();
   const list = page.getByRole('list', { name: 'Contacts' });
@@ -166,7 +198,7 @@ test('import a small vCard with one duplicate: preview counts, skip it, the coun
   await (await chooser).setFiles({ name: 'colleagues.vcf', mimeType: 'text/vcard', buffer: Buffer.from(SMALL_VCF) });
 
   await expect(page.getByText('3 contacts in the file: 2 new, 1 duplicate.')).toBeVisible();
-  const rows = page.getByRole('table').getByRole('row');
+  const rows = page.getByRole('region', { name: 'Preview' }).getByRole('table').getByRole('row');
   await expect(rows).toHaveCount(4);
   await expect(rows.nth(1)).toContainText('Duplicate: same e-mail');
   await expect(rows.nth(2)).toContainText('new');
@@ -199,7 +231,7 @@ test('import a small vCard with one duplicate: preview counts, skip it, the coun
   expect(text).toContain('Halvorsen');
 });
 
-test('a broken vCard imports nothing and shows the file, the line and the reason', async ({ app: page, dossier }) => {
+test('a vCard with a broken card lists it with its line and reason; nothing is imported until the user takes the rest', async ({ app: page, dossier }) => {
   const broken = SMALL_VCF.replace('TITLE:Policy Analyst', 'TITLE;broken');
   await page.getByRole('link', { name: /Contacts/ }).click();
   await page.getByRole('link', { name: 'Import…' }).click();
@@ -207,12 +239,16 @@ test('a broken vCard imports nothing and shows the file, the line and the reason
   await page.getByRole('button', { name: 'Choose a file…' }).click();
   await (await chooser).setFiles({ name: 'broken.vcf', mimeType: 'text/vcard', buffer: Buffer.from(broken) });
   const line = broken.split('\r\n').indexOf('TITLE;broken') + 1;
-  await expect(page.getByRole('alert')).toContainText(`broken.vcf, line ${line}:`);
-  await expect(page.getByRole('alert')).toContainText('Nothing was imported.');
-  await expect(page.getByLabel(`Line ${line} of the file`)).toContainText('TITLE;broken');
-  await expect(page.getByRole('table')).toHaveCount(0);
+  const rejected = page.getByRole('region', { name: '1 record cannot be imported' });
+  await expect(rejected).toContainText(`Line ${line} — "TITLE;broken" is not a property (NAME:value).`);
+  await expect(rejected).toContainText('TITLE;broken');
+  await expect(page.getByRole('button', { name: 'Import 1 contact' })).toBeDisabled();
   await page.screenshot({ path: 'artifacts/screenshots/import-broken.png' });
   expect((await dispatch(dossier.ctx, 'contact.list', {})).total).toBe(7);
+  await rejected.getByLabel(/Leave these out and import the rest/).check();
+  await page.getByRole('button', { name: 'Import 1 contact' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported: 1 new' })).toBeVisible();
+  expect((await dispatch(dossier.ctx, 'contact.list', {})).total).toBe(8);
 });
 
 test('a CSV from Outlook maps its columns automatically; a column can be remapped before importing', async ({ app: page, dossier, shot }) => {

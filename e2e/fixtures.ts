@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { startHost, type Host } from '../main/host/http';
 import type { OpsContext } from '../main/ops/context';
 import { dispatch } from '../main/ops/index';
-import { openDb } from '../main/store/db';
+import { openDossier } from '../main/ops/open';
 
 export const SHOTS = resolve('artifacts/screenshots');
 
@@ -24,9 +24,8 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   demo: [true, { option: true }],
   dossier: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'dossier-e2e-'));
-    const dbPath = join(dir, 'dossier.db');
-    const ctx: OpsContext = { db: openDb(dbPath), dbPath, dataDir: dir, now: () => new Date() };
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'dossier-e2e-')), 'dossier.db');
+    const ctx = openDossier({ path: dbPath });
     const host = await startHost({ ctx, staticDir: resolve('renderer/dist'), log: () => {} });
     await use({ ctx, host, dbPath, call: ((name: string, input: unknown) => dispatch(ctx, name, input)) as never });
     await host.close();

@@ -7,25 +7,23 @@
  * With --prefix P the contacts are named P…, so two writers on one file can tell their rows apart.
  */
 import { randomBytes } from 'node:crypto';
-import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { OpsContext } from '../main/ops/context';
-import { ops } from '../contract/ops';
+import { type In, type Out, type Parsed, ops } from '../contract/ops';
 import { contactHandlers } from '../main/ops/contacts';
-import { openDb } from '../main/store/db';
+import { openDossier } from '../main/ops/open';
+import { runHandler } from '../main/ops/run';
 import { contentSha } from './durability';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { prefix: { type: 'string', default: 'W' }, count: { type: 'string' } } });
 const dbPath = positionals[0]!;
 const limit = values.count ? Number(values.count) : Infinity;
-const ctx: OpsContext = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now: () => new Date() };
+const ctx = openDossier({ path: dbPath });
 
 
-// What dispatch does (parse with the contract, run the handler), without loading every area's handlers:
-// main/ops/index pulls in the PDF and calendar libraries, seconds of start-up per kill on a busy machine.
-type ContactOp = 'contact.create' | 'contact.update';
-const dispatch = async (name: ContactOp, raw: unknown): Promise<{ id: number }> =>
-  (contactHandlers[name] as (i: unknown, c: OpsContext) => Promise<{ id: number }> | { id: number })(ops[name].input.parse(raw), ctx);
+// What dispatch does (parse with the contract, run the handler in the write transaction), without loading every
+// area's handlers: main/ops/index pulls in the PDF and calendar libraries, seconds of start-up per kill on a busy machine.
+const dispatch = <K extends 'contact.create' | 'contact.update'>(name: K, raw: In<K>): Promise<Out<K>> =>
+  runHandler(ctx, name, contactHandlers[name], ops[name].input.parse(raw) as Parsed<K>);
 
 const say = (line: string) => process.stdout.write(line + '\n');
 const acked: number[] = [];

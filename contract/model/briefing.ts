@@ -46,24 +46,6 @@ export const BriefingInput = z.object({
 });
 export type BriefingInput = z.input<typeof BriefingInput>;
 
-export const Section = z.object({
-  id: Id,
-  briefingId: Id,
-  position: z.number().int(),
-  kind: SectionKind,
-  title: z.string(),
-  /** Markdown for written sections; JSON text for structured ones; '' for generated ones. */
-  content: z.string(),
-  handling: HandlingMark,
-  updatedAt: z.string(),
-  /** Length budget checked by pre-flight (section.setBudget); null or absent = none. Optional: older snapshots lack it. */
-  budgetWords: z.number().int().nullable().optional(),
-  budgetPages: z.number().int().nullable().optional(),
-});
-export type Section = z.infer<typeof Section>;
-
-export const BriefingDetail = Briefing.extend({ sections: z.array(Section) });
-export type BriefingDetail = z.infer<typeof BriefingDetail>;
 
 // Structured sections keep JSON in Section.content. The editor writes these shapes and the pack reads them;
 // a section whose JSON does not parse is shown as empty, never fails the pack.
@@ -100,6 +82,51 @@ export const AgendaBriefsContent = z.object({
     .default([]),
 });
 export type AgendaBriefsContent = z.infer<typeof AgendaBriefsContent>;
+
+/** Kinds whose content is drawn from the store when the pack is built: they hold nothing of their own. */
+export const GENERATED_KINDS = ['programme', 'whos_who', 'institution_profiles', 'history', 'since_last_time', 'open_actions', 'contact_sheet'] as const;
+/**
+ * A section's content as typed data, by kind: Markdown, or the JSON of a structured section parsed (invalid JSON
+ * reads as empty, never fails a pack), or nothing for a generated kind. The store parses it once when reading
+ * (parseSectionBody), so no caller parses JSON text.
+ */
+export const SectionBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('markdown'), markdown: z.string() }),
+  KeyMessagesContent.extend({ kind: z.literal('key_messages') }),
+  QaContent.extend({ kind: z.literal('qa') }),
+  AgendaBriefsContent.extend({ kind: z.literal('agenda_briefs') }),
+  z.object({ kind: z.enum(GENERATED_KINDS) }),
+]);
+export type SectionBody = z.infer<typeof SectionBody>;
+
+export const Section = z.object({
+  id: Id,
+  briefingId: Id,
+  position: z.number().int(),
+  kind: SectionKind,
+  title: z.string(),
+  /** Markdown for written sections; JSON text for structured ones; '' for generated ones. What the editor edits. */
+  content: z.string(),
+  /**
+   * `content` parsed by kind, by the store when it reads the section (contract/section-content.ts). It is the content
+   * as read: an editor that changes `content` works from `content`, not from this.
+   */
+  body: SectionBody,
+  handling: HandlingMark,
+  updatedAt: z.string(),
+  /** Length budget checked by pre-flight (section.setBudget); null or absent = none. Optional: older snapshots lack it. */
+  budgetWords: z.number().int().nullable().optional(),
+  budgetPages: z.number().int().nullable().optional(),
+});
+export type Section = z.infer<typeof Section>;
+
+export const BriefingDetail = Briefing.extend({ sections: z.array(Section) });
+export type BriefingDetail = z.infer<typeof BriefingDetail>;
+/** A section as stored and written into files (versions, issued packs, a pack's briefing.json): without its parsed body. */
+export const SectionRecord = Section.omit({ body: true });
+export type SectionRecord = z.infer<typeof SectionRecord>;
+export const BriefingRecord = Briefing.extend({ sections: z.array(SectionRecord) });
+export type BriefingRecord = z.infer<typeof BriefingRecord>;
 
 /**
  * Classification schemes offered in the editor, each with its markings from lowest to highest; any other text is
@@ -158,7 +185,7 @@ export const BriefingComparison = z.object({
 export type BriefingComparison = z.infer<typeof BriefingComparison>;
 
 /**
- * What a generated section shows, drawn from the store by the same mapping the pack uses (main/ops/pack-document.ts);
+ * What a generated section shows, drawn from the store by the same mapping the pack uses (main/assemble/sections.ts);
  * texts display-ready (dates formatted in the briefing's language). Mirrors the generated kinds of the pack's PackSection.
  */
 const PersonCardData = z.object({

@@ -1,6 +1,7 @@
 /** Contact officers, their dated posts, and contacts read from pasted text, vCard or CSV before they are saved. */
 import { z } from 'zod';
 import { Id, PartialDate, longText, text } from './common';
+import { Address, OtherDetail, Photo, PhoneRegion } from './contact-details';
 
 export const LabelledValue = z.object({ label: text(60).default(''), value: text(300).min(1) });
 export const Phone = LabelledValue.extend({ e164: z.string().nullable().default(null) });
@@ -21,6 +22,10 @@ export const ContactInput = z
     internal: z.boolean().default(false),
     source: text(500).default(''),
     informationDated: PartialDate.nullable().default(null),
+    addresses: z.array(Address).max(20).default([]),
+    /** The photo; omitted (undefined) keeps the stored one on update, null removes it. */
+    photo: Photo.nullable().optional(),
+    otherDetails: z.array(OtherDetail).max(500).default([]),
   })
   .refine((c) => c.givenName !== '' || c.familyName !== '', { message: 'A contact needs a given or family name.', path: ['familyName'] });
 export type ContactInput = z.input<typeof ContactInput>;
@@ -46,6 +51,11 @@ export const Contact = z.object({
   /** Details older than the configured age, or undated: flagged "to check". */
   stale: z.boolean(),
   updatedAt: z.string(),
+  addresses: z.array(Address),
+  /** Whether a photo is stored; `photo` holds it in contact.get and exports, null in lists (photos are large). */
+  hasPhoto: z.boolean(),
+  photo: Photo.nullable(),
+  otherDetails: z.array(OtherDetail),
 });
 export type Contact = z.infer<typeof Contact>;
 
@@ -89,6 +99,11 @@ export const ContactProposal = z.object({
   internal: z.boolean(),
   source: z.string(),
   informationDated: PartialDate.nullable(),
+  addresses: z.array(Address),
+  photo: Photo.nullable(),
+  otherDetails: z.array(OtherDetail),
+  /** The country numbers without a country code were read in, and where it came from; null if none was needed or found. */
+  phoneRegion: PhoneRegion.nullable(),
   /** First line of this contact in its file or paste (the BEGIN:VCARD line, the CSV row, the block's name line). */
   line: z.number().int().positive(),
   origin: z.partialRecord(z.enum(PROPOSAL_FIELDS), FieldOrigin),
@@ -107,6 +122,9 @@ export const InstitutionMatch = z.object({
 export type InstitutionMatch = z.infer<typeof InstitutionMatch>;
 
 export const DUPLICATE_REASONS = ['email', 'name_institution'] as const;
+/** What an import does with a contact the dossier already holds: skip it, update the stored one (the merge rule), or keep both. */
+export const IMPORT_RESOLUTIONS = ['skip', 'update', 'keep_both'] as const;
+export type ImportResolution = (typeof IMPORT_RESOLUTIONS)[number];
 /** One contact of an import preview or a paste, with its institution match and the stored contact it duplicates. */
 export const ImportItem = z.object({
   proposal: ContactProposal,
@@ -117,13 +135,20 @@ export const ImportItem = z.object({
 export type ImportItem = z.infer<typeof ImportItem>;
 
 /**
- * What a CSV column can be mapped to in the import's column-mapping step. `phone`/`email` take their label from a
- * paired `label` column ("Phone 1 - Type" beside "Phone 1 - Value"); `institutionPath` is "ILO > Governing Body".
+ * What a CSV column can be mapped to in the import's column-mapping step. `phone`/`email`/`address.*`/`other` take
+ * their label from a paired `label` column ("Phone 1 - Type" beside "Phone 1 - Value"); `institutionPath` is
+ * "ILO > Governing Body". `other` keeps the column as an other detail named by its header; `ignore` drops it.
  */
-export const CSV_FIELDS = [
-  'ignore', 'honorific', 'givenName', 'middleName', 'familyName', 'fullName', 'position', 'organisation', 'department', 'institutionPath',
-  'phone', 'phone.work', 'phone.mobile', 'phone.home', 'phone.fax', 'email', 'email.work', 'email.home', 'label', 'e164',
-  'website', 'languages', 'notes', 'informationDated', 'internal', 'source',
+export const CSV_ADDRESS_KINDS = ['address', 'address.work', 'address.home', 'address.other'] as const;
+export const CSV_ADDRESS_PARTS = ['street', 'extended', 'poBox', 'city', 'region', 'postalCode', 'country', 'formatted'] as const;
+type CsvAddressField = `${(typeof CSV_ADDRESS_KINDS)[number]}.${(typeof CSV_ADDRESS_PARTS)[number]}`;
+const CSV_ADDRESS_FIELDS = CSV_ADDRESS_KINDS.flatMap((k) => CSV_ADDRESS_PARTS.map((p) => `${k}.${p}` as CsvAddressField));
+const CSV_OWN_FIELDS = [
+  'ignore', 'other', 'honorific', 'givenName', 'middleName', 'familyName', 'nameSuffix', 'fullName', 'nickname', 'position', 'organisation', 'department', 'institutionPath',
+  'phone', 'phone.work', 'phone.mobile', 'phone.home', 'phone.fax', 'phone.homeFax', 'phone.otherFax', 'phone.pager', 'phone.main', 'phone.assistant', 'phone.car', 'phone.other',
+  'email', 'email.work', 'email.home', 'email.other', 'label', 'e164', 'property',
+  'website', 'languages', 'notes', 'birthday', 'birthYear', 'birthMonth', 'birthDay', 'photo', 'informationDated', 'internal', 'source',
 ] as const;
+export const CSV_FIELDS = [...CSV_OWN_FIELDS, ...CSV_ADDRESS_FIELDS] as [(typeof CSV_OWN_FIELDS)[number] | CsvAddressField, ...((typeof CSV_OWN_FIELDS)[number] | CsvAddressField)[]];
 export const CsvField = z.enum(CSV_FIELDS);
 export type CsvField = z.infer<typeof CsvField>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Id, LocalDateTime, TimeZone, longText, text } from './common';
 import { ContactProposal, InstitutionMatch } from './contact';
+import { MeetingAttendee } from './calendar';
 
 export const MEETING_FORMATS = ['in_person', 'virtual', 'hybrid'] as const;
 export const MEETING_STATUSES = ['planned', 'confirmed', 'held', 'cancelled'] as const;
@@ -22,6 +23,8 @@ export const MeetingInput = z
     institutionIds: z.array(Id).max(100).default([]),
     status: z.enum(MEETING_STATUSES).default('planned'),
     notes: longText.default(''),
+    /** An all-day meeting: only its dates count (start 'YYYY-MM-DDT00:00', end 'YYYY-MM-DDT23:59' of its last day), never shifted by a zone. */
+    allDay: z.boolean().default(false),
   })
   .refine((m) => m.end >= m.start, { message: 'The meeting ends before it starts.', path: ['end'] });
 export type MeetingInput = z.input<typeof MeetingInput>;
@@ -86,6 +89,7 @@ export const Meeting = z.object({
   status: z.enum(MEETING_STATUSES),
   notes: z.string(),
   updatedAt: z.string(),
+  allDay: z.boolean(),
 });
 export type Meeting = z.infer<typeof Meeting>;
 
@@ -115,8 +119,19 @@ export const MeetingProposal = z.object({
   status: z.enum(MEETING_STATUSES),
   agenda: z.array(z.object({ time: z.string(), title: z.string(), lead: z.string(), documents: z.string() })),
   warnings: z.array(z.string()),
-  /** A meeting already imported from the same UID: importing skips it. */
+  /** A meeting already imported from the same UID and RECURRENCE-ID: importing updates it. */
   duplicateOf: Id.nullable(),
+  allDay: z.boolean(),
+  /** The occurrence's original start (RECURRENCE-ID) as a UTC instant or a date; '' for an event that does not repeat. */
+  recurrenceId: z.string(),
+  /** Part of a repeating event (an occurrence of its series). */
+  recurring: z.boolean(),
+  kind: z.string(),
+  format: z.enum(MEETING_FORMATS),
+  /** Host and participating institutions by name (Dossier's own X- properties), matched on import. */
+  hostName: z.string(),
+  institutionNames: z.array(z.string()),
+  attendees: z.array(MeetingAttendee),
 });
 export type MeetingProposal = z.infer<typeof MeetingProposal>;
 

@@ -1,7 +1,8 @@
 /** Operations on contacts: the list, one contact, its post history, and contacts in and out (paste, vCard, CSV). */
 import { z } from 'zod';
 import { Id } from '../model/common';
-import { Contact, ContactInput, ContactPosition, CsvField, ImportItem } from '../model/contact';
+import { Contact, ContactInput, ContactPosition, CsvField, IMPORT_RESOLUTIONS, ImportItem } from '../model/contact';
+import { FieldTally, RejectedRecord } from '../model/contact-details';
 import { ById, Ok, Page, op } from './op';
 
 // Contact import: the file as text with its name (errors name it), the CSV column mapping, the region for numbers without +.
@@ -12,8 +13,10 @@ const ContactImport = z.object({
   fileName: z.string().trim().min(1).max(500).default('contacts'),
   mapping: z.record(z.string(), CsvField).optional(),
   defaultRegion: Region,
+  /** vCard properties (X-ABUID) whose values the user chose not to keep; CSV columns are dropped by mapping them to 'ignore'. */
+  drop: z.array(z.string().max(500)).max(1000).default([]),
 });
-export const ImportResolution = z.enum(['skip', 'update', 'keep_both']);
+export const ImportResolution = z.enum(IMPORT_RESOLUTIONS);
 const ContactImportPreview = z.object({
   format: z.enum(['vcard', 'csv', 'text']),
   count: z.number().int(),
@@ -21,6 +24,10 @@ const ContactImportPreview = z.object({
   columns: z.object({ headers: z.array(z.string()), mapping: z.record(z.string(), CsvField), delimiter: z.string() }).nullable(),
   contacts: z.array(ImportItem),
   counts: z.object({ new: z.number().int(), duplicates: z.number().int(), institutionsToCreate: z.number().int() }),
+  /** Per field of the file: values stored, kept as other details, dropped (only by the user's choice). */
+  fields: z.array(FieldTally),
+  /** Records that cannot be imported, with their line and reason; the import takes the rest or nothing. */
+  rejected: z.array(RejectedRecord),
 });
 
 export const contactOps = {
@@ -69,8 +76,10 @@ export const contactOps = {
       resolution: ImportResolution.default('skip'),
       /** Per-contact choice by index in the preview, overriding `resolution`. */
       overrides: z.record(z.string().regex(/^\d+$/), ImportResolution).default({}),
+      /** Import the records that can be read and leave out those that cannot (default: all or nothing). */
+      skipInvalid: z.boolean().default(false),
     }),
-    output: z.object({ created: z.array(Id), updated: z.array(Id), skipped: z.number().int(), institutionsCreated: z.array(Id) }),
+    output: z.object({ created: z.array(Id), updated: z.array(Id), skipped: z.number().int(), institutionsCreated: z.array(Id), rejected: z.number().int() }),
     kind: 'write',
     doc: 'Import a vCard, CSV or text file all or nothing; duplicates are skipped, updated (imported values win, nothing is blanked) or kept both.',
   }),

@@ -4,6 +4,21 @@ import { ACTION_STATUSES, DELEGATION_ROLES, Meeting, MeetingDetail, MeetingInput
 import { Id, IsoDate, LocalDateTime, TimeZone } from '../model/common';
 import { ById, Ok, op } from './op';
 import { Region } from './contact';
+import { AttendeeChoice, CalendarFacts } from '../model/calendar';
+
+// Calendar import: the zones the user picks for floating times and for TZIDs Dossier cannot place, and the horizon.
+const IcsImport = z.object({
+  content: z.string().max(20_000_000),
+  fileName: z.string().max(500).default('calendar.ics'),
+  /** The user's own zone (UTC times of a calendar that names no zone are shown in it). */
+  defaultZone: TimeZone.default('UTC'),
+  /** Zone for floating times; default the calendar's X-WR-TIMEZONE, else defaultZone. */
+  floatingZone: TimeZone.nullable().default(null),
+  zoneChoices: z.record(z.string().max(200), TimeZone).default({}),
+  /** Months of occurrences of repeating events to import; default the setting (18). */
+  horizonMonths: z.number().int().min(1).max(120).nullable().default(null),
+  horizonFrom: IsoDate.nullable().default(null),
+});
 
 export const meetingOps = {
   'meeting.list': op({
@@ -125,16 +140,25 @@ export const meetingOps = {
   }),
   'action.remove': op({ input: z.object({ meetingId: Id, id: Id }), output: MeetingDetail, kind: 'write', doc: 'Delete a follow-up action.' }),
   'meeting.importPreview': op({
-    input: z.object({ content: z.string().max(20_000_000), fileName: z.string().max(500).default('calendar.ics'), defaultZone: TimeZone.default('UTC') }),
-    output: z.object({ meetings: z.array(MeetingProposal) }),
+    input: IcsImport,
+    output: z.object({
+      meetings: z.array(MeetingProposal),
+      facts: CalendarFacts,
+      counts: z.object({ create: z.number().int(), update: z.number().int(), series: z.number().int(), cancelled: z.number().int() }),
+    }),
     kind: 'read',
-    doc: 'Read an .ics file without saving: one proposed meeting per VEVENT; a malformed file is refused naming its line.',
+    doc: 'Read an .ics file without saving: one proposed meeting per event or occurrence within the horizon, attendees matched to contacts, events that cannot be read with their line.',
   }),
   'meeting.importIcs': op({
-    input: z.object({ content: z.string().max(20_000_000), fileName: z.string().max(500).default('calendar.ics'), defaultZone: TimeZone.default('UTC') }),
-    output: z.object({ created: z.array(Id), skipped: z.number().int() }),
+    input: IcsImport.extend({
+      /** Import the events that can be read and leave out those that cannot (default: all or nothing). */
+      skipInvalid: z.boolean().default(false),
+      /** Per attendee (e-mail, or "name:<name>" without one): delegation, counterpart or ignore; default the proposed side. */
+      attendees: z.record(z.string().max(500), AttendeeChoice).default({}),
+    }),
+    output: z.object({ created: z.array(Id), updated: z.array(Id), skipped: z.number().int(), cancelled: z.array(Id), participants: z.number().int() }),
     kind: 'write',
-    doc: 'Import every VEVENT of an .ics file as a meeting with its agenda, all or nothing; events already imported (same UID) are skipped.',
+    doc: 'Import an .ics file all or nothing (or skipping unreadable events): new events and occurrences are created, ones imported before (same UID and RECURRENCE-ID) updated, occurrences gone from the series within the horizon marked cancelled.',
   }),
   'meeting.exportIcs': op({
     input: z.object({ meetingId: Id.nullable().default(null), seriesId: Id.nullable().default(null), all: z.boolean().default(false) }),

@@ -3,13 +3,18 @@ import { z } from 'zod';
 import { Id } from '../model/common';
 
 /** One operation: what it takes, what it gives, whether it changes the dossier, and one line saying what it does. */
-export interface OpSpec<I extends z.ZodType, O extends z.ZodType> {
+export interface OpSpec<I extends z.ZodType, O extends z.ZodType, K extends OpKind = OpKind> {
   input: I;
   output: O;
-  kind: 'read' | 'write';
+  /**
+   * 'write' if the op may change the dossier: dispatch runs it in the write transaction and the renderer refreshes
+   * its lists after it. 'read' if it never does (files it writes outside the dossier, a pack or a backup, don't count).
+   */
+  kind: K;
   doc: string;
 }
-export const op = <I extends z.ZodType, O extends z.ZodType>(spec: OpSpec<I, O>) => spec;
+export type OpKind = 'read' | 'write';
+export const op = <I extends z.ZodType, O extends z.ZodType, K extends OpKind>(spec: OpSpec<I, O, K>) => spec;
 
 export const ById = z.object({ id: Id });
 export const Ok = z.object({ ok: z.literal(true) });

@@ -35,6 +35,8 @@ const VariantInput = {
     .optional(),
   /** A lower marking for a releasable or run-book variant, if the user decides it may carry one. */
   releaseClassification: z.string().trim().max(100).optional(),
+  /** Print the people's postal addresses on the who's who cards (issue 17); off by default, addresses are personal data. */
+  addresses: z.boolean().optional(),
 };
 const IssuedFile = IssuedPack.extend({ file: z.string().nullable(), bytesBase64: z.string().optional() });
 
@@ -83,8 +85,8 @@ export const packOps = {
       /** What the variant left out, and the marking it carries. */
       report: ReleaseReport,
     }),
-    // A write: with `out` it creates a file. It never changes the dossier.
-    kind: 'write',
+    // A read: it never changes the dossier (with `out` it writes a file outside it).
+    kind: 'read',
     doc: 'Build the delegation briefing pack (PDF) of a briefing or meeting; write it to `out`, or return it as base64.',
   }),
   'pack.open': op({
@@ -97,8 +99,8 @@ export const packOps = {
       })
       .refine(oneTarget, ONE_TARGET),
     output: z.object({ file: z.string(), pages: z.number().int(), size: z.number().int(), ms: z.number() }),
-    // A write: it creates a temp file. It never changes the dossier.
-    kind: 'write',
+    // A read: it never changes the dossier (it writes a temp file outside it).
+    kind: 'read',
     doc: 'Build the pack into a temp file and open it in the system’s PDF viewer (desktop app only; elsewhere a not_found error with details.unsupported = "openPath").',
   }),
 

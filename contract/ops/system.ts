@@ -6,6 +6,10 @@ import { op } from './op';
 const Settings = z.object({
   staleAfterMonths: z.number().int().min(1, 'Use at least 1 month.').max(600, 'Use at most 600 months (50 years).'),
   packMaxSides: z.number().int().min(1, 'Use at least 1 side.').max(500, 'Use at most 500 sides.'),
+  /** The country for phone numbers without a country code when neither address, seat nor e-mail domain tells (ISO code), or null. */
+  region: z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as CH.').nullable(),
+  /** How many months of a repeating calendar event's occurrences an import brings in. */
+  recurrenceHorizonMonths: z.number().int().min(1, 'Use at least 1 month.').max(120, 'Use at most 120 months (10 years).'),
 });
 
 export const systemOps = {

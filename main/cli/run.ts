@@ -2,14 +2,12 @@
  * The CLI: `dossier [--db FILE] [--json] <command> ...`. Parses global flags, opens the dossier lazily,
  * runs one command, maps errors to exit statuses (1 bad input, 2 usage). Testable: `runCli(argv, io)`.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DossierError } from '../../contract/errors';
 import type { OpsContext } from '../ops/context';
 import { dispatch, toErrorData } from '../ops/index';
-import { resolveDbPath } from '../paths';
-import { openDb } from '../store/db';
+import { openDossier } from '../ops/open';
+import { resolveDbPath } from '../ops/paths';
 import { type Command, type CommandEnv, EXIT_STATUS, type Io, UsageError } from './command';
 import { commands } from './commands/index';
 
@@ -66,10 +64,7 @@ export async function runCli(argv: string[], io: Io = { out: (t) => process.stdo
     const dbPath = resolveDbPath(values.db as string | undefined);
     const json = values.json === true;
     const open = (): OpsContext => {
-      if (!ctx) {
-        mkdirSync(dirname(dbPath), { recursive: true });
-        ctx = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now, writesFiles: true };
-      }
+      ctx ??= openDossier({ path: dbPath, now, writesFiles: true });
       return ctx;
     };
     const env: CommandEnv = {

@@ -3,7 +3,6 @@
  * IPC to the ops, the menu. The dossier is the same file the CLI uses (main/paths.ts).
  */
 import { app, BrowserWindow, Menu, dialog, net, protocol, shell } from 'electron';
-import { mkdirSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../contract/security';
@@ -11,8 +10,7 @@ import { startupBackup } from '../ops/backup';
 import { startTeamSync, stopTeamSync } from '../ops/team';
 import { fileKeychain } from './keychain';
 import type { OpsContext } from '../ops/context';
-import { resolveDbPath } from '../paths';
-import { openDb } from '../store/db';
+import { openDossier } from '../ops/open';
 import { APP_SCHEME, resolveAppFile } from './config';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -43,12 +41,11 @@ async function openPath(path: string): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  const argDb = process.argv.find((a) => a.startsWith('--db='))?.slice(5);
-  const dbPath = resolveDbPath(argDb);
   let ctx: OpsContext;
   try {
-    mkdirSync(dirname(dbPath), { recursive: true });
-    ctx = { db: openDb(dbPath), dbPath, dataDir: dirname(dbPath), now: () => new Date(), openPath, keychain: fileKeychain(dirname(dbPath)) };
+    ctx = openDossier({ path: process.argv.find((a) => a.startsWith('--db='))?.slice(5), openPath });
+    // The team login's password, when the member asks to keep it, goes to the OS keychain (safeStorage), beside the dossier.
+    ctx.keychain = fileKeychain(dirname(ctx.dbPath));
   } catch (err) {
     // A foreign or newer file is refused, never touched: tell the user and stop.
     dialog.showErrorBox('Dossier cannot open its database', (err as Error).message);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ContactProposal } from '../../contract/model';
-import { parseContactText, parseContactTexts } from './contact-text';
+import { parseContactText, parseContactTexts, splitUnits } from './contact-text';
 import { parsePartialDate } from './text-date';
 import { findEmails } from './text-email';
 import { splitName } from './text-name';
@@ -253,5 +253,20 @@ describe('paste parser: pieces and edge cases', () => {
     const q = parseContactText('Ms Jane Roe\nPolicy Officer\nTel: 022 799 61 11\nE-mail: jane.roe@ilo.org');
     expect(q.phones[0]!.e164).toBeNull();
     expect(q.warnings.join(' ')).toMatch(/no country code/);
+  });
+});
+
+describe('pasted pages keep the hierarchy (issue 17)', () => {
+  it('a breadcrumb-style unit line becomes ministry › directorate › unit', () => {
+    const p = parse('nl-szw-hierarchy.txt');
+    expect(p.institutionNames).toEqual(['Ministerie van Sociale Zaken en Werkgelegenheid', 'Directie Internationale Zaken', 'Afdeling Multilaterale Zaken']);
+    expect(p).toMatchObject({ honorific: 'Dhr. mr.', familyName: 'Jansen', informationDated: '2026-02-12', emails: [{ value: 'p.jansen@minszw.nl' }] });
+  });
+  it('a unit-first line (afdeling, directie, ministerie) is put outermost first', () => {
+    expect(parse('nl-szw-unit-first.txt').institutionNames).toEqual(['Ministerie van Sociale Zaken en Werkgelegenheid', 'Directie Internationale Zaken', 'Afdeling Arbeidsmigratie']);
+  });
+  it('a name with its own comma stays whole', () => {
+    expect(splitUnits('Directorate-General for Employment, Social Affairs and Inclusion')).toEqual(['Directorate-General for Employment, Social Affairs and Inclusion']);
+    expect(splitUnits('ILO > Multilateral Cooperation Department')).toEqual(['ILO', 'Multilateral Cooperation Department']);
   });
 });

@@ -10,7 +10,7 @@ import { type Labelled, isAcronym, isAddress, isNavigation, isPositionLine, lang
 import { type TextLine, isProse, toLines } from './text-lines';
 import { looksLikeName, splitName, startsWithHonorific } from './text-name';
 import { findPhoneNumbers, toPhone } from './phone';
-import { regionFor } from './contact-data';
+import { phoneRegionOf } from './phone-region';
 
 /** Options of the paste reader. */
 export interface TextOptions {
@@ -151,6 +151,24 @@ function nameFromEmail(email: string): { givenName: string; familyName: string }
   return { givenName: parts.slice(0, -1).map(cap).join(' '), familyName: cap(parts[parts.length - 1]!) };
 }
 
+const isUnitName = (s: string) => unitLevel(s) !== null || isAcronym(s);
+
+/**
+ * The units one line names, outermost first: "Ministry › Directorate › Unit" and "A > B" as written; "Unit, Directorate,
+ * Ministry" (innermost first, as Dutch and German pages write it) by depth. A name with a comma of its own
+ * ("Directorate-General for Employment, Social Affairs and Inclusion") stays whole.
+ */
+export function splitUnits(value: string): string[] {
+  const chained = value.split(/\s*[›»>|]\s*|\s+\/\s+/).map((x) => x.trim()).filter(Boolean);
+  if (chained.length > 1 && chained.every(isUnitName)) return chained;
+  const listed = value.split(/\s*[,;]\s+/).map((x) => x.trim()).filter(Boolean);
+  if (listed.length > 1 && listed.every(isUnitName)) {
+    const depth = (x: string) => unitLevel(x) ?? 0;
+    return listed.map((x, i) => ({ x, i })).sort((a, b) => depth(a.x) - depth(b.x) || a.i - b.i).map((e) => e.x);
+  }
+  return [value];
+}
+
 /** The page title ("Global Advocacy - ILO") when the paste starts with one before the contact. */
 function pageTitle(lines: Line[], block: Block): { text: string; org: string | null; no: number } | null {
   const first = lines[0];
@@ -170,7 +188,7 @@ function buildProposal(all: Line[], b: Block, opts: TextOptions): ContactProposa
   const o: ContactProposal['origin'] = {};
   const p: ContactProposal = {
     honorific: '', givenName: '', familyName: '', position: '', institutionId: null, institutionNames: [], phones: [], emails: [], website: '',
-    languages: [], notes: '', internal: false, source: opts.source ?? '', informationDated: null, line: (all[b.start] ?? all[0])?.no ?? 1, origin: o, warnings,
+    languages: [], notes: '', internal: false, source: opts.source ?? '', informationDated: null, addresses: [], photo: null, otherDetails: [], phoneRegion: null, line: (all[b.start] ?? all[0])?.no ?? 1, origin: o, warnings,
   };
   const take = (l: Line) => (used.add(l), l.no);
 
@@ -202,8 +220,9 @@ function buildProposal(all: Line[], b: Block, opts: TextOptions): ContactProposa
     o.position = origin([take(posLine)], posLine.label ? 0.9 : positions.length ? 0.8 : 0.4);
   }
   const units = block.filter((l) => l.kind === 'unit' && !used.has(l));
-  const levelOf = (l: Line) => (l.label?.field === 'organisation' ? 0 : (unitLevel(l.value) ?? (isAcronym(l.value) ? 0 : 2)));
-  p.institutionNames = [...units].sort((x, y) => levelOf(x) - levelOf(y)).map((l) => l.value);
+  const levelOf = (l: Line) => (l.label?.field === 'organisation' ? 0 : (unitLevel(splitUnits(l.value)[0]!) ?? (isAcronym(l.value) ? 0 : 2)));
+  // A line may name the whole hierarchy ("Ministerie van SZW › Directie Internationale Zaken › Afdeling …"): keep its steps.
+  p.institutionNames = [...units].sort((x, y) => levelOf(x) - levelOf(y)).flatMap((l) => splitUnits(l.value));
   const title = pageTitle(all, b);
   if (title?.org && !p.institutionNames.includes(title.org)) p.institutionNames.unshift(title.org);
   if (p.institutionNames.length) o.institution = origin([...units.map(take), ...(title?.org ? [title.no] : [])], units.length ? 0.8 : 0.5);
@@ -215,7 +234,8 @@ function buildProposal(all: Line[], b: Block, opts: TextOptions): ContactProposa
     o.website = origin([take(web)], web.label ? 0.9 : 0.7);
   }
   // Phones: numbers without a country code take the region of the e-mail/web domain, else the caller's default.
-  const region = regionFor(p, opts.defaultRegion ?? null);
+  const pr = phoneRegionOf(p, null, opts.defaultRegion ?? null);
+  const region = pr?.region ?? null;
   for (const l of block) {
     for (const ph of l.phones) {
       const { problem, ...phone } = toPhone(ph.written, ph.label, region);
@@ -224,6 +244,7 @@ function buildProposal(all: Line[], b: Block, opts: TextOptions): ContactProposa
     }
   }
   if (p.phones.length) o.phones = origin(block.filter((l) => l.phones.length).map(take), 0.9);
+  if (p.phones.some((ph) => !/^\s*(\+|00)/.test(ph.value))) p.phoneRegion = pr;
 
   const langs = block.find((l) => l.kind === 'languages');
   if (langs) {

@@ -6,13 +6,13 @@ import { type ContactData, emptyContact } from './contact-data';
 import { csvColumns, readCsv, writeCsv } from './csv';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/csv/${name}`, import.meta.url), 'utf8');
-const data = ({ line: _l, origin: _o, warnings: _w, institutionId: _i, ...rest }: ContactProposal): ContactData => rest;
+const data = ({ line: _l, origin: _o, warnings: _w, institutionId: _i, phoneRegion: _r, ...rest }: ContactProposal): ContactData => rest;
 
 describe('CSV import', () => {
   it('maps an English Outlook export automatically (BOM, quoted newlines, business/mobile/fax phones)', () => {
     const cols = csvColumns(fixture('outlook-en.csv'), 'outlook-en.csv');
     expect(cols).toMatchObject({ delimiter: ',', rows: 2 });
-    expect(cols.mapping).toMatchObject({ Title: 'honorific', 'First Name': 'givenName', 'Job Title': 'position', Company: 'organisation', 'Business Phone': 'phone.work', 'E-mail Type': 'ignore' });
+    expect(cols.mapping).toMatchObject({ Title: 'honorific', 'First Name': 'givenName', 'Job Title': 'position', Company: 'organisation', 'Business Phone': 'phone.work', 'E-mail Type': 'other', 'Business Street': 'address.work.street' });
     const [a, b] = readCsv(fixture('outlook-en.csv'), 'outlook-en.csv');
     expect(a).toMatchObject({
       honorific: 'Dr.',
@@ -73,7 +73,7 @@ describe('CSV import', () => {
 
   it('uses a mapping the user corrected', () => {
     const csv = 'Person,Org,Contact\nThoralf Stenvold,ILO,perrin@ilo.org\n';
-    expect(csvColumns(csv, 'x.csv').mapping).toEqual({ Person: 'ignore', Org: 'ignore', Contact: 'ignore' });
+    expect(csvColumns(csv, 'x.csv').mapping).toEqual({ Person: 'other', Org: 'other', Contact: 'other' });
     const [p] = readCsv(csv, 'x.csv', { Person: 'fullName', Org: 'organisation', Contact: 'email.work' });
     expect(p).toMatchObject({ givenName: 'Thoralf', familyName: 'Stenvold', institutionNames: ['ILO'], emails: [{ label: 'work', value: 'perrin@ilo.org' }] });
   });
@@ -92,7 +92,8 @@ describe('CSV import', () => {
     expect(refusal('First Name,Last Name\nA,B\n"C,D\n').details).toMatchObject({ file: 'bad.csv', line: 3 });
     expect(refusal('First Name,Last Name\nA,B\nC,D,E\n').message).toMatch(/^bad\.csv, line 3: the row has 3 fields/);
     const dated = refusal('First Name;Information Dated\nA;2020\n\nB;soon\n');
-    expect(dated.details).toMatchObject({ line: 4, field: 'Information Dated' });
+    expect(dated.details).toMatchObject({ line: 4 });
+    expect(dated.message).toMatch(/column "Information Dated"/);
     expect(refusal('First Name,E-mail\nA,not an address\n').message).toMatch(/line 2: column "E-mail"/);
     expect(refusal('Notes\nhello\n').message).toMatch(/line 2: the row has no name/);
     expect(refusal('A\nx\n', { A: 'shoeSize' }).message).toMatch(/not a contact field/);
@@ -118,6 +119,17 @@ describe('CSV export', () => {
       internal: true,
       source: 'EC page',
       informationDated: '2021-03',
+      addresses: [
+        { label: 'work', poBox: '', extended: 'Bureau 4/112', street: 'Rue Joseph II 27', locality: 'Bruxelles', region: '', postalCode: '1000', country: 'Belgique' },
+        { label: 'Athens flat', poBox: 'PO 12', extended: '', street: 'Οδός Αθηνάς 5\nSecond line, "quoted"', locality: 'Αθήνα', region: 'Attica', postalCode: '105 51', country: 'Ελλάδα' },
+      ],
+      photo: { mediaType: 'image/png', dataBase64: readFileSync(new URL('./fixtures/fidelity/photo.png', import.meta.url)).toString('base64') },
+      otherDetails: [
+        { name: 'Birthday', value: '1975-11-03', property: 'BDAY' },
+        { name: 'Spouse', value: 'Nikos; "Niko", Papadopoulos', property: '' },
+        { name: 'Name suffix', value: 'PhD', property: '' },
+        { name: 'Skype', value: 'skype:eleni.p', property: 'IMPP;X-SERVICE-TYPE=Skype' },
+      ],
     },
     { ...emptyContact(), givenName: '小明', familyName: '王', emails: [{ label: '', value: 'wang@example.cn' }], informationDated: '2017' },
   ];

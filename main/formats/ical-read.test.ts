@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DossierError } from '../../contract/errors';
-import { readIcs } from './ical-read';
+import { readIcs, readIcsFile } from './ical-read';
 import { readAgenda } from './ical-agenda';
 
 const ZURICH = `BEGIN:VTIMEZONE
@@ -60,9 +60,10 @@ describe('readIcs: time zones around the DST changes of Europe/Zurich', () => {
         'BEGIN:VEVENT\nUID:u2\nDTSTART:20260715T080000Z\nDTEND:20260715T090000Z\nSUMMARY:Utc\nEND:VEVENT',
       custom + '\nX-WR-TIMEZONE:Europe/Zurich',
     );
-    const [a, b] = readIcs(text, { file: 'x.ics', defaultZone: 'Europe/Zurich' });
+    const r = readIcsFile(text, { file: 'x.ics', defaultZone: 'Europe/Zurich' });
+    const [a, b] = r.meetings;
     expect([a!.start, a!.timeZone]).toEqual(['2026-07-15T10:00', 'Europe/Zurich']);
-    expect(a!.warnings[0]).toMatch(/Geneva Office Time/);
+    expect(r.facts.warnings[0]).toMatch(/"Geneva Office Time" is not a name Dossier knows; its definition in the file matches Europe\/Zurich/);
     expect([b!.start, b!.end, b!.timeZone]).toEqual(['2026-07-15T10:00', '2026-07-15T11:00', 'Europe/Zurich']);
   });
 });
@@ -104,12 +105,16 @@ describe('readIcs: malformed files are refused with the line', () => {
     }
     throw new Error('no error');
   };
-  it('names the line of a broken property', () => {
-    const text = cal(event('20261110T100000', '20261110T130000', 'this line is not a property\n'));
-    const lines = text.split('\r\n');
-    const r = fails(text);
-    expect(r.line).toBe(lines.indexOf('this line is not a property') + 1);
-    expect(r.message).toMatch(/^test\.ics, line \d+: /);
+  it('reads a line that lost its folding space inside a text as part of it, with a warning', () => {
+    const text = cal(event('20261110T100000', '20261110T130000', 'DESCRIPTION:Opening by the Chair\nthis line lost its folding space\n'));
+    const no = text.split('\r\n').indexOf('this line lost its folding space') + 1;
+    const r = readIcsFile(text, { file: 'test.ics', defaultZone: 'UTC' });
+    expect(r.meetings[0]!.notes).toBe('Opening by the Chair\nthis line lost its folding space');
+    expect(r.facts.warnings).toContain(`Line ${no} does not start a property; read as the continuation of line ${no - 1}.`);
+  });
+  it('names the line of a property broken beyond repair', () => {
+    const text = cal(event('20261110T100000', '20261110T130000').replace('DTEND;', 'this is not a property\nDTEND;').replace('SUMMARY:Session\n', ''));
+    expect(fails(text.replace('UID:', 'X-JUNK\nUID:')).message).toMatch(/^test\.ics, line \d+: /);
   });
   it('names the line of a bad date value', () => {
     const text = cal(event('2026111X', '20261110T130000'));
@@ -118,7 +123,16 @@ describe('readIcs: malformed files are refused with the line', () => {
   it('names the BEGIN that is never closed, and an END that closes the wrong thing', () => {
     expect(fails('BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nDTSTART:20260101T100000Z\nSUMMARY:x\nEND:VCALENDAR\n')).toMatchObject({ line: 6 });
     expect(fails('BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n')).toMatchObject({ line: 3, message: expect.stringMatching(/DTSTART/) });
-    expect(fails('BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;TZID=Mars/Olympus:20260101T100000\nEND:VEVENT\nEND:VCALENDAR')).toMatchObject({ line: 3 });
+  });
+  it('reads a TZID nobody knows in the zone the user chose, and says so (a warning with a choice, not a refusal)', () => {
+    const text = 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:m\nDTSTART;TZID=Mars/Olympus:20260101T100000\nEND:VEVENT\nEND:VCALENDAR';
+    const r = readIcsFile(text, { file: 'm.ics', defaultZone: 'Europe/Berlin' });
+    expect(r.facts.unknownZones).toEqual([{ tzid: 'Mars/Olympus', line: 4, usedZone: 'Europe/Berlin' }]);
+    expect(r.facts.warnings).toContain('The calendar has no VERSION line; it was read as iCalendar 2.0.');
+    expect(r.meetings[0]).toMatchObject({ start: '2026-01-01T10:00', timeZone: 'Europe/Berlin' });
+    const chosen = readIcsFile(text, { file: 'm.ics', defaultZone: 'Europe/Berlin', zoneChoices: { 'Mars/Olympus': 'America/New_York' } });
+    expect(chosen.facts.unknownZones).toEqual([]);
+    expect(chosen.meetings[0]).toMatchObject({ start: '2026-01-01T10:00', timeZone: 'America/New_York' });
   });
 });
 

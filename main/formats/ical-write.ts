@@ -1,23 +1,67 @@
 /**
  * Meetings → .ics, written with ical.js (folding and escaping are its job). Each zone used gets a VTIMEZONE built
  * from the platform's zone data for the years the meetings span, so any calendar program places the times right.
+ * All-day meetings are written as dates (VALUE=DATE); an occurrence of an imported series keeps its UID and writes its
+ * RECURRENCE-ID, so re-importing updates it; delegation and counterparts travel as ATTENDEEs (issue 17).
  */
 import ICAL from 'ical.js';
+import type { MeetingDetail } from '../../contract/model';
 import { formatOffset, zoneOffsetMinutes, zonedToUtcMs } from '../../contract/time';
 import { type AgendaLine, writeAgenda } from './ical-agenda';
+
+/** A participant written as an ATTENDEE: side and delegation role travel in X-DOSSIER parameters. */
+export interface IcsAttendee {
+  email: string;
+  name: string;
+  side: 'delegation' | 'counterpart';
+  role: string;
+}
 
 /** What an exported event carries. `start`/`end` are wall times in `timeZone`. */
 export interface IcsMeeting {
   uid: string;
+  recurrenceId: string;
   title: string;
   series: string;
+  kind: string;
   start: string;
   end: string;
   timeZone: string;
+  allDay: boolean;
   venue: string;
+  format: 'in_person' | 'virtual' | 'hybrid';
+  hostName: string;
+  institutionNames: string[];
   notes: string;
   status: 'planned' | 'confirmed' | 'held' | 'cancelled';
   agenda: AgendaLine[];
+  attendees: IcsAttendee[];
+}
+
+/**
+ * A stored meeting as the event the writer takes: its UID (and RECURRENCE-ID for an occurrence), its institutions by
+ * name, and the attendees given (none for a pack, whose .json carries the people with their sides).
+ */
+export function icsEventOf(m: MeetingDetail, key: { uid: string; recurrenceId: string }, institutionName: (id: number) => string, attendees: IcsAttendee[] = []): IcsMeeting {
+  return {
+    uid: key.uid,
+    recurrenceId: key.recurrenceId,
+    title: m.title,
+    series: m.series,
+    kind: m.kind,
+    start: m.start,
+    end: m.end,
+    timeZone: m.timeZone,
+    allDay: m.allDay,
+    venue: m.venue,
+    format: m.format,
+    hostName: m.hostInstitutionId !== null ? institutionName(m.hostInstitutionId) : '',
+    institutionNames: m.institutionIds.map(institutionName).filter(Boolean),
+    notes: m.notes,
+    status: m.status,
+    agenda: m.agenda,
+    attendees,
+  };
 }
 
 type Component = InstanceType<typeof ICAL.Component>;
@@ -32,6 +76,10 @@ function timeOf(local: string): InstanceType<typeof ICAL.Time> {
   const [hour, minute] = t!.split(':').map(Number);
   return ICAL.Time.fromData({ year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: 0, isDate: false });
 }
+const dateOf = (iso: string) => {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
+  return ICAL.Time.fromData({ year: year!, month: month!, day: day!, isDate: true });
+};
 
 /** UTC instants in [from, to) where `zone`'s offset changes, found by daily steps and a binary search to the minute. */
 function transitions(zone: string, from: number, to: number): { at: number; before: number; after: number }[] {
@@ -84,13 +132,15 @@ export function writeIcs(meetings: readonly IcsMeeting[], now: Date): string {
   cal.addPropertyWithValue('calscale', 'GREGORIAN');
   const zones = new Map<string, { from: number; to: number }>();
   for (const m of meetings) {
+    if (m.allDay) continue;
     const y1 = Number(m.start.slice(0, 4));
     const y2 = Number(m.end.slice(0, 4));
     const z = zones.get(m.timeZone);
     zones.set(m.timeZone, { from: Math.min(z?.from ?? y1, y1), to: Math.max(z?.to ?? y2, y2) });
   }
   // X-WR-TIMEZONE tells Apple and Google calendars the calendar's zone when every event shares one.
-  if (zones.size === 1) cal.addPropertyWithValue('x-wr-timezone', [...zones.keys()][0]!);
+  const allZones = new Set(meetings.map((m) => m.timeZone));
+  if (allZones.size === 1) cal.addPropertyWithValue('x-wr-timezone', [...allZones][0]!);
   for (const [zone, span] of zones) if (zone !== 'UTC') cal.addSubcomponent(vtimezone(zone, span.from, span.to));
 
   const stamp = ICAL.Time.fromJSDate(now, true);
@@ -98,13 +148,25 @@ export function writeIcs(meetings: readonly IcsMeeting[], now: Date): string {
     const ev = new ICAL.Component('vevent');
     ev.addPropertyWithValue('uid', m.uid);
     ev.addPropertyWithValue('dtstamp', stamp);
-    for (const [name, local] of [['dtstart', m.start], ['dtend', m.end]] as const) {
-      if (m.timeZone === 'UTC') {
-        ev.addPropertyWithValue(name, ICAL.Time.fromJSDate(new Date(zonedToUtcMs(local, 'UTC')), true));
-      } else {
-        const p = ev.addPropertyWithValue(name, timeOf(local));
-        p.setParameter('tzid', m.timeZone);
+    if (m.allDay) {
+      // DTEND of an all-day event is the day after its last day.
+      ev.addPropertyWithValue('dtstart', dateOf(m.start));
+      const next = new Date(Date.parse(`${m.end.slice(0, 10)}T00:00:00Z`) + DAY).toISOString();
+      ev.addPropertyWithValue('dtend', dateOf(next));
+    } else {
+      for (const [name, local] of [['dtstart', m.start], ['dtend', m.end]] as const) {
+        if (m.timeZone === 'UTC') {
+          ev.addPropertyWithValue(name, ICAL.Time.fromJSDate(new Date(zonedToUtcMs(local, 'UTC')), true));
+        } else {
+          const p = ev.addPropertyWithValue(name, timeOf(local));
+          p.setParameter('tzid', m.timeZone);
+        }
       }
+    }
+    if (m.recurrenceId) {
+      // The occurrence of a series, by its original start: a date, or a UTC instant.
+      const rid = /^\d{4}-\d{2}-\d{2}$/.test(m.recurrenceId) ? dateOf(m.recurrenceId) : ICAL.Time.fromJSDate(new Date(m.recurrenceId), true);
+      ev.addPropertyWithValue('recurrence-id', rid);
     }
     ev.addPropertyWithValue('summary', m.title);
     if (m.venue) ev.addPropertyWithValue('location', m.venue);
@@ -115,8 +177,21 @@ export function writeIcs(meetings: readonly IcsMeeting[], now: Date): string {
       ev.addPropertyWithValue('x-dossier-series', m.series);
     }
     ev.addPropertyWithValue('status', STATUS[m.status]);
-    // iCalendar has no 'held'; keep Dossier's own status beside the standard one.
+    // iCalendar has no 'held', no kind, format or host; Dossier keeps its own beside the standard ones.
     ev.addPropertyWithValue('x-dossier-status', m.status);
+    if (m.kind) ev.addPropertyWithValue('x-dossier-kind', m.kind);
+    ev.addPropertyWithValue('x-dossier-format', m.format);
+    if (m.hostName) ev.addPropertyWithValue('x-dossier-host', m.hostName);
+    for (const name of m.institutionNames) ev.addPropertyWithValue('x-dossier-institution', name);
+    for (const a of m.attendees) {
+      const p = new ICAL.Property('attendee', ev);
+      p.setValue(a.email ? `mailto:${a.email}` : 'urn:x-dossier:no-e-mail');
+      if (a.name) p.setParameter('cn', a.name);
+      p.setParameter('role', a.side === 'delegation' && a.role === 'head' ? 'CHAIR' : 'REQ-PARTICIPANT');
+      p.setParameter('x-dossier-side', a.side);
+      if (a.side === 'delegation') p.setParameter('x-dossier-role', a.role);
+      ev.addProperty(p);
+    }
     cal.addSubcomponent(ev);
   }
   // RFC 5545 wants CRLF line ends.

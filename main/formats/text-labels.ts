@@ -76,8 +76,9 @@ export const isPositionLine = (text: string): boolean => {
 // Units by depth: 0 organisation, 1 directorate, 2 department, 3 division, 4 unit. Used to order names outermost first.
 const UNIT_LEVELS: [number, RegExp][] = [
   [1, words(['directorate-general', 'directorate general', 'direction generale', 'directoraat-generaal', 'generaldirektion', 'sektion', 'dg'])],
-  [2, words(['department', 'abteilung', 'afdeling', 'departement', 'directorate', 'directie', 'direction', 'delegation'])],
-  [3, words(['division', 'unterabteilung', 'sector', 'sous-direction'])],
+  [2, words(['department', 'abteilung', 'departement', 'directorate', 'directie', 'direction', 'delegation'])],
+  // A Dutch ministry: directoraat-generaal › directie › afdeling.
+  [3, words(['division', 'unterabteilung', 'sector', 'sous-direction', 'afdeling'])],
   [4, words(['unit', 'section', 'branch', 'team', 'desk', 'referat', 'stabsstelle', 'eenheid', 'cluster', 'service', 'unite', 'cellule', 'pole'])],
   [
     0,

@@ -48,7 +48,9 @@ export function isProse(text: string): boolean {
   const words = text.split(' ').length;
   if (text.length > 160 || words > 22) return true;
   const sentenceEnds = (text.match(/[a-z\u00df-\u00ff][.!?](\s|$)/g) ?? []).length;
-  return words > 10 && sentenceEnds >= 1 && /[.!?]$/.test(text);
+  // A sentence that ends on an acronym ("… en de OESO.") is still a sentence: its small words give it away.
+  const smallWords = text.split(' ').filter((w) => /^\p{Ll}/u.test(w)).length;
+  return words > 10 && /[.!?]$/.test(text) && (sentenceEnds >= 1 || smallWords >= 5);
 }
 
 /** Title Case for a word written in capitals ("STENVOLD" → "Stenvold", "MÜLLER-LÜDENSCHEIDT" → "Müller-Lüdenscheidt"). */

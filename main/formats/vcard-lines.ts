@@ -1,116 +1,191 @@
 /**
- * Splits a .vcf file into cards of unfolded content lines, each with the physical line it starts on, so every
- * error can name its line (ical.js reports what is wrong, not where). vCard 2.1 lines (Outlook's default export)
- * are rewritten into 3.0 syntax here: bare TYPE parameters and QUOTED-PRINTABLE values.
+ * Splits a .vcf file into cards of content lines, as the address books of the world write them (issue 17): RFC 6350
+ * folding, vCard 2.1 QUOTED-PRINTABLE soft line breaks and base64 blocks, Apple's `PHOTO;BASE64:`, bare 2.1
+ * parameters, repeated `type=` parameters, RFC 6868 `^n` in parameter values, lines that lost their folding space.
+ * A card that cannot be read is a rejected record (line and reason); the others are read. Only a file with no card
+ * at all is refused.
+ *
+ * Hand-written rather than ical.js's vCard parser, which splits text values on unescaped commas (a NOTE cut at its
+ * first comma), refuses 2.1 syntax and `PHOTO;BASE64:`, and cannot say on which line a fault is.
  */
+import type { RejectedRecord } from '../../contract/model';
 import { fileError } from './contact-data';
 
-/** One content line after unfolding, with the 1-based line of the file it starts on. */
+/** One content line after unfolding, split into its parts; `value` is as written (still escaped, still encoded). */
 export interface CardLine {
   no: number;
-  text: string;
+  group: string;
+  /** Upper case: TEL, X-ABLABEL. */
+  name: string;
+  /** Upper-case keys; values as written after quote removal and RFC 6868 decoding, split on commas. */
+  params: Map<string, string[]>;
+  /** The parameter text as written (without the name), to write an unknown property back as it came. */
+  rawParams: string;
+  value: string;
 }
 
-/** One BEGIN:VCARD … END:VCARD block: its version and its property lines (BEGIN/END excluded). */
+/** One BEGIN:VCARD … END:VCARD block. */
 export interface RawCard {
   begin: number;
   version: '2.1' | '3.0' | '4.0';
   lines: CardLine[];
+  warnings: string[];
 }
 
-// Cheap first-character tests before the regular expressions: a 100,000-card file has over a million lines.
 const isBegin = (t: string) => (t[0] === 'B' || t[0] === 'b') && /^BEGIN:VCARD\s*$/i.test(t);
 const isEnd = (t: string) => (t[0] === 'E' || t[0] === 'e') && /^END:VCARD\s*$/i.test(t);
-const isQuotedPrintable = (t: string) => t.endsWith('=') && /^[^:]*;(?:ENCODING=)?QUOTED-PRINTABLE[;:]/i.test(t);
+const NAME = /^(?:([A-Za-z0-9-]+)\.)?([A-Za-z][A-Za-z0-9_-]*)(?=[;:])/;
+// 2.1 writes encodings and types without "KEY=": TEL;WORK;VOICE, PHOTO;JPEG;ENCODING=BASE64, Apple's PHOTO;BASE64.
+const BARE_ENCODINGS = /^(QUOTED-PRINTABLE|BASE64|B|8BIT|7BIT)$/i;
+
+/** RFC 6868: ^n newline, ^' double quote, ^^ caret. */
+const decode6868 = (v: string) => v.replace(/\^(n|'|\^)/g, (_, c: string) => (c === 'n' ? '\n' : c === "'" ? '"' : '^'));
+
+/** Splits on `sep` outside double quotes. */
+function splitOutsideQuotes(text: string, sep: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === sep && !quoted) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Parses one unfolded content line, or null if it has no "NAME…:" shape. */
+export function parseContentLine(text: string, no: number): CardLine | null {
+  const m = NAME.exec(text);
+  if (!m) return null;
+  // The value starts at the first ':' outside a quoted parameter value.
+  let quoted = false;
+  let colon = -1;
+  for (let i = m[0].length; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === ':' && !quoted) {
+      colon = i;
+      break;
+    }
+  }
+  if (colon < 0) return null;
+  const rawParams = text.slice(m[0].length, colon);
+  const params = new Map<string, string[]>();
+  for (const p of splitOutsideQuotes(rawParams, ';').slice(1)) {
+    if (!p) continue;
+    const eq = p.indexOf('=');
+    const key = eq < 0 ? (BARE_ENCODINGS.test(p) ? 'ENCODING' : 'TYPE') : p.slice(0, eq).trim().toUpperCase();
+    const values = (eq < 0 ? [p] : splitOutsideQuotes(p.slice(eq + 1), ',')).map((v) => decode6868(v.trim().replace(/^"(.*)"$/s, '$1')));
+    params.set(key, [...(params.get(key) ?? []), ...values.filter((v) => v !== '')]);
+  }
+  return { no, group: m[1] ?? '', name: m[2]!.toUpperCase(), params, rawParams, value: text.slice(colon + 1) };
+}
+
+const isQuotedPrintable = (t: string) => /^[^:]*;(?:ENCODING=)?QUOTED-PRINTABLE[;:]/i.test(t);
+const isBase64Start = (t: string) => /^[^:]*;(?:ENCODING=)?(?:BASE64|B)[;:]/i.test(t);
 
 /**
  * The cards of the file one by one, as each END:VCARD is reached (a 100,000-card file is never held as cards all at
- * once), or a DossierError naming the file and line of the first structural fault.
+ * once). Records that cannot be read go to `rejected`; a file without any card is refused with a DossierError.
  */
-export function* splitCards(content: string, file: string): Generator<RawCard> {
+export function* splitCards(content: string, file: string, rejected: RejectedRecord[]): Generator<RawCard> {
   const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
-  let card: { begin: number; lines: CardLine[] } | null = null;
+  let card: OpenCard | null = null;
   let found = 0;
   let no = 0;
-  for (let start = 0; start <= text.length; no++) {
+  let outside: number | null = null;
+  for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const raw = text.slice(start, end > start && text[end - 1] === '\r' ? end - 1 : end);
+    let raw = text.slice(start, end);
+    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
     start = end + 1;
-    if (raw === '' || raw.trim() === '') continue;
-    const last = card?.lines[card.lines.length - 1];
-    if (raw[0] === ' ' || raw[0] === '\t') {
-      // RFC 6350 §3.2 folding: a line starting with white space continues the previous one.
-      if (!last) throw fileError(file, no + 1, 'a continuation line (starting with a space) with no property before it.');
-      last.text += raw.slice(1);
+    no++;
+    const last = card?.raw[card.raw.length - 1];
+    if (raw.trim() === '') continue;
+    if (card && last && (raw[0] === ' ' || raw[0] === '\t')) {
+      // RFC 6350 §3.2 folding; 2.1 base64 and Apple's PHOTO;BASE64 indent their data lines the same way.
+      last.text += isBase64Start(last.text) ? raw.trim() : raw.slice(1);
       continue;
     }
-    if (last && isQuotedPrintable(last.text)) {
+    if (card && last && isQuotedPrintable(last.text) && last.text.endsWith('=')) {
       // vCard 2.1 QUOTED-PRINTABLE soft line break: "=" at the end joins the next line.
       last.text = last.text.slice(0, -1) + raw;
       continue;
     }
     if (isBegin(raw)) {
-      if (card) throw fileError(file, no + 1, `BEGIN:VCARD inside the card opened on line ${card.begin}, which has no END:VCARD.`);
-      card = { begin: no + 1, lines: [] };
+      if (card) rejected.push({ line: card.begin, reason: `the card opened on line ${card.begin} has no END:VCARD before the next BEGIN:VCARD on line ${no}.` });
+      card = { begin: no, raw: [], warnings: [], broken: null };
+      outside = null;
     } else if (isEnd(raw)) {
-      if (!card) throw fileError(file, no + 1, 'END:VCARD with no BEGIN:VCARD before it.');
+      if (!card) {
+        rejected.push({ line: no, reason: 'END:VCARD with no BEGIN:VCARD before it.' });
+        continue;
+      }
       found++;
-      yield finish(card, file);
+      const done = finish(card, rejected);
       card = null;
+      if (done) yield done;
     } else if (!card) {
-      throw fileError(file, no + 1, `text outside a card: "${raw.slice(0, 60)}". A vCard file holds only BEGIN:VCARD … END:VCARD blocks.`);
-    } else card.lines.push({ no: no + 1, text: raw });
+      // Text between cards: report the run once, at its first line.
+      if (outside === null) {
+        outside = no;
+        rejected.push({ line: no, reason: `text outside a card: "${raw.slice(0, 60)}".` });
+      }
+    } else if (last && isBase64Start(last.text) && /^[A-Za-z0-9+/=]+$/.test(raw.trim())) {
+      // Base64 data lines some 2.1 writers leave unindented.
+      last.text += raw.trim();
+    } else if (!NAME.test(raw) || !/^[^:]*:/.test(raw)) {
+      if (last && TEXT_PROPERTY.test(last.text)) {
+        // A line that lost its folding space inside a text (Outlook, hand-edited files): its meaning is clear, it continues the text.
+        card.warnings.push(`Line ${no} does not start a property; read as the continuation of line ${last.no}.`);
+        last.text += `\\n${raw}`;
+      } else card.broken ??= { line: no, reason: `"${raw.slice(0, 60)}" is not a property (NAME:value).` };
+    } else card.raw.push({ no, text: raw });
   }
-  if (card) throw fileError(file, card.begin, 'the card opened here has no END:VCARD (the file may be cut short).');
-  if (found === 0) throw fileError(file, 1, 'no vCard found (expected BEGIN:VCARD).');
+  if (card) rejected.push({ line: card.begin, reason: 'the card opened here has no END:VCARD (the file may be cut short).' });
+  if (found === 0) throw fileError(file, rejected[0]?.line ?? 1, rejected[0]?.reason ?? 'no vCard found (expected BEGIN:VCARD).');
 }
 
-function finish(card: { begin: number; lines: CardLine[] }, file: string): RawCard {
-  const v = card.lines.find((l) => /^VERSION[:;]/i.test(l.text));
-  if (!v) throw fileError(file, card.begin, 'the card has no VERSION line.');
-  const version = v.text.slice(v.text.indexOf(':') + 1).trim();
-  if (version !== '2.1' && version !== '3.0' && version !== '4.0') throw fileError(file, v.no, `vCard version "${version}" is not supported (2.1, 3.0 and 4.0 are).`);
-  const lines = version === '2.1' ? card.lines.map((l) => ({ no: l.no, text: from21(l.text, file, l.no) })) : card.lines;
-  return { begin: card.begin, version, lines };
+interface OpenCard {
+  begin: number;
+  raw: { no: number; text: string }[];
+  warnings: string[];
+  /** The first line that makes the card unreadable. */
+  broken: RejectedRecord | null;
 }
 
-/** Rewrites one vCard 2.1 line as 3.0: "TEL;WORK;VOICE:…" → "TEL;TYPE=WORK,VOICE:…", QUOTED-PRINTABLE decoded. */
-function from21(line: string, file: string, no: number): string {
-  const colon = line.indexOf(':');
-  if (colon < 0) return line;
-  const [name, ...params] = line.slice(0, colon).split(';');
-  let value = line.slice(colon + 1);
-  const types: string[] = [];
-  const kept: string[] = [];
-  let qp = false;
-  let charset = 'utf-8';
-  for (const p of params) {
-    const eq = p.indexOf('=');
-    const key = (eq < 0 ? '' : p.slice(0, eq)).toUpperCase();
-    const val = eq < 0 ? p : p.slice(eq + 1);
-    if (key === 'ENCODING' || (!key && /^(QUOTED-PRINTABLE|BASE64|8BIT|7BIT|B)$/i.test(val))) qp = qp || /^QUOTED-PRINTABLE$/i.test(val);
-    else if (key === 'CHARSET') charset = val;
-    else if (key === 'TYPE' || !key) types.push(val);
-    else kept.push(p);
-  }
-  if (qp) value = decodeQuotedPrintable(value, charset, file, no);
-  return [name, ...(types.length ? [`TYPE=${types.join(',')}`] : []), ...kept].join(';') + ':' + value;
-}
+// Properties whose value is free text, where a lost folding space can only mean a line break of that text.
+const TEXT_PROPERTY = /^(?:[A-Za-z0-9-]+\.)?(NOTE|LABEL|ADR|X-[A-Za-z0-9-]+)[;:]/i;
 
-function decodeQuotedPrintable(value: string, charset: string, file: string, no: number): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
-    if (c === '=' && /^[0-9A-F]{2}$/i.test(value.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(value.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(c, 'utf8'));
+function finish(card: OpenCard, rejected: RejectedRecord[]): RawCard | null {
+  if (card.broken) {
+    rejected.push(card.broken);
+    return null;
   }
-  try {
-    // Decoded text may hold ";" and "," meant literally in single values; structured ones (N, ADR) keep their meaning.
-    return new TextDecoder(charset, { fatal: true }).decode(Uint8Array.from(bytes)).replace(/\r?\n/g, '\\n');
-  } catch {
-    throw fileError(file, no, `the value is not valid ${charset} text.`);
+  const lines: CardLine[] = [];
+  for (const r of card.raw) {
+    const parsed = parseContentLine(r.text, r.no);
+    if (!parsed) {
+      rejected.push({ line: r.no, reason: `"${r.text.slice(0, 60)}" is not a property (NAME:value).` });
+      return null;
+    }
+    lines.push(parsed);
   }
+  const v = lines.find((l) => l.name === 'VERSION');
+  const version = v?.value.trim() ?? '';
+  if (version !== '2.1' && version !== '3.0' && version !== '4.0') {
+    if (v) {
+      rejected.push({ line: v.no, reason: `vCard version "${version}" is not supported (2.1, 3.0 and 4.0 are).` });
+      return null;
+    }
+    // A missing VERSION (hand-made files): read as 3.0, the most common, and say so.
+    card.warnings.push(`The card has no VERSION line; it was read as vCard 3.0.`);
+    return { begin: card.begin, version: '3.0', lines, warnings: card.warnings };
+  }
+  return { begin: card.begin, version, lines, warnings: card.warnings };
 }

@@ -1,38 +1,55 @@
 /**
- * vCard 4.0 / 3.0 (and Outlook's 2.1) import with ical.js. All or nothing: the first malformed line refuses the
- * whole file with its name, line and reason. Properties parsed one by one so errors carry their line.
+ * vCard 2.1 / 3.0 / 4.0 import, as Outlook, Google, Apple, Thunderbird and Android write them (issue 17). Every
+ * property lands somewhere: in Dossier's own fields, in the contact's addresses and photo, or as an "other detail"
+ * (name, value and the property to write it back as). Nothing is dropped unless the user names the property in
+ * `drop`. A card that cannot become a contact is a rejected record; the rest of the file is read.
  * Export lives in vcard-write.ts.
  */
-import ICAL from 'ical.js';
-import { DossierError } from '../../contract/errors';
+import type { Address, OtherDetail, RejectedRecord } from '../../contract/model';
+import { PHOTO_MAX_BASE64, PHOTO_TYPES } from '../../contract/model';
 import type { ContactProposal } from '../../contract/model';
-import { type ContactData, emptyContact, fileError, fillE164, labelFromTypes, proposalOf, toPartialDate } from './contact-data';
-import { readPhone } from './phone';
+import { type ContactData, type ContactFileRead, Tallies, emptyContact, labelFromTypes, proposeName, proposalOf, rejectedError, toPartialDate } from './contact-data';
+import { resolvePhones } from './phone-region';
 import { splitName } from './text-name';
 import { type CardLine, type RawCard, splitCards } from './vcard-lines';
-
-type Params = Record<string, string | string[]>;
-/** A jCard property: [name, params, value type, ...values]. */
-type JProp = [string, Params, string, ...unknown[]];
-
-const DESIGN = { '2.1': ICAL.design.getDesignSet('vcard3'), '3.0': ICAL.design.getDesignSet('vcard3'), '4.0': ICAL.design.getDesignSet('vcard') } as const;
+import { inlineImage, listValue, rawText, structured, textValue, unescapeText } from './vcard-values';
 
 /** Our own properties, so a Dossier → Dossier round trip keeps what vCard has no place for. */
-export const X = { internal: 'x-dossier-internal', source: 'x-dossier-source', dated: 'x-dossier-dated', written: 'x-dossier-written', e164: 'x-dossier-e164', label: 'x-dossier-label' } as const;
+export const X = {
+  internal: 'X-DOSSIER-INTERNAL',
+  source: 'X-DOSSIER-SOURCE',
+  dated: 'X-DOSSIER-DATED',
+  written: 'X-DOSSIER-WRITTEN',
+  e164: 'X-DOSSIER-E164',
+  label: 'X-DOSSIER-LABEL',
+  /** An other detail with no vCard property of its own; its name in X-NAME. */
+  detail: 'X-DOSSIER-DETAIL',
+  /** The name an other detail is shown under, when it differs from the property's usual name. */
+  name: 'X-DOSSIER-NAME',
+} as const;
 
-const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const param = (p: Params, key: string): string | undefined => list(p[key])[0];
-/** A text value, or a structured component that ical.js split further on commas, as one string. */
-const str = (v: unknown): string => (Array.isArray(v) ? v.map(str).join(', ') : v == null ? '' : typeof v === 'string' ? v : String(v));
-const parts = (p: JProp): string[] => {
-  const v = p[3];
-  return Array.isArray(v) ? v.map(str) : [str(v)];
+/** The other detail that holds N's suffix ("Jr.", "PhD"): Dossier has no field for it, vCard export puts it back in N. */
+export const SUFFIX_DETAIL = 'Name suffix';
+
+// Names shown for properties Dossier keeps as other details (the renderer translates the common ones by property).
+const DETAIL_NAMES: Record<string, string> = {
+  BDAY: 'Birthday', ANNIVERSARY: 'Anniversary', NICKNAME: 'Nickname', GENDER: 'Gender', IMPP: 'Instant messaging', CATEGORIES: 'Categories',
+  UID: 'UID', ROLE: 'Role', URL: 'Website', TITLE: 'Title', ORG: 'Organisation', PHOTO: 'Photo', LOGO: 'Logo', TZ: 'Time zone', GEO: 'Location',
+  RELATED: 'Related', 'X-SKYPE': 'Skype', 'X-SKYPE-USERNAME': 'Skype', 'X-AIM': 'AIM', 'X-JABBER': 'Jabber', 'X-MSN': 'MSN', 'X-ICQ': 'ICQ',
+  'X-ABRELATEDNAMES': 'Related name', 'X-ABDATE': 'Date', 'X-SOCIALPROFILE': 'Social profile', 'X-PHONETIC-FIRST-NAME': 'Phonetic first name',
+  'X-PHONETIC-LAST-NAME': 'Phonetic last name', 'X-MS-MANAGER': 'Manager', 'X-MS-ASSISTANT': 'Assistant', 'X-MS-SPOUSE': 'Spouse',
+  'X-ASSISTANT': 'Assistant', 'X-MANAGER': 'Manager', 'X-SPOUSE': 'Spouse', 'X-ANNIVERSARY': 'Anniversary', 'X-ABSHOWAS': 'Show as',
+  LABEL: 'Address label', NOTE: 'Note', SOURCE: 'Source', KIND: 'Kind', MEMBER: 'Member', MAILER: 'Mailer', CLASS: 'Class', 'SORT-STRING': 'Sort as',
 };
-// Apple's "item1.X-ABLabel:_$!<Mobile>!$_" names the label of the grouped property item1.TEL; a custom label is plain text.
-const appleLabel = (l: string) => {
-  const builtIn = l.match(/^_\$!<(.*)>!\$_$/);
-  return builtIn ? labelFromTypes([builtIn[1]!]) : l;
-};
+/** The name the reader shows a property's value under when the file gives none. */
+export const detailName = (property: string): string => DETAIL_NAMES[property] ?? property;
+
+// Not contact data: the card's frame and the writing program's stamp.
+const FRAME = new Set(['VERSION', 'PRODID', 'BEGIN', 'END']);
+
+const first = (l: CardLine, key: string) => l.params.get(key)?.[0];
+// Apple's "item1.X-ABLabel:_$!<Mobile>!$_" labels the grouped property item1.TEL; a custom label is plain text.
+const appleLabel = (l: string) => l.match(/^_\$!<(.*)>!\$_$/)?.[1] ?? l;
 
 /**
  * A tel: URI's global number with only visual separators ("+41-22-799-6111") is E.164 already (RFC 3966 §5.1.4);
@@ -44,120 +61,238 @@ function globalNumber(n: string): string | null {
   return digits.length >= 8 && digits.length <= 15 && digits[0] !== '0' ? `+${digits}` : null;
 }
 
-function parseLine(line: CardLine, version: RawCard['version'], file: string): JProp {
-  try {
-    const p = ICAL.parse.property(line.text, DESIGN[version]) as JProp | undefined;
-    if (!p) throw new Error('empty property');
-    return p;
-  } catch (err) {
-    throw fileError(file, line.no, `${(err as Error).message.replace(/\.$/, '')}.`);
+/** "tel:+1-201-555-0123;ext=456" → the number as written "+1-201-555-0123 ext. 456" and its E.164 form; the extension is kept. */
+function readTelUri(v: string): { written: string; e164: string | null } {
+  const [num = '', ...params] = decodeURIComponent(v.slice(4)).split(';');
+  const ext = params.find((p) => /^ext=/i.test(p))?.slice(4);
+  return { written: ext ? `${num} ext. ${ext}` : num, e164: globalNumber(num) };
+}
+
+interface Env {
+  tallies: Tallies;
+  drop: ReadonlySet<string>;
+  setting: string | null;
+}
+
+/** Why a card cannot become a contact, and the line at fault. */
+class CardError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
   }
 }
 
-/** Reads one card into contact data; throws on a card that cannot become a contact. */
-function readCard(card: RawCard, file: string, region: string | null): ContactProposal {
-  const props = card.lines.map((l) => ({ line: l, p: parseLine(l, card.version, file) }));
+/** Reads one card into a proposal; throws CardError for a card that cannot become a contact. */
+function readCard(card: RawCard, env: Env): ContactProposal {
   const c: ContactData = emptyContact();
-  const warnings: string[] = [];
+  const warnings = [...card.warnings];
+  const { tallies } = env;
   const labels = new Map<string, string>();
-  for (const { p } of props) if (p[0] === 'x-ablabel' && p[1].group) labels.set(String(p[1].group), appleLabel(str(p[3])));
-  const labelOf = (p: JProp) => param(p[1], X.label) ?? (p[1].group ? labels.get(String(p[1].group)) : undefined) ?? labelFromTypes(list(p[1].type));
+  const abadr = new Map<string, string>();
+  for (const l of card.lines) {
+    if (l.name === 'X-ABLABEL' && l.group) labels.set(l.group.toLowerCase(), appleLabel(textValue(l)));
+    if (l.name === 'X-ABADR' && l.group) abadr.set(l.group.toLowerCase(), textValue(l).toUpperCase());
+  }
+  // Android writes its custom labels as types: EMAIL;X-Secretariat.
+  const typesOf = (l: CardLine) => (l.params.get('TYPE') ?? []).map((t) => t.replace(/^X-/i, ''));
+  const labelOf = (l: CardLine) => {
+    const apple = l.group ? labels.get(l.group.toLowerCase()) : undefined;
+    // Apple's built-in labels (Work, Mobile, HomePage) are the standard ones; its custom ones are kept as written.
+    const std = apple ? labelFromTypes([apple]) : '';
+    return first(l, X.label) ?? (apple ? (['work', 'home', 'mobile', 'fax', 'pager'].includes(std) ? std : apple) : undefined) ?? labelFromTypes(typesOf(l));
+  };
+  const other = (l: CardLine, value: string, name?: string) => {
+    if (env.drop.has(l.name)) return tallies.add(l.name, 'dropped');
+    const label = l.group ? labels.get(l.group.toLowerCase()) : undefined;
+    const own = first(l, X.name);
+    const shown = own ?? (l.name === X.detail ? first(l, 'X-NAME') : undefined) ?? name ?? label ?? detailName(l.name);
+    // The property as written, without our own naming parameter, so an export writes it back the same.
+    // Transfer encodings (2.1's QUOTED-PRINTABLE and CHARSET) describe the file, not the value, and are left behind.
+    const params = l.rawParams
+      .replace(new RegExp(`;${X.name}=("[^"]*"|[^;:]*)`, 'i'), '')
+      .replace(/;(ENCODING|CHARSET)=[^;:]*/gi, '')
+      .replace(/;(QUOTED-PRINTABLE|BASE64|8BIT)(?=[;:]|$)/gi, '');
+    const detail: OtherDetail = { name: shown.slice(0, 200), value, property: l.name === X.detail ? '' : `${l.name}${params}`.slice(0, 500) };
+    c.otherDetails.push(detail);
+    tallies.add(l.name, 'other');
+  };
+  const stored = (l: CardLine) => tallies.add(l.name, 'stored');
+
   let fn = '';
   let hasN = false;
   const langs: { pref: number; tag: string }[] = [];
   const notes: string[] = [];
-  for (const { line, p } of props) {
-    const [name, params] = p;
-    // ical.js leaves "\;" in single text values (RFC 6350 only asks for it in structured ones, but Apple and Google write it).
-    const value = str(p[3]).replace(/\\;/g, ';').trim();
-    switch (name) {
-      case 'fn':
-        fn = value;
+  for (const l of card.lines) {
+    if (FRAME.has(l.name)) continue;
+    let value: string;
+    try {
+      value = l.name === 'PHOTO' || l.name === 'LOGO' ? l.value : rawText(l);
+    } catch (err) {
+      throw new CardError(l.no, `${l.name} cannot be read: ${(err as Error).message}.`);
+    }
+    const text = () => unescapeText(value).trim();
+    switch (l.name) {
+      case 'FN':
+        fn = text();
+        stored(l);
         break;
-      case 'n': {
-        const [family = '', given = '', additional = '', prefix = '', suffix = ''] = parts(p).map((s) => s.trim());
+      case 'N': {
+        const [family = '', given = '', additional = '', prefix = '', suffix = ''] = structured(value).map((p) => p.join(' ').trim());
         Object.assign(c, { familyName: family, givenName: [given, additional].filter(Boolean).join(' '), honorific: prefix });
-        if (suffix) warnings.push(`The name suffix "${suffix}" was left out (line ${line.no}).`);
         hasN = family !== '' || given !== '';
+        stored(l);
+        if (suffix) c.otherDetails.push({ name: SUFFIX_DETAIL, value: suffix, property: '' });
         break;
       }
-      case 'org':
-        c.institutionNames = parts(p).map((s) => s.trim()).filter(Boolean);
+      case 'ORG': {
+        const units = structured(value).map((p) => p.join(', ').trim()).filter(Boolean);
+        if (c.institutionNames.length === 0) (c.institutionNames = units), stored(l);
+        else other(l, units.join(' > '));
         break;
-      case 'title':
-        c.position = value;
+      }
+      case 'TITLE':
+      case 'ROLE':
+        if (!c.position && text()) (c.position = text()), stored(l);
+        else if (text()) other(l, text());
         break;
-      case 'role':
-        if (!c.position) c.position = value;
-        break;
-      case 'tel': {
-        const isUri = value.toLowerCase().startsWith('tel:');
-        const number = isUri ? decodeURIComponent(value.slice(4)).replace(/;ext=/i, ' ext. ').replace(/;.*$/, '') : value;
-        const written = param(params, X.written) ?? number;
+      case 'TEL': {
+        const v = text();
+        const isUri = /^tel:/i.test(v);
+        const uri = isUri ? readTelUri(v) : null;
+        const written = first(l, X.written) ?? uri?.written ?? v;
         if (!written) break;
-        // A tel: URI carries the international number; a text value may need the region (filled in below).
-        const e164 = param(params, X.e164) ?? (isUri ? globalNumber(number) ?? readPhone(number).e164 : null);
-        c.phones.push({ label: labelOf(p), value: written, e164 });
+        c.phones.push({ label: labelOf(l), value: written, e164: first(l, X.e164) ?? uri?.e164 ?? null });
+        stored(l);
         break;
       }
-      case 'email':
-        if (value) c.emails.push({ label: labelOf(p), value: value.replace(/^mailto:/i, '') });
+      case 'EMAIL':
+        if (text()) c.emails.push({ label: labelOf(l), value: text().replace(/^mailto:/i, '') }), stored(l);
         break;
-      case 'url':
-        if (!c.website) c.website = value;
+      case 'URL':
+        if (!c.website && text()) (c.website = text()), stored(l);
+        else if (text()) other(l, text());
         break;
-      case 'lang':
-        if (value) langs.push({ pref: Number(param(params, 'pref') ?? 100), tag: value });
+      case 'LANG':
+        if (text()) langs.push({ pref: Number(first(l, 'PREF') ?? 100), tag: text() }), stored(l);
         break;
-      case 'note':
-        if (value) notes.push(value);
+      case 'NOTE':
+        if (text()) notes.push(text()), stored(l);
         break;
-      case 'adr': {
-        const address = parts(p).map((s) => s.trim()).filter(Boolean).join('\n');
-        if (address) notes.push(address);
+      case 'ADR': {
+        const [poBox = '', extended = '', street = '', locality = '', region = '', postalCode = '', country = ''] = structured(value).map((p) =>
+          p.map((x) => x.trim()).filter(Boolean).join('\n'),
+        );
+        const a: Address = { label: labelOf(l), poBox, extended, street, locality, region, postalCode, country };
+        // Apple keeps the address's country code apart (item1.X-ABADR:ch) when the country is not written.
+        if (!a.country && l.group && abadr.has(l.group.toLowerCase())) a.country = abadr.get(l.group.toLowerCase())!;
+        if (Object.values(a).some((x, i) => i > 0 && x)) c.addresses.push(a), stored(l);
         break;
       }
-      case 'rev':
-        if (!c.informationDated) {
-          c.informationDated = toPartialDate(value);
-          if (!c.informationDated) warnings.push(`REV "${value}" on line ${line.no} is not a date; it was ignored.`);
+      case 'LABEL':
+        // 2.1/3.0 formatted address: the ADR of the same card says it structured; without one it is the address.
+        if (card.lines.some((x) => x.name === 'ADR')) stored(l);
+        else if (text()) c.addresses.push({ label: labelOf(l), poBox: '', extended: '', street: text(), locality: '', region: '', postalCode: '', country: '' }), stored(l);
+        break;
+      case 'PHOTO': {
+        const img = inlineImage(l);
+        if (img && !c.photo && (PHOTO_TYPES as readonly string[]).includes(img.mediaType) && img.dataBase64.length <= PHOTO_MAX_BASE64) {
+          c.photo = { mediaType: img.mediaType as (typeof PHOTO_TYPES)[number], dataBase64: img.dataBase64 };
+          stored(l);
+        } else if (!img) other(l, text());
+        else if (img.dataBase64.length <= 20_000) other(l, `data:${img.mediaType};base64,${img.dataBase64}`);
+        else {
+          warnings.push(`Line ${l.no}: a ${img.mediaType} photo of ${Math.round((img.dataBase64.length * 3) / 4096)} KB could not be kept (only one photo of JPEG, PNG, GIF or WebP up to 3 MB is).`);
+          tallies.add(l.name, 'dropped');
         }
         break;
+      }
+      case 'REV':
+        if (!c.informationDated) {
+          c.informationDated = toPartialDate(text());
+          if (c.informationDated) stored(l);
+          else other(l, text());
+        } else stored(l);
+        break;
       case X.dated:
-        c.informationDated = toPartialDate(value);
-        if (!c.informationDated) throw fileError(file, line.no, `X-DOSSIER-DATED "${value}" is not a year, a year-month or a date.`);
+        c.informationDated = toPartialDate(text());
+        if (!c.informationDated) throw new CardError(l.no, `X-DOSSIER-DATED "${text()}" is not a year, a year-month or a date.`);
+        stored(l);
         break;
       case X.internal:
-        c.internal = /^(true|1|yes)$/i.test(value);
+        c.internal = /^(true|1|yes)$/i.test(text());
+        stored(l);
         break;
       case X.source:
-        c.source = value;
+        c.source = text();
+        stored(l);
         break;
+      case 'X-ABLABEL':
+      case 'X-ABADR':
+        stored(l);
+        break;
+      case 'CATEGORIES':
+      case 'NICKNAME':
+        if (text()) other(l, listValue(value).map((x) => x.trim()).filter(Boolean).join(', '));
+        break;
+      case 'X-ANDROID-CUSTOM': {
+        // Android keeps nicknames and relations here: "vnd.android.cursor.item/nickname;Nicky;1;;;…".
+        const [kind = '', v = ''] = structured(value).map((p) => p.join(','));
+        const what = kind.split('/').pop() ?? '';
+        if (what === 'nickname' && v) other({ ...l, name: 'NICKNAME', rawParams: '' }, v);
+        else if (text()) other(l, text());
+        break;
+      }
+      default:
+        if (text()) other(l, text());
     }
   }
-  fillE164(c, region);
   c.languages = langs.sort((a, b) => a.pref - b.pref).map((l) => l.tag);
   c.notes = notes.join('\n\n');
-  if (!hasN) {
-    if (!fn) throw fileError(file, card.begin, 'the card has no name (neither FN nor N).');
+  if (!hasN && fn) {
     const { honorific, givenName, familyName } = splitName(fn);
     Object.assign(c, { honorific, givenName, familyName });
   }
-  if (!c.givenName && !c.familyName) throw fileError(file, card.begin, 'the card has an empty name.');
-  return proposalOf(c, card.begin, warnings);
+  if (!c.givenName && !c.familyName) {
+    const proposed = proposeName(c, 'card');
+    if (!proposed) throw new CardError(card.begin, 'the card has no name, e-mail address or organisation to name it by.');
+    warnings.push(proposed);
+  }
+  const phoneRegion = resolvePhones(c, null, env.setting);
+  return proposalOf(c, card.begin, warnings, phoneRegion);
+}
+
+/** Options of the vCard reader. */
+export interface VCardReadOptions {
+  /** Region (ISO 3166 alpha-2) for phone numbers without a country code when nothing else tells. */
+  region?: string | null;
+  /** Property names (TEL, X-ABUID) whose values the user chose not to keep. */
+  drop?: readonly string[];
 }
 
 /**
- * Every contact of a .vcf file, in file order. Throws DossierError('invalid_input') with `{file, line, reason}` on the
- * first malformed card, so nothing of a bad file is imported. `region` normalises phone numbers without a country code.
+ * Every contact of a .vcf file in file order, the cards that cannot be imported (line and reason), and what happens
+ * to each property. Throws DossierError('invalid_input') only for a file with no card at all.
  */
-export function readVCards(content: string, file: string, region: string | null = null): ContactProposal[] {
-  const out: ContactProposal[] = [];
-  try {
-    for (const card of splitCards(content, file)) out.push(readCard(card, file, region));
-    return out;
-  } catch (err) {
-    if (err instanceof DossierError) throw err;
-    throw fileError(file, 1, `the file could not be read (${(err as Error).message}).`);
+export function readVCardFile(content: string, file: string, opts: VCardReadOptions = {}): ContactFileRead {
+  const rejected: RejectedRecord[] = [];
+  const env: Env = { tallies: new Tallies(), drop: new Set((opts.drop ?? []).map((d) => d.toUpperCase())), setting: opts.region ?? null };
+  const proposals: ContactProposal[] = [];
+  for (const card of splitCards(content, file, rejected)) {
+    try {
+      proposals.push(readCard(card, env));
+    } catch (err) {
+      rejected.push({ line: err instanceof CardError ? err.line : card.begin, reason: (err as Error).message });
+    }
   }
+  rejected.sort((a, b) => a.line - b.line);
+  return { proposals, rejected, fields: env.tallies.list() };
+}
+
+/** The contacts of a .vcf file; the first record that cannot be imported refuses the whole file (all or nothing). */
+export function readVCards(content: string, file: string, region: string | null = null): ContactProposal[] {
+  const r = readVCardFile(content, file, { region });
+  if (r.rejected[0]) throw rejectedError(file, r.rejected[0]);
+  return r.proposals;
 }

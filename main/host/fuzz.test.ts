@@ -1,16 +1,15 @@
 import fc from 'fast-check';
-import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { networkInterfaces } from 'node:os';
 import { connect } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../contract/errors';
 import { type OpName, opNames, ops } from '../../contract/ops';
 import { TOKEN_HEADER } from '../../contract/security';
 import type { OpsContext } from '../ops/context';
 import { dispatch } from '../ops/index';
-import { integrityCheck, openDb } from '../store/db';
+import { integrityCheck } from '../store/db';
+import { TEST_NOW, fileContext } from '../ops/test-context';
 import { type Host, startHost } from './http';
 
 /**
@@ -67,9 +66,7 @@ function inputs(name: OpName): fc.Arbitrary<unknown> {
 }
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-fuzz-'));
-  const dbPath = join(dir, 'dossier.db');
-  ctx = { db: openDb(dbPath), dbPath, dataDir: dir, now: () => new Date('2026-11-23T09:00:00Z') };
+  ctx = fileContext(TEST_NOW, { prefix: 'dossier-fuzz-' });
   await dispatch(ctx, 'system.loadDemo', {});
   const b = await dispatch(ctx, 'briefing.create', { meetingId: (await dispatch(ctx, 'meeting.list', {}))[0]!.id, title: 'Fuzz brief' });
   await dispatch(ctx, 'version.save', { briefingId: b.id });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../contract/security';
-import type { OpsContext } from '../ops/context';
+import { openDossier } from '../ops/open';
 import { integrityCheck, openDb } from '../store/db';
 import { contentSha, startWriter } from '../../scripts/durability';
 import { startHost } from './http';
@@ -46,7 +46,7 @@ describe('two writers on one file: the app (host) and the CLI at once', () => {
     const dbPath = join(dir, 'dossier.db');
     const ics = join(dir, 'big.ics');
     writeFileSync(ics, bigCalendar(400));
-    const ctx: OpsContext = { db: openDb(dbPath), dbPath, dataDir: dir, now: () => new Date() };
+    const ctx = openDossier({ path: dbPath });
     const host = await startHost({ ctx, log: () => {} });
     const post = (op: string, body: unknown) =>
       new Promise<{ status: number; json: { ok: boolean; error?: { message: string } } }>((ok, fail) => {

@@ -1,17 +1,9 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../store/db';
 import { startupBackup } from './backup';
-import type { OpsContext } from './context';
 import { call, dispatch } from './index';
-
-function fileContext(now: Date): OpsContext {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-opsbackup-'));
-  const dbPath = join(dir, 'dossier.db');
-  return { db: openDb(dbPath), dbPath, dataDir: dir, now: () => now };
-}
+import { fileContext } from './test-context';
 
 describe('backup ops', () => {
   it('backs up now, lists, and restores a listed backup in the running app', async () => {
@@ -37,6 +29,29 @@ describe('backup ops', () => {
     const ctx = fileContext(new Date('2026-11-23T09:00:00Z'));
     expect(await call(ctx, 'backup.restore', { name: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'name' } });
     expect(await call(ctx, 'backup.restore', { name: 'dossier-2020-01-01.db' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // A file path is the command line's: the window and the browser host (writesFiles unset) are refused before any file is touched.
+    const elsewhere = join(ctx.dataDir, 'elsewhere.db');
+    expect(await call(ctx, 'backup.create', { out: elsewhere })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'out' } });
+    expect(existsSync(elsewhere)).toBe(false);
+    expect(await call(ctx, 'backup.restore', { file: ctx.dbPath })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'file' } });
+    expect(await call(ctx, 'backup.create', { out: 'relative.db' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'out' } });
+    ctx.db.close();
+  });
+
+  it('the command line backs up to a file it names and restores from it', async () => {
+    const ctx = fileContext(new Date('2026-11-23T09:00:00Z'), { writesFiles: true });
+    await dispatch(ctx, 'institution.create', { name: 'ILO' });
+    const out = join(ctx.dataDir, 'copies', 'before-g20.db');
+    const made = await dispatch(ctx, 'backup.create', { out });
+    expect(made).toMatchObject({ file: out, name: 'before-g20.db', automatic: false });
+    expect(made.pages).toBeGreaterThan(0);
+    // Not one of the listed backups: those are the backups folder's.
+    expect((await dispatch(ctx, 'backup.list', {})).backups).toEqual([]);
+    await dispatch(ctx, 'institution.create', { name: 'OECD' });
+    const r = await dispatch(ctx, 'backup.restore', { file: out });
+    expect(r.restored).toBe(out);
+    expect((await dispatch(ctx, 'institution.list', {})).map((i) => i.name)).toEqual(['ILO']);
+    expect(await call(ctx, 'backup.restore', { name: 'dossier-2026-11-23.db', file: out })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     ctx.db.close();
   });
 

@@ -2,11 +2,12 @@
  * Backups from inside the app: list, back up now, restore one of the listed backups, and the automatic daily
  * backup every front end (Electron main, the host's `serve`) runs at start-up.
  */
-import { basename } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { DossierError } from '../../contract/errors';
-import { DEFAULT_KEEP, type BackupFile, backupDir, backupNow, commitRestore, dailyBackup, listBackups, prepareRestore } from '../store/backup';
+import { DEFAULT_KEEP, type BackupFile, backupDir, backupNow, commitRestore, copyDatabase, dailyBackup, listBackups, prepareRestore } from '../store/backup';
 import { openDb } from '../store/db';
-import type { HandlerMap, OpsContext } from './context';
+import { type HandlerMap, type OpsContext, type ReadContext, exclusive } from './context';
 
 const info = (b: BackupFile) => ({ name: b.name, takenAt: b.takenAt, automatic: b.automatic, bytes: b.bytes });
 
@@ -39,12 +40,40 @@ export async function startupBackup(ctx: OpsContext, keep = DEFAULT_KEEP, log: (
   }
 }
 
+/** A path the caller names is for the command line only (OpsContext.writesFiles); the app works with the listed backups. */
+function shellOnly(ctx: ReadContext, field: 'out' | 'file'): void {
+  if (!ctx.writesFiles) throw new DossierError('invalid_input', 'Naming a file to back up to or restore from is for the command line; the app uses its backups folder.', { field });
+}
+
+/** A copy of the dossier at a path of the user's choosing (`dossier backup FILE`), written atomically like every backup. */
+async function backupTo(ctx: ReadContext, out: string) {
+  shellOnly(ctx, 'out');
+  const file = resolve(out);
+  let pages: number;
+  try {
+    ({ pages } = await copyDatabase(ctx.db, file));
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new DossierError('invalid_input', `The backup could not be written to ${file} (${reason}). No file was left behind.`, { field: 'out', details: { file } });
+  }
+  return { name: basename(file), takenAt: ctx.now().toISOString(), automatic: false, bytes: statSync(file).size, file, pages };
+}
+
 export const backupHandlers: HandlerMap<'backup.list' | 'backup.create' | 'backup.restore'> = {
   'backup.list': (_, ctx) => ({ dir: backupDir(ctx.dataDir), backups: listBackups(ctx.dataDir).map(info) }),
-  'backup.create': async (_, ctx) => info(await backupNow(ctx.db, ctx.dataDir, ctx.now())),
-  'backup.restore': async ({ name }, ctx) => {
-    const found = listBackups(ctx.dataDir).find((b) => b.name === basename(name));
+  'backup.create': async ({ out }, ctx) => {
+    if (out !== undefined) return backupTo(ctx, out);
+    const b = await backupNow(ctx.db, ctx.dataDir, ctx.now());
+    return { ...info(b), file: b.file, pages: b.pages };
+  },
+  // Replaces the file under the open connection: it runs outside the write transaction (see Exclusive).
+  'backup.restore': exclusive<'backup.restore'>(async ({ name, file }, ctx) => {
+    if (file !== undefined) {
+      shellOnly(ctx, 'file');
+      return restoreInto(ctx, resolve(file));
+    }
+    const found = listBackups(ctx.dataDir).find((b) => b.name === basename(name!));
     if (!found) throw new DossierError('not_found', `There is no backup called ${name}.`, { field: 'name' });
     return restoreInto(ctx, found.file);
-  },
+  }),
 };

@@ -1,8 +1,10 @@
 /** Briefings and their sections. Every write refuses a final briefing (see assertEditable). */
 import type { GeneratedSection } from '../../contract/model';
 import type { HandlerMap } from './context';
-import { today, write } from './context';
-import { packDocumentFor } from './pack-document';
+import { today } from './context';
+import { assemble } from '../assemble/document';
+import { readPackSource } from '../assemble/source';
+import { labelsFor } from '../pack/labels';
 import {
   addSection,
   assertEditable,
@@ -23,21 +25,6 @@ import { saveVersion } from '../store/versions';
 const GENERATED_KINDS = new Set(['programme', 'whos_who', 'institution_profiles', 'history', 'since_last_time', 'open_actions', 'contact_sheet']);
 const STATUS_WORDS = { draft: 'draft', in_review: 'in review', final: 'final' } as const;
 
-/** Default title of a new section of each kind, as the standard template names them. */
-const KIND_TITLES: Record<string, string> = {
-  markdown: 'Notes',
-  key_messages: 'Key messages',
-  qa: 'Defensive Q&A',
-  agenda_briefs: 'Lines to take per agenda item',
-  programme: 'Programme',
-  whos_who: 'Who’s who',
-  institution_profiles: 'Institution profiles',
-  history: 'History and outcomes',
-  since_last_time: 'Since last time',
-  open_actions: 'Open follow-up actions',
-  contact_sheet: 'Contact sheet',
-};
-
 export const briefingHandlers: HandlerMap<
   | 'briefing.list'
   | 'briefing.get'
@@ -53,43 +40,38 @@ export const briefingHandlers: HandlerMap<
 > = {
   'briefing.list': ({ meetingId }, { db }) => listBriefings(db, meetingId),
   'briefing.get': ({ id }, { db }) => getBriefingDetail(db, id),
-  'briefing.create': ({ template, ...f }, ctx) => write(ctx, () => getBriefingDetail(ctx.db, createBriefing(ctx.db, f, template))),
-  'briefing.delete': ({ id }, ctx) =>
-    write(ctx, () => {
-      deleteBriefing(ctx.db, id);
-      return { ok: true as const };
-    }),
-  'briefing.update': ({ id, patch }, ctx) =>
-    write(ctx, () => {
-      updateBriefing(ctx.db, id, patch);
-      return getBriefingDetail(ctx.db, id);
-    }),
-  'briefing.setStatus': ({ id, status }, ctx) =>
-    write(ctx, () => {
-      const before = getBriefing(ctx.db, id).status;
-      // A status change is a milestone: keep the state it applies to as a version.
-      if (setBriefingStatus(ctx.db, id, status)) saveVersion(ctx.db, id, '', `status: ${STATUS_WORDS[before]} → ${STATUS_WORDS[status]}`);
-      return getBriefingDetail(ctx.db, id);
-    }),
+  'briefing.create': ({ template, ...f }, ctx) => getBriefingDetail(ctx.db, createBriefing(ctx.db, f, template)),
+  'briefing.delete': ({ id }, ctx) => {
+    deleteBriefing(ctx.db, id);
+    return { ok: true as const };
+  },
+  'briefing.update': ({ id, patch }, ctx) => {
+    updateBriefing(ctx.db, id, patch);
+    return getBriefingDetail(ctx.db, id);
+  },
+  'briefing.setStatus': ({ id, status }, ctx) => {
+    const before = getBriefing(ctx.db, id).status;
+    // A status change is a milestone: keep the state it applies to as a version.
+    if (setBriefingStatus(ctx.db, id, status)) saveVersion(ctx.db, id, '', `status: ${STATUS_WORDS[before]} → ${STATUS_WORDS[status]}`);
+    return getBriefingDetail(ctx.db, id);
+  },
   'briefing.preview': ({ id }, ctx) => {
     // One mapping from store to what the pack shows: the pack's own, so the editor never disagrees with the PDF.
-    const sections = getBriefingDetail(ctx.db, id).sections;
-    const doc = packDocumentFor(ctx.db, { briefingId: id }, today(ctx));
-    return doc.sections.flatMap((data, i) => (GENERATED_KINDS.has(data.kind) ? [{ sectionId: sections[i]!.id, data: data as GeneratedSection }] : []));
+    const a = assemble(readPackSource(ctx.db, { briefingId: id }, today(ctx)), { variant: 'full' });
+    return a.sections.flatMap((data, i) => (GENERATED_KINDS.has(data.kind) ? [{ sectionId: a.sectionIds[i]!, data: data as GeneratedSection }] : []));
   },
-  'section.add': ({ briefingId, kind, title, afterId }, ctx) =>
-    write(ctx, () => {
-      assertEditable(ctx.db, briefingId);
-      addSection(ctx.db, briefingId, kind, title || KIND_TITLES[kind] || 'Section', undefined, afterId);
-      reindexBriefing(ctx.db, briefingId);
-      return getBriefingDetail(ctx.db, briefingId);
-    }),
-  'section.update': ({ id, ...patch }, ctx) => write(ctx, () => updateSection(ctx.db, id, patch)),
-  'section.remove': ({ id }, ctx) => write(ctx, () => getBriefingDetail(ctx.db, removeSection(ctx.db, id))),
-  'section.reorder': ({ briefingId, ids }, ctx) =>
-    write(ctx, () => {
-      assertEditable(ctx.db, briefingId);
-      reorderSections(ctx.db, briefingId, ids);
-      return getBriefingDetail(ctx.db, briefingId);
-    }),
+  'section.add': ({ briefingId, kind, title, afterId }, ctx) => {
+    assertEditable(ctx.db, briefingId);
+    // Untitled, a new section takes its kind's name as the pack prints it, in the briefing's language.
+    addSection(ctx.db, briefingId, kind, title || labelsFor(getBriefing(ctx.db, briefingId).language).sections[kind], undefined, afterId);
+    reindexBriefing(ctx.db, briefingId);
+    return getBriefingDetail(ctx.db, briefingId);
+  },
+  'section.update': ({ id, ...patch }, ctx) => updateSection(ctx.db, id, patch),
+  'section.remove': ({ id }, ctx) => getBriefingDetail(ctx.db, removeSection(ctx.db, id)),
+  'section.reorder': ({ briefingId, ids }, ctx) => {
+    assertEditable(ctx.db, briefingId);
+    reorderSections(ctx.db, briefingId, ids);
+    return getBriefingDetail(ctx.db, briefingId);
+  },
 };

@@ -41,6 +41,8 @@ export interface InstitutionMatcher {
   within(id: number, ancestor: number): boolean;
   /** A stored unit directly under `parentId` (null: top level) with this name, so saving twice creates it once. */
   child(parentId: number | null, name: string): number | null;
+  /** The seat of an institution, or of the nearest institution above it that has one ("Geneva"); null if none does. */
+  seat(id: number): string | null;
 }
 
 export function institutionMatcher(db: ReadDb): InstitutionMatcher {
@@ -95,5 +97,9 @@ export function institutionMatcher(db: ReadDb): InstitutionMatcher {
     return c !== undefined && a !== undefined && isUnder(c, a);
   };
   const child = (parentId: number | null, name: string) => list.find((i) => i.parentId === parentId && nameKey(i.name) === nameKey(name))?.id ?? null;
-  return { match, path: (id) => byId.get(id)?.path ?? [], names, within, child };
+  const seat = (id: number) => {
+    for (let c = byId.get(id); c; c = c.parentId ? byId.get(c.parentId) : undefined) if (c.seat) return c.seat;
+    return null;
+  };
+  return { match, path: (id) => byId.get(id)?.path ?? [], names, within, child, seat };
 }

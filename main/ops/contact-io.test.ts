@@ -96,7 +96,8 @@ describe('contact.importPreview and contact.importCommit', () => {
     const bad = file + card(['FN:Too Long', `TITLE:${'x'.repeat(400)}`]);
     const err = await dispatch(ctx, 'contact.importCommit', { ...input, content: bad }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DossierError);
-    expect((err as DossierError).details).toMatchObject({ file: 'team.vcf', line: 32, field: 'position' });
+    expect((err as DossierError).details).toMatchObject({ file: 'team.vcf', line: 32 });
+    expect((err as DossierError).message).toMatch(/^team\.vcf, line 32: position: /);
     const broken = await dispatch(ctx, 'contact.importCommit', { ...input, content: file.replace('TITLE:Referent', 'TITLE;TYPE="oops:Referent') }).catch((e: unknown) => e);
     expect((broken as DossierError).message).toMatch(/^team\.vcf, line 15: /);
     expect([await count(), await institutions()]).toEqual([before, beforeInst]);
@@ -167,5 +168,17 @@ describe('contact.saveProposal', () => {
     const bad = await call(ctx, 'contact.saveProposal', { contact: { ...r.proposal, givenName: '', familyName: '' }, createInstitutions: ['New Unit'] });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'contact.familyName' } });
     expect(await institutions()).toBe(before);
+  });
+
+  it('leaves nothing behind when it fails part-way: the new units are undone with the contact', async () => {
+    const r = await dispatch(ctx, 'contact.parseText', { text: page('en-ilo-global-advocacy.txt') });
+    const gone = r.duplicateOf!;
+    await dispatch(ctx, 'contact.delete', { id: gone }); // deleted in another window while this paste was reviewed
+    const before = await institutions();
+    // The units are created first, inside the transaction; then the merge finds no contact to merge into.
+    const failed = await call(ctx, 'contact.saveProposal', { contact: r.proposal, createInstitutions: ['Orphan Unit', 'Orphan Team'], updateId: gone });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await institutions()).toBe(before);
+    expect((await dispatch(ctx, 'institution.list', { query: 'Orphan' })).length).toBe(0);
   });
 });

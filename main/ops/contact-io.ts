@@ -2,156 +2,170 @@
  * Contacts in and out: paste-to-contact, import preview and all-or-nothing import of vCard, CSV and text files,
  * and vCard/CSV export. Files are read whole and validated before the one write transaction starts.
  */
+import { mergeContact } from '../../contract/contact-merge';
 import { DossierError, notFound } from '../../contract/errors';
 import { type Contact, ContactInput, type ContactProposal, type ImportItem, InstitutionInput } from '../../contract/model';
 import type { Parsed } from '../../contract/ops';
-import type { ContactData } from '../formats/contact-data';
+import { type ContactData, contactData } from '../formats/contact-data';
 import { parseContactText, parseContactTexts } from '../formats/contact-text';
-import { readCsv, readCsvTable, writeCsv } from '../formats/csv';
-import { autoMapping } from '../formats/csv-headers';
-import { readVCards } from '../formats/vcard';
+import type { FieldTally, RejectedRecord } from '../../contract/model';
+import { readCsvFile, writeCsv } from '../formats/csv';
+import { reresolvePhones } from '../formats/phone-region';
+import { readVCardFile } from '../formats/vcard';
 import { writeVCards } from '../formats/vcard-write';
+import { getSetting } from '../store/settings';
 import { type ContactFields, allContactIds, createContact, findDuplicate, getContact, getContacts, updateContact } from '../store/contacts';
-import type { ReadDb, WriteDb } from '../store/db';
+import type { ReadDb } from '../store/db';
 import { createInstitution } from '../store/institutions';
 import { type InstitutionMatcher, institutionMatcher, nameKey } from './contact-io-match';
-import type { HandlerMap, OpsContext } from './context';
-import { write } from './context';
+import { type HandlerMap, type WriteContext, staged } from './context';
 
 type ImportInput = Parsed<'contact.importPreview'>;
 
-/** Reads the file into proposals (throws on the first malformed line) and, for CSV, the columns and mapping used. */
-function readFile({ format, content, fileName, mapping, defaultRegion }: ImportInput) {
+/** Reads the file into proposals, the records that cannot be imported, per-field tallies and, for CSV, the columns and mapping used. */
+function readFile({ format, content, fileName, mapping, drop }: ImportInput, region: string | null) {
   switch (format) {
-    case 'vcard':
-      return { proposals: readVCards(content, fileName, defaultRegion), columns: null };
+    case 'vcard': {
+      const r = readVCardFile(content, fileName, { region, drop });
+      return { ...r, columns: null };
+    }
     case 'csv': {
-      const table = readCsvTable(content, fileName);
-      const used = { ...autoMapping(table.headers), ...(mapping ?? {}) };
-      return { proposals: readCsv(table, fileName, used, defaultRegion), columns: { headers: table.headers, mapping: used, delimiter: table.delimiter } };
+      const r = readCsvFile(content, fileName, { mapping, region });
+      return { proposals: r.proposals, rejected: r.rejected, fields: r.fields, columns: { headers: r.table.headers, mapping: r.mapping, delimiter: r.table.delimiter } };
     }
     case 'text': {
-      const proposals = parseContactTexts(content, { defaultRegion, source: fileName });
+      const proposals = parseContactTexts(content, { defaultRegion: region, source: fileName });
       if (!proposals.length) throw new DossierError('invalid_input', `${fileName}: no contact was found in the text.`, { details: { file: fileName, line: 1 } });
-      return { proposals, columns: null };
+      return { proposals, rejected: [] as RejectedRecord[], fields: [] as FieldTally[], columns: null };
     }
   }
 }
 
-/** One proposal with its institution match and the stored contact it duplicates. */
-function toItem(db: ReadDb, matcher: InstitutionMatcher, p: ContactProposal): ImportItem {
+/** The region numbers without a country code fall back to: the caller's, else the dossier's setting. */
+const regionSetting = (db: ReadDb, given: string | null) => given ?? getSetting(db, 'region');
+
+/** One proposal with its institution match and the stored contact it duplicates; national numbers re-read if the seat tells their country. */
+function toItem(db: ReadDb, matcher: InstitutionMatcher, p: ContactProposal, region: string | null = null): ImportItem {
   const institution = matcher.match(p);
   // A contact headed for a unit still to be created cannot share a name and institution with a stored one; its e-mail still can.
   const byName = institution.create.length === 0;
   const dup = findDuplicate(db, { givenName: byName ? p.givenName : '', familyName: byName ? p.familyName : '', institutionId: institution.institutionId, emails: p.emails });
   // The proposal is this reader's own fresh object: set the match on it rather than copy it (imports make 100,000).
   p.institutionId = institution.institutionId;
+  const seat = institution.institutionId === null ? null : matcher.seat(institution.institutionId);
+  if (seat) p.phoneRegion = reresolvePhones(p, p.phoneRegion, seat, region);
   return { proposal: p, institution, duplicateOf: dup?.id ?? null, duplicateReason: dup?.reason ?? null };
 }
 
 const unitKey = (parent: number | null, names: readonly string[]) => `${parent ?? ''}/${names.map(nameKey).join('/')}`;
 
-function preview(db: ReadDb, input: ImportInput, matcher: InstitutionMatcher = institutionMatcher(db)) {
-  const { proposals, columns } = readFile(input);
-  const contacts = proposals.map((p) => toItem(db, matcher, p));
+export function previewContacts(db: ReadDb, input: ImportInput, matcher: InstitutionMatcher = institutionMatcher(db)) {
+  const region = regionSetting(db, input.defaultRegion);
+  const { proposals, columns, rejected, fields } = readFile(input, region);
+  const contacts = proposals.map((p) => toItem(db, matcher, p, region));
   const units = new Set(contacts.flatMap(({ institution: m }) => m.create.map((_, k) => unitKey(m.institutionId, m.create.slice(0, k + 1)))));
   const duplicates = contacts.filter((c) => c.duplicateOf !== null).length;
-  return { format: input.format, count: contacts.length, columns, contacts, counts: { new: contacts.length - duplicates, duplicates, institutionsToCreate: units.size } };
-}
-
-/** The proposal as ContactInput fields; a value the contact model refuses stops the import, naming file and line. */
-function validate(p: ContactProposal, file: string): ContactFields {
-  const r = ContactInput.safeParse({ ...p, institutionId: null });
-  if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const field = issue.path.map(String).join('.');
-  throw new DossierError('invalid_input', `${file}, line ${p.line}: ${field}: ${issue.message}`, { field, details: { file, line: p.line, field } });
-}
-
-const digits = (s: string) => s.replace(/\D/g, '');
-/** "Update" keeps what the file lacks: imported values win, empty ones never blank a stored field, lists are merged. */
-function merge(s: Contact, f: ContactFields, matcher: InstitutionMatcher): ContactFields {
-  const or = (a: string, b: string) => a || b;
-  // A stored unit inside the incoming institution is the more precise of the two (MULTILATERALS within ILO).
-  const keepUnit = s.institutionId !== null && (f.institutionId === null || matcher.within(s.institutionId, f.institutionId));
-  const laterDate = [f.informationDated, s.informationDated].filter((d): d is string => d !== null).sort().pop() ?? null;
   return {
-    honorific: or(f.honorific, s.honorific),
-    givenName: or(f.givenName, s.givenName),
-    familyName: or(f.familyName, s.familyName),
-    position: or(f.position, s.position),
-    institutionId: keepUnit ? s.institutionId : f.institutionId,
-    phones: [...f.phones, ...s.phones.filter((p) => !f.phones.some((x) => digits(x.value) === digits(p.value)))].slice(0, 20),
-    emails: [...f.emails, ...s.emails.filter((e) => !f.emails.some((x) => x.value.toLowerCase() === e.value.toLowerCase()))].slice(0, 20),
-    website: or(f.website, s.website),
-    languages: [...new Set([...f.languages, ...s.languages])].slice(0, 20),
-    notes: !f.notes || s.notes.includes(f.notes) ? s.notes : s.notes ? `${s.notes}\n\n${f.notes}` : f.notes,
-    internal: s.internal || f.internal,
-    source: or(f.source, s.source),
-    informationDated: laterDate,
+    format: input.format,
+    count: contacts.length,
+    columns,
+    contacts,
+    counts: { new: contacts.length - duplicates, duplicates, institutionsToCreate: units.size },
+    fields,
+    rejected,
   };
 }
 
-function commit(ctx: OpsContext, input: Parsed<'contact.importCommit'>) {
-  // Everything is read and validated before the transaction, so a bad line writes nothing and holds no lock.
-  const matcher = institutionMatcher(ctx.db);
-  const { contacts } = preview(ctx.db, input, matcher);
-  const fields = contacts.map((c) => validate(c.proposal, input.fileName));
-  return write(ctx, () => {
-    const db: WriteDb = ctx.db;
-    const created: number[] = [];
-    const updated: number[] = [];
-    const institutionsCreated: number[] = [];
-    const units = new Map<string, number>();
-    let skipped = 0;
-    const unitFor = ({ institutionId, create }: ImportItem['institution']): number | null => {
-      let parent = institutionId;
-      create.forEach((name, k) => {
-        const key = unitKey(institutionId, create.slice(0, k + 1));
-        let id = units.get(key);
-        if (id === undefined) {
-          id = createInstitution(db, InstitutionInput.parse({ name: name.slice(0, 300), parentId: parent, kind: parent === null ? 'other' : 'department' }), `Import: ${input.fileName}`);
-          units.set(key, id);
-          institutionsCreated.push(id);
-        }
-        parent = id;
-      });
-      return parent;
-    };
-    contacts.forEach((item, i) => {
-      if (i % 1000 === 0) {
-        if (ctx.signal?.aborted) throw new DossierError('conflict', 'The import was cancelled; nothing was saved.');
-        ctx.progress?.(i, contacts.length, 'Importing contacts');
-      }
-      const choice = input.overrides[String(i)] ?? input.resolution;
-      if (item.duplicateOf !== null && choice === 'skip') {
-        skipped++;
-        return;
-      }
-      const f = { ...fields[i]!, institutionId: unitFor(item.institution) };
-      if (item.duplicateOf !== null && choice === 'update') {
-        updateContact(db, item.duplicateOf, merge(getContact(db, item.duplicateOf), f, matcher));
-        if (!updated.includes(item.duplicateOf)) updated.push(item.duplicateOf);
-      } else created.push(createContact(db, f));
-    });
-    ctx.progress?.(contacts.length, contacts.length, 'Importing contacts');
-    return { created, updated, skipped, institutionsCreated };
-  });
+/** The proposal as ContactInput fields; a value the contact model refuses stops the import, naming file and line. */
+function validate(p: ContactProposal): ContactFields | RejectedRecord {
+  // No photo in the file means "keep the stored one" when a duplicate is updated.
+  const r = ContactInput.safeParse({ ...p, institutionId: null, photo: p.photo ?? undefined });
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  return { line: p.line, reason: `${issue.path.map(String).join('.')}: ${issue.message}` };
 }
 
-function exportContacts(db: ReadDb, { format, version, ids }: Parsed<'contact.export'>, now: Date) {
+/** "Update": the stored contact merged with what came in, by the one rule (contract/contact-merge.ts). */
+const merge = (s: Contact, f: ContactFields, matcher: InstitutionMatcher): ContactFields => mergeContact(s, f, matcher.within);
+
+/** A contact import read, matched and validated, ready to write. */
+export interface ContactImport {
+  /** The records to write, each with its index in the preview (the index `overrides` use). */
+  kept: { item: ImportItem; f: ContactFields; i: number }[];
+  rejected: RejectedRecord[];
+  matcher: InstitutionMatcher;
+}
+
+/**
+ * Reads, matches and validates the whole file before anything is written, so a bad line writes nothing and holds no
+ * lock. All or nothing unless the user chose to leave out the records that cannot be imported.
+ */
+export function planContactImport(db: ReadDb, input: Parsed<'contact.importCommit'>): ContactImport {
+  const matcher = institutionMatcher(db);
+  const { contacts: read, rejected: unread } = previewContacts(db, input, matcher);
+  const checked = read.map((c) => ({ item: c, f: validate(c.proposal) }));
+  const rejected = [...unread, ...checked.flatMap((c) => ('reason' in c.f ? [c.f] : []))].sort((a, b) => a.line - b.line);
+  if (rejected[0] && !input.skipInvalid) {
+    const r = rejected[0];
+    throw new DossierError('invalid_input', `${input.fileName}, line ${r.line}: ${r.reason}`, { details: { file: input.fileName, line: r.line, reason: r.reason, rejected: rejected.length } });
+  }
+  // Indexes of `overrides` refer to the preview's list, so keep each record's preview index.
+  const kept = checked.map((c, i) => ({ ...c, i })).filter((c): c is { item: ImportItem; f: ContactFields; i: number } => !('reason' in c.f));
+  return { kept, rejected, matcher };
+}
+
+/** Writes a planned import: the units it needs, then each contact created, updated or skipped as the user chose. */
+export function importContacts(ctx: WriteContext, { kept, rejected, matcher }: ContactImport, input: Pick<Parsed<'contact.importCommit'>, 'fileName' | 'resolution' | 'overrides'>) {
+  const db = ctx.db;
+  const created: number[] = [];
+  const updated: number[] = [];
+  const institutionsCreated: number[] = [];
+  const units = new Map<string, number>();
+  let skipped = 0;
+  const unitFor = ({ institutionId, create }: ImportItem['institution']): number | null => {
+    let parent = institutionId;
+    create.forEach((name, k) => {
+      const key = unitKey(institutionId, create.slice(0, k + 1));
+      let id = units.get(key);
+      if (id === undefined) {
+        id = createInstitution(db, InstitutionInput.parse({ name: name.slice(0, 300), parentId: parent, kind: parent === null ? 'other' : 'department' }), `Import: ${input.fileName}`);
+        units.set(key, id);
+        institutionsCreated.push(id);
+      }
+      parent = id;
+    });
+    return parent;
+  };
+  kept.forEach(({ item, f: fields, i }, n) => {
+    if (n % 1000 === 0) {
+      if (ctx.signal?.aborted) throw new DossierError('conflict', 'The import was cancelled; nothing was saved.');
+      ctx.progress?.(n, kept.length, 'Importing contacts');
+    }
+    const choice = input.overrides[String(i)] ?? input.resolution;
+    if (item.duplicateOf !== null && choice === 'skip') {
+      skipped++;
+      return;
+    }
+    const f = { ...fields, institutionId: unitFor(item.institution) };
+    if (item.duplicateOf !== null && choice === 'update') {
+      updateContact(db, item.duplicateOf, merge(getContact(db, item.duplicateOf), f, matcher));
+      if (!updated.includes(item.duplicateOf)) updated.push(item.duplicateOf);
+    } else created.push(createContact(db, f));
+  });
+  ctx.progress?.(kept.length, kept.length, 'Importing contacts');
+  return { created, updated, skipped, institutionsCreated, rejected: rejected.length };
+}
+
+export function exportContacts(db: ReadDb, { format, version, ids }: Parsed<'contact.export'>, now: Date) {
   const wanted = ids ?? allContactIds(db);
   const matcher = institutionMatcher(db);
   const data: ContactData[] = [];
   // In slices: getContacts reads phones and e-mails per slice, not per contact.
   for (let i = 0; i < wanted.length; i += 500) {
     const slice = wanted.slice(i, i + 500);
-    const found = getContacts(db, slice, now);
+    const found = getContacts(db, slice, now, { photos: true });
     if (found.length !== slice.length) throw notFound('Contact', slice.find((id) => !found.some((c) => c.id === id))!);
-    for (const c of found) {
-      const { id: _id, displayName: _d, institutionId, institutionName: _n, stale: _s, updatedAt: _u, ...own } = c;
-      data.push({ ...own, institutionNames: institutionId === null ? [] : matcher.names(institutionId) });
-    }
+    for (const c of found) data.push(contactData(c, c.institutionId === null ? [] : matcher.names(c.institutionId)));
   }
   const one = ids?.length === 1 && data[0] ? `${data[0].givenName}-${data[0].familyName}`.normalize('NFKD').replace(/[^\w-]+/g, '').toLowerCase() || 'contact' : 'contacts';
   return format === 'vcard'
@@ -160,28 +174,30 @@ function exportContacts(db: ReadDb, { format, version, ids }: Parsed<'contact.ex
 }
 
 /** A reviewed paste: the units it needs (reusing one of the same name already under the parent), then the contact. */
-function saveProposal(ctx: OpsContext, { contact, createInstitutions, updateId }: Parsed<'contact.saveProposal'>): Contact {
-  return write(ctx, () => {
-    const db = ctx.db;
-    const matcher = institutionMatcher(db);
-    let parent = contact.institutionId;
-    for (const name of createInstitutions) {
-      parent = matcher.child(parent, name) ?? createInstitution(db, InstitutionInput.parse({ name, parentId: parent, kind: parent === null ? 'other' : 'department' }), 'Pasted contact');
-    }
-    const f = { ...contact, institutionId: parent };
-    if (updateId === null) return getContact(db, createContact(db, f), ctx.now());
-    updateContact(db, updateId, merge(getContact(db, updateId), f, matcher));
-    return getContact(db, updateId, ctx.now());
-  });
+function saveProposal(ctx: WriteContext, { contact, createInstitutions, updateId }: Parsed<'contact.saveProposal'>): Contact {
+  const db = ctx.db;
+  const matcher = institutionMatcher(db);
+  let parent = contact.institutionId;
+  for (const name of createInstitutions) {
+    parent = matcher.child(parent, name) ?? createInstitution(db, InstitutionInput.parse({ name, parentId: parent, kind: parent === null ? 'other' : 'department' }), 'Pasted contact');
+  }
+  const f = { ...contact, institutionId: parent };
+  if (updateId === null) return getContact(db, createContact(db, f), ctx.now());
+  updateContact(db, updateId, merge(getContact(db, updateId), f, matcher));
+  return getContact(db, updateId, ctx.now());
 }
 
 export const contactIoHandlers: HandlerMap<'contact.parseText' | 'contact.importPreview' | 'contact.importCommit' | 'contact.export' | 'contact.saveProposal'> = {
   'contact.parseText': ({ text, defaultRegion }, { db }) => {
-    const proposal = parseContactText(text, { defaultRegion });
-    return { ...toItem(db, institutionMatcher(db), proposal), candidates: parseContactTexts(text, { defaultRegion }).length };
+    const region = regionSetting(db, defaultRegion);
+    const proposal = parseContactText(text, { defaultRegion: region });
+    return { ...toItem(db, institutionMatcher(db), proposal, region), candidates: parseContactTexts(text, { defaultRegion: region }).length };
   },
-  'contact.importPreview': (input, { db }) => preview(db, input),
-  'contact.importCommit': (input, ctx) => commit(ctx, input),
+  'contact.importPreview': (input, { db }) => previewContacts(db, input),
+  'contact.importCommit': staged<'contact.importCommit'>((input, ctx) => {
+    const plan = planContactImport(ctx.db, input);
+    return (w) => importContacts(w, plan, input);
+  }),
   'contact.export': (input, { db, now }) => exportContacts(db, input, now()),
   'contact.saveProposal': (input, ctx) => saveProposal(ctx, input),
 };

@@ -6,6 +6,7 @@ import { ZodError } from 'zod';
 import { DossierError, type ErrorData, type Reply } from '../../contract/errors';
 import { type OpName, type Out, isOpName, ops } from '../../contract/ops';
 import type { Handler, OpsContext } from './context';
+import { runHandler } from './run';
 import { briefingHandlers } from './briefings';
 import { contactHandlers } from './contacts';
 import { contactIoHandlers } from './contact-io';
@@ -65,12 +66,15 @@ export function toErrorData(err: unknown, log: (msg: string, err: unknown) => vo
   return { code: 'internal', message: 'Something went wrong inside Dossier. The change was not saved; details are in the log.' };
 }
 
-/** Validates the raw input against the op's schema and runs its handler. Throws DossierError. */
+/**
+ * Validates the raw input against the op's schema and runs its handler by the op's kind: a write op in the write
+ * transaction with the after-write hooks (main/ops/run.ts). Throws DossierError.
+ */
 export async function dispatch<K extends OpName>(ctx: OpsContext, name: K | string, raw: unknown): Promise<Out<K>> {
   if (!isOpName(name)) throw new DossierError('not_found', `There is no operation called "${name}".`, { field: 'op' });
-  const parsed = ops[name].input.parse(raw ?? {});
-  const handler = handlers[name] as unknown as (i: unknown, c: OpsContext) => unknown;
-  return (await handler(parsed, ctx)) as Out<K>;
+  // The one place where the name is only known at run time; the handler map's type ties each handler to its op.
+  const run = runHandler as (ctx: OpsContext, name: OpName, handler: unknown, input: unknown) => Promise<unknown>;
+  return (await run(ctx, name, handlers[name], ops[name].input.parse(raw ?? {}))) as Out<K>;
 }
 
 /** `dispatch` with the reply envelope every transport sends: never throws. */

@@ -7,33 +7,32 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DossierError } from '../../contract/errors';
-import type { BriefingDetail, IssuedPack, PackVariant } from '../../contract/model';
-import { releaseLabelsFor } from '../pack/labels-release';
-import { highestMark, packMarking, sectionMarks } from '../pack/variants';
-import { writePackAtomically } from '../pack/write';
-import { getBriefingDetail, listBriefings } from '../store/briefings';
+import type { IssuedPack, PackVariant } from '../../contract/model';
+import { assemble, issuedTitle } from '../assemble/document';
+import { type PackSource, type PackTarget, readPackSource } from '../assemble/source';
+import { writeFileAtomic } from './files';
+import { listBriefings } from '../store/briefings';
 import { addendaOf, getIssuedPack, insertIssuedPack, issuedPdf, issuedSnapshot, latestEdition, listIssuedPacks } from '../store/packs';
-import { type HandlerMap, type OpsContext, today, write } from './context';
-import { type BuiltVariant, buildVariant } from './pack-release';
-import { type PackTarget, resolveBriefingId, variantBriefing } from './pack-variant';
+import { type HandlerMap, type ReadContext, type WriteContext, staged, today } from './context';
+import { type BuiltVariant, buildAssembled } from './pack-release';
 import { compareBriefings } from './versions';
 
-const LOCALES: Record<string, string> = { en: 'en-GB', de: 'de-DE', nl: 'nl-NL', fr: 'fr-FR' };
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-function briefingOf(ctx: OpsContext, target: PackTarget): BriefingDetail {
-  const id = resolveBriefingId(ctx, target);
-  if (id === null) throw new DossierError('invalid_input', 'A pack is issued from a briefing, and this meeting has none yet. Create its briefing first.', { field: 'meetingId' });
-  return getBriefingDetail(ctx.db, id);
+/** The pack's data, read once; an issue needs a briefing. */
+function issuable(ctx: ReadContext, target: PackTarget, day: string): PackSource & { briefing: NonNullable<PackSource['briefing']> } {
+  const source = readPackSource(ctx.db, target, day);
+  if (source.briefing === null) throw new DossierError('invalid_input', 'A pack is issued from a briefing, and this meeting has none yet. Create its briefing first.', { field: 'meetingId' });
+  return source as PackSource & { briefing: NonNullable<PackSource['briefing']> };
 }
 
 /** Writes the file when the caller named one (the command line only); else the bytes go back for a download. */
-function deliver(ctx: OpsContext, out: string | undefined, bytes: Buffer): { file: string | null; bytesBase64?: string } {
+function deliver(ctx: ReadContext, out: string | undefined, bytes: Buffer): { file: string | null; bytesBase64?: string } {
   if (!out) return { file: null, bytesBase64: bytes.toString('base64') };
   if (!ctx.writesFiles) throw new DossierError('invalid_input', 'Writing the pack to a path is for the command line; the app saves it through its own dialog.', { field: 'out' });
   const file = resolve(out);
   try {
-    writePackAtomically(file, bytes);
+    writeFileAtomic(file, bytes);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new DossierError('invalid_input', `The pack could not be written to ${file} (${reason}). No file was left behind.`, { field: 'out', details: { file } });
@@ -41,68 +40,68 @@ function deliver(ctx: OpsContext, out: string | undefined, bytes: Buffer): { fil
   return { file };
 }
 
-function store(ctx: OpsContext, b: BuiltVariant, row: { briefingId: number; variant: PackVariant; edition: number; addendumOf: number | null; addendumNumber: number | null; title: string }): IssuedPack {
-  return write(ctx, () =>
-    insertIssuedPack(ctx.db, {
-      ...row,
-      issuedAt: ctx.now().toISOString(),
-      sha256: sha256(b.built.bytes),
-      pages: b.built.pages,
-      pageMap: b.pageMap,
-      snapshot: b.briefing!,
-      pdf: b.built.bytes,
-    }),
-  );
+function store(ctx: WriteContext, b: BuiltVariant, row: { briefingId: number; variant: PackVariant; edition: number; addendumOf: number | null; addendumNumber: number | null; title: string }): IssuedPack {
+  return insertIssuedPack(ctx.db, {
+    ...row,
+    issuedAt: ctx.now().toISOString(),
+    sha256: sha256(b.built.bytes),
+    pages: b.built.pages,
+    pageMap: b.pageMap,
+    snapshot: b.assembly.briefing!,
+    pdf: b.built.bytes,
+  });
+}
+
+/**
+ * The pack was laid out outside the transaction: another issue or addendum of the same briefing and variant may have
+ * landed meanwhile, and this one would then carry a wrong edition or addendum number.
+ */
+function assertUnchanged(ctx: WriteContext, briefingId: number, variant: PackVariant, seen: IssuedPack | null, addendaSeen: number | null): void {
+  const latest = latestEdition(ctx.db, briefingId, variant);
+  const moved = (latest?.id ?? null) !== (seen?.id ?? null) || (addendaSeen !== null && latest !== null && addendaOf(ctx.db, latest.id).length !== addendaSeen);
+  if (moved) throw new DossierError('conflict', 'Another issue of this pack was made while this one was being built. Nothing was saved; try again.');
 }
 
 export const issueHandlers: HandlerMap<'pack.issue' | 'pack.addendum' | 'pack.issued' | 'pack.issuedPdf'> = {
-  'pack.issue': async ({ briefingId, meetingId, variant, date, out, newEdition }, ctx) => {
-    const briefing = briefingOf(ctx, { briefingId, meetingId });
+  'pack.issue': staged<'pack.issue'>(async ({ briefingId, meetingId, variant, date, out, newEdition }, ctx) => {
+    const day = date ?? today(ctx);
+    const source = issuable(ctx, { briefingId, meetingId }, day);
+    const briefing = source.briefing;
     const prev = latestEdition(ctx.db, briefing.id, variant);
     if (prev && !newEdition) {
       throw new DossierError('conflict', `“${prev.title}” was issued on ${prev.issuedAt.slice(0, 10)}. Send changes as an addendum, or issue a new edition.`, { field: 'newEdition' });
     }
     const edition = (prev?.edition ?? 0) + 1;
-    const labels = releaseLabelsFor(briefing.language);
-    const b = await buildVariant(ctx, { briefingId: briefing.id }, { day: date ?? today(ctx), variant, edition });
-    const title = `${b.doc.title}${b.doc.subtitle ? ` — ${b.doc.subtitle}` : ''} (${labels.variant[variant]}, ${labels.edition(edition)})`;
-    const file = deliver(ctx, out, b.built.bytes);
-    return { ...store(ctx, b, { briefingId: briefing.id, variant, edition, addendumOf: null, addendumNumber: null, title }), ...file };
-  },
+    const b = await buildAssembled(assemble(source, { variant }), { day, variant, edition });
+    const title = issuedTitle(b.doc, variant, edition);
+    return (w) => {
+      assertUnchanged(w, briefing.id, variant, prev, null);
+      const row = store(w, b, { briefingId: briefing.id, variant, edition, addendumOf: null, addendumNumber: null, title });
+      // Written last, inside the transaction: a file that cannot be written rolls the issue back.
+      return { ...row, ...deliver(w, out, b.built.bytes) };
+    };
+  }),
 
-  'pack.addendum': async ({ briefingId, meetingId, variant, date, out }, ctx) => {
-    const briefing = briefingOf(ctx, { briefingId, meetingId });
+  'pack.addendum': staged<'pack.addendum'>(async ({ briefingId, meetingId, variant, date, out }, ctx) => {
+    const day = date ?? today(ctx);
+    const source = issuable(ctx, { briefingId, meetingId }, day);
+    const briefing = source.briefing;
     const issued = latestEdition(ctx.db, briefing.id, variant);
     if (!issued) throw new DossierError('conflict', 'Nothing has been issued from this briefing yet: issue the pack first.', { field: 'briefingId' });
     const chain = addendaOf(ctx.db, issued.id);
     const last = chain[chain.length - 1] ?? issued;
     // Changes since the text that last went out (the issued pack, or its latest addendum), as the variant shows it.
-    const before = issuedSnapshot(ctx.db, last.id);
-    const now = variantBriefing(briefing, variant).kept;
-    const changed = compareBriefings(before, now, { from: last.title, to: 'Current text' }).sections.filter((s) => s.change !== 'unchanged');
+    const assembly = assemble(source, { variant });
+    const changed = compareBriefings(issuedSnapshot(ctx.db, last.id), assembly.briefing!, { from: last.title, to: 'Current text' }).sections.filter((s) => s.change !== 'unchanged');
     if (changed.length === 0) throw new DossierError('conflict', `Nothing has changed since “${last.title}”: no addendum is needed.`, { field: 'briefingId' });
     const n = chain.length + 1;
-    const labels = releaseLabelsFor(briefing.language);
-    const issuedOn = new Intl.DateTimeFormat(LOCALES[briefing.language] ?? 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(issued.issuedAt));
-    const title = labels.addendumTitle(n, issued.title);
-    const b = await buildVariant(ctx, { briefingId: briefing.id }, { day: date ?? today(ctx), variant }, (v) => {
-      v.doc.title = title;
-      v.doc.subtitle = labels.addendumIntro(issued.title, issuedOn);
-      v.doc.sections = changed.map((c) => ({
-        kind: 'markdown' as const,
-        title: c.titleAfter ?? c.titleBefore ?? '',
-        markdown: '',
-        changes: { change: c.change as 'added' | 'changed' | 'removed', label: `${labels.change[c.change as 'added' | 'changed' | 'removed']} — ${labels.legend}`, parts: c.parts },
-      }));
-      v.sectionIds = changed.map((c) => c.sectionId);
-      // Marked for what the addendum itself contains.
-      const ids = new Set(v.sectionIds);
-      v.doc.classification = packMarking(briefing.classification, highestMark(now.sections.filter((s) => ids.has(s.id)).flatMap(sectionMarks)), (m) => labels.caveat[m]);
-    });
-    const file = deliver(ctx, out, b.built.bytes);
-    const row = store(ctx, b, { briefingId: briefing.id, variant, edition: issued.edition, addendumOf: issued.id, addendumNumber: n, title });
-    return { ...row, ...file, changed: changed.map((c) => c.titleAfter ?? c.titleBefore ?? '') };
-  },
+    const b = await buildAssembled(assembly, { day, variant }, { number: n, issuedTitle: issued.title, issuedAt: issued.issuedAt, changed });
+    return (w) => {
+      assertUnchanged(w, briefing.id, variant, issued, chain.length);
+      const row = store(w, b, { briefingId: briefing.id, variant, edition: issued.edition, addendumOf: issued.id, addendumNumber: n, title: b.doc.title });
+      return { ...row, ...deliver(w, out, b.built.bytes), changed: changed.map((c) => c.titleAfter ?? c.titleBefore ?? '') };
+    };
+  }),
 
   'pack.issued': ({ meetingId }, { db }) => {
     const briefings = listBriefings(db, meetingId);

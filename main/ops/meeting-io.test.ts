@@ -32,8 +32,8 @@ describe('iCalendar export and re-import', () => {
     for (const k of ['title', 'series', 'start', 'end', 'startIso', 'endIso', 'timeZone', 'venue', 'notes'] as const) expect(back[k]).toBe(orig[k]);
     expect(back.agenda.map(({ time, title, lead }) => ({ time, title, lead }))).toEqual(orig.agenda.map(({ time, title, lead }) => ({ time, title, lead })));
 
-    // Importing the same file again adds nothing: the UID is known.
-    expect(await dispatch(b, 'meeting.importIcs', { content, fileName: 'ewg.ics' })).toEqual({ created: [], skipped: 1 });
+    // Importing the same file again adds nothing: the UID is known, the meeting is brought up to date.
+    expect(await dispatch(b, 'meeting.importIcs', { content, fileName: 'ewg.ics' })).toEqual({ created: [], updated: [back.id], skipped: 0, cancelled: [], participants: 0 });
     // And exporting a meeting imported from another calendar keeps that calendar's UID.
     expect((await dispatch(b, 'meeting.exportIcs', { all: true })).content).toContain(content.match(/UID:(.*)/)![1]!.trim());
   });
@@ -45,7 +45,7 @@ describe('iCalendar export and re-import', () => {
     const content = `BEGIN:VCALENDAR\nVERSION:2.0\n${good}\n${bad}\nEND:VCALENDAR\n`;
     const err = await dispatch(ctx, 'meeting.importIcs', { content, fileName: 'broken.ics' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DossierError);
-    expect((err as DossierError).details).toEqual({ file: 'broken.ics', line: 12 });
+    expect((err as DossierError).details).toMatchObject({ file: 'broken.ics', line: 12 });
     expect((err as DossierError).message).toMatch(/^broken\.ics, line 12: .*ends before it starts/);
     expect(count(ctx)).toBe(0);
   });

@@ -1,5 +1,4 @@
 import type { HandlerMap } from './context';
-import { write } from './context';
 import {
   createMeeting,
   deleteMeeting,
@@ -42,49 +41,42 @@ export const meetingHandlers: HandlerMap<
   'meeting.list': (q, { db, now }) => listMeetings(db, q, now()),
   'meeting.count': (q, { db, now }) => ({ total: countMeetings(db, q, now()) }),
   'meeting.get': ({ id }, { db }) => getMeetingDetail(db, id),
-  'meeting.create': (f, ctx) => write(ctx, () => getMeeting(ctx.db, createMeeting(ctx.db, f))),
-  'meeting.update': ({ id, patch }, ctx) =>
-    write(ctx, () => {
-      updateMeeting(ctx.db, id, patch);
-      return getMeeting(ctx.db, id);
-    }),
-  'meeting.delete': ({ id }, ctx) =>
-    write(ctx, () => {
-      deleteMeeting(ctx.db, id);
-      return { ok: true as const };
-    }),
-  'meeting.setParticipant': ({ meetingId, contactId, side, role }, ctx) =>
-    write(ctx, () => {
-      setParticipant(ctx.db, meetingId, contactId, side, role);
-      return getMeetingDetail(ctx.db, meetingId);
-    }),
-  'meeting.removeParticipant': ({ meetingId, contactId, side }, ctx) =>
-    write(ctx, () => {
-      removeParticipant(ctx.db, meetingId, contactId, side);
-      return getMeetingDetail(ctx.db, meetingId);
-    }),
-  'agenda.save': ({ meetingId, ...item }, ctx) =>
-    write(ctx, () => {
-      saveAgendaItem(ctx.db, meetingId, item);
-      return getMeetingDetail(ctx.db, meetingId);
-    }),
-  'agenda.remove': ({ meetingId, id }, ctx) =>
-    write(ctx, () => {
-      removeAgendaItem(ctx.db, meetingId, id);
-      return getMeetingDetail(ctx.db, meetingId);
-    }),
-  'agenda.reorder': ({ meetingId, ids }, ctx) =>
-    write(ctx, () => {
-      reorderAgenda(ctx.db, meetingId, ids);
-      return getMeetingDetail(ctx.db, meetingId);
-    }),
+  'meeting.create': (f, ctx) => getMeeting(ctx.db, createMeeting(ctx.db, f)),
+  'meeting.update': ({ id, patch }, ctx) => {
+    updateMeeting(ctx.db, id, patch);
+    return getMeeting(ctx.db, id);
+  },
+  'meeting.delete': ({ id }, ctx) => {
+    deleteMeeting(ctx.db, id);
+    return { ok: true as const };
+  },
+  'meeting.setParticipant': ({ meetingId, contactId, side, role }, ctx) => {
+    setParticipant(ctx.db, meetingId, contactId, side, role);
+    return getMeetingDetail(ctx.db, meetingId);
+  },
+  'meeting.removeParticipant': ({ meetingId, contactId, side }, ctx) => {
+    removeParticipant(ctx.db, meetingId, contactId, side);
+    return getMeetingDetail(ctx.db, meetingId);
+  },
+  'agenda.save': ({ meetingId, ...item }, ctx) => {
+    saveAgendaItem(ctx.db, meetingId, item);
+    return getMeetingDetail(ctx.db, meetingId);
+  },
+  'agenda.remove': ({ meetingId, id }, ctx) => {
+    removeAgendaItem(ctx.db, meetingId, id);
+    return getMeetingDetail(ctx.db, meetingId);
+  },
+  'agenda.reorder': ({ meetingId, ids }, ctx) => {
+    reorderAgenda(ctx.db, meetingId, ids);
+    return getMeetingDetail(ctx.db, meetingId);
+  },
   'meeting.series': (_i, { db }) => listSeries(db),
   'meeting.createFromPrevious': ({ seriesId, meetingId, start, end, timeZone }, ctx) =>
-    write(ctx, () => getMeeting(ctx.db, createFromPrevious(ctx.db, { seriesId, meetingId }, { start, end, timeZone }))),
-  'outcome.save': ({ meetingId, ...o }, ctx) => write(ctx, () => (saveOutcome(ctx.db, meetingId, o), getMeetingDetail(ctx.db, meetingId))),
-  'outcome.remove': ({ meetingId, id }, ctx) => write(ctx, () => (removeOutcome(ctx.db, meetingId, id), getMeetingDetail(ctx.db, meetingId))),
-  'action.save': ({ meetingId, ...a }, ctx) => write(ctx, () => (saveAction(ctx.db, meetingId, a), getMeetingDetail(ctx.db, meetingId))),
-  'action.setStatus': ({ id, status, meetingId }, ctx) => write(ctx, () => (setActionStatus(ctx.db, id, status), getMeetingDetail(ctx.db, meetingId))),
-  'action.carryForward': ({ id, toMeetingId }, ctx) => write(ctx, () => (carryActionForward(ctx.db, id, toMeetingId), getMeetingDetail(ctx.db, toMeetingId))),
-  'action.remove': ({ meetingId, id }, ctx) => write(ctx, () => (removeAction(ctx.db, meetingId, id), getMeetingDetail(ctx.db, meetingId))),
+    getMeeting(ctx.db, createFromPrevious(ctx.db, { seriesId, meetingId }, { start, end, timeZone })),
+  'outcome.save': ({ meetingId, ...o }, ctx) => (saveOutcome(ctx.db, meetingId, o), getMeetingDetail(ctx.db, meetingId)),
+  'outcome.remove': ({ meetingId, id }, ctx) => (removeOutcome(ctx.db, meetingId, id), getMeetingDetail(ctx.db, meetingId)),
+  'action.save': ({ meetingId, ...a }, ctx) => (saveAction(ctx.db, meetingId, a), getMeetingDetail(ctx.db, meetingId)),
+  'action.setStatus': ({ id, status, meetingId }, ctx) => (setActionStatus(ctx.db, id, status), getMeetingDetail(ctx.db, meetingId)),
+  'action.carryForward': ({ id, toMeetingId }, ctx) => (carryActionForward(ctx.db, id, toMeetingId), getMeetingDetail(ctx.db, toMeetingId)),
+  'action.remove': ({ meetingId, id }, ctx) => (removeAction(ctx.db, meetingId, id), getMeetingDetail(ctx.db, meetingId)),
 };

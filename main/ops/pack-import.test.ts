@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run';
 import { buildPack } from '../pack/build';
-import { samplePackDocument } from '../pack/sample';
-import { openDb } from '../store/db';
+import { samplePackDocument } from '../test-support/sample-pack';
 import type { OpsContext } from './context';
+import { openDossier } from './open';
 import { dispatch } from './index';
 import { TEST_NOW } from './test-context';
 
@@ -20,7 +20,7 @@ async function cli(...argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const fileContext = (path: string): OpsContext => ({ db: openDb(path), dbPath: path, dataDir: join(path, '..'), now: () => TEST_NOW, writesFiles: true });
+const fileContext = (path: string): OpsContext => openDossier({ path, now: () => TEST_NOW, writesFiles: true });
 
 describe('a pack carries its data', () => {
   let dir: string;
@@ -102,6 +102,26 @@ describe('a pack carries its data', () => {
     const r = await cli('--db', db, 'import', plain);
     expect(r.code).toBe(1);
     expect(r.err).toContain('plain.pdf is a PDF but not a Dossier pack');
+    const ctx = fileContext(db);
+    expect((await dispatch(ctx, 'system.info', {})).empty).toBe(true);
+    ctx.db.close();
+  });
+
+  it('reads briefing.json through its schema: a pack whose data does not fit is refused, naming the file and the field', async () => {
+    const spawned = spawnSync('pdfdetach', ['-saveall', '-o', dir, pack]);
+    expect(spawned.status).toBe(0);
+    const attached = (name: string) => readFileSync(join(dir, name));
+    const briefing = JSON.parse(attached('briefing.json').toString('utf8'));
+    briefing.briefing.sections[0].kind = 'poem';
+    const doc = samplePackDocument();
+    doc.attachments = ['meeting.ics', 'whos-who.vcf', 'manifest.json'].map((name) => ({ name, type: 'application/octet-stream', description: name, content: attached(name) }));
+    doc.attachments.push({ name: 'briefing.json', type: 'application/json', description: 'tampered', content: Buffer.from(JSON.stringify(briefing)) });
+    const bad = join(dir, 'bad.pdf');
+    writeFileSync(bad, (await buildPack(doc, { date: DATE })).bytes);
+    const db = join(dir, 'bad.db');
+    const r = await cli('--db', db, 'import', bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('bad.pdf: the attached briefing.json does not fit a Dossier pack at briefing.sections.0.kind');
     const ctx = fileContext(db);
     expect((await dispatch(ctx, 'system.info', {})).empty).toBe(true);
     ctx.db.close();

@@ -6,12 +6,9 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DossierError } from '../../contract/errors';
-import { getBriefing } from '../store/briefings';
-import { getMeeting } from '../store/meetings';
-import { writePackAtomically } from '../pack/write';
-import type { HandlerMap, OpsContext } from './context';
-import { today } from './context';
-import { packHandlers } from './packs';
+import { writeFileAtomic } from './files';
+import type { HandlerMap } from './context';
+import { buildRequestedPack } from './packs';
 
 /** Where opened packs go; packs older than a day are swept on the next open (the viewer may still hold a recent one). */
 export const packTempDir = () => join(tmpdir(), 'dossier-packs');
@@ -34,32 +31,27 @@ function sweep(dir: string, now: number): void {
   }
 }
 
-function meetingName(ctx: OpsContext, target: { briefingId?: number | undefined; meetingId?: number | undefined }): string {
-  const meetingId = target.briefingId !== undefined ? getBriefing(ctx.db, target.briefingId).meetingId : target.meetingId!;
-  const m = getMeeting(ctx.db, meetingId);
-  return m.series || m.title;
-}
-
 export const packOpenHandlers: HandlerMap<'pack.open'> = {
-  'pack.open': async ({ briefingId, meetingId, date, pdfa }, ctx) => {
+  'pack.open': async (input, ctx) => {
     // Checked first, so the browser host answers at once and the page opens its own copy instead.
     if (!ctx.openPath) {
       throw new DossierError('not_found', 'Opening the pack in the system viewer needs the desktop app; here the browser opens it.', { details: { unsupported: 'openPath' } });
     }
-    const day = date ?? today(ctx);
-    const name = meetingName(ctx, { briefingId, meetingId });
-    const built = await packHandlers['pack.build']({ briefingId, meetingId, date: day, pdfa }, ctx);
+    const started = performance.now();
+    // The variant, copy line and marking asked for: the viewer shows the very pack the preview showed.
+    const { built, day, doc } = await buildRequestedPack(ctx, input);
+    const name = doc.series || doc.title;
     const dir = packTempDir();
     mkdirSync(dir, { recursive: true });
     sweep(dir, Date.now()); // file times are real time, whatever the clock of the context
     const file = join(dir, packFileName(day, name));
     // Atomic: a viewer already showing the previous copy never reads half a file.
-    writePackAtomically(file, Buffer.from(built.bytesBase64!, 'base64'));
+    writeFileAtomic(file, built.bytes);
     try {
       await ctx.openPath(file);
     } catch (err) {
       throw new DossierError('not_found', `The pack was saved to ${file}, but no program opened it (${(err as Error).message}).`, { details: { file } });
     }
-    return { file, pages: built.pages, size: built.size, ms: built.ms };
+    return { file, pages: built.pages, size: built.bytes.length, ms: Math.round(performance.now() - started) };
   },
 };

@@ -1,48 +1,48 @@
 /**
- * Building a variant as the user will hand it over: the variant's document, pre-flight findings the user chose to
- * print flagged "to check" placed under the section they concern, then layout. Shared by pack.build, pack.issue and
- * pack.addendum so the three never differ.
+ * Building a pack as the user will hand it over: its data read once (readPackSource), the variant assembled, the
+ * pre-flight findings the user chose to print flagged "to check" placed under the sections they concern, then
+ * layout. Shared by pack.build, pack.open, pack.issue and pack.addendum so they never differ.
  */
+import type { PackVariant } from '../../contract/model';
+import { type AddendumOptions, type Assembly, type CopyOptions, assemble } from '../assemble/document';
+import { type PackSource, type PackTarget, readPackSource } from '../assemble/source';
 import { buildPack } from '../pack/build';
-import type { BuiltPack } from '../pack/document';
-import { releaseLabelsFor } from '../pack/labels-release';
-import type { OpsContext } from './context';
-import { preflightDecisions } from '../store/preflight';
-import { type PackTarget, type VariantDocument, type VariantOptions, addNote, resolveBriefingId, variantDocument } from './pack-variant';
-import { runPreflight } from './preflight';
+import type { BuiltPack, PackDocument } from '../pack/document';
+import type { ReadContext } from './context';
+import { preflightFindings } from './preflight';
 
-export interface BuiltVariant extends VariantDocument {
+export interface BuildOptions {
+  day: string;
+  variant: PackVariant;
+  copy?: CopyOptions | undefined;
+  releaseClassification?: string | undefined;
+  edition?: number | undefined;
+  pdfa?: boolean | undefined;
+  /** Postal addresses on the who's who cards. */
+  addresses?: boolean | undefined;
+}
+
+export interface BuiltVariant {
+  assembly: Assembly;
+  doc: PackDocument;
   built: BuiltPack;
   /** Section → pages of the built file. */
   pageMap: { sectionId: number | null; title: string; from: number; to: number }[];
 }
 
-/** Places each flagged finding: its section, else who's who (contacts) or the lines to take (agenda items). */
-export async function placeFlags(ctx: OpsContext, target: PackTarget, v: VariantDocument, day: string): Promise<void> {
-  const briefingId = resolveBriefingId(ctx, target);
-  // Most packs have nothing flagged: skip the checks then (they cost as much as a third of a build).
-  if (briefingId === null || !Object.values(preflightDecisions(ctx.db, briefingId)).includes('flag')) return;
-  const { findings } = await runPreflight(ctx, target, day, false);
-  const flagged = findings.filter((f) => f.decision === 'flag');
-  if (flagged.length === 0) return;
-  const label = releaseLabelsFor(v.doc.language).toCheck;
-  for (const f of flagged) {
-    let at = f.where.sectionId === null ? -1 : v.sectionIds.indexOf(f.where.sectionId);
-    if (at < 0 && f.where.contactId !== null) at = v.doc.sections.findIndex((s) => s.kind === 'whos_who' || s.kind === 'contact_sheet');
-    if (at < 0 && f.where.agendaItemId !== null) at = v.doc.sections.findIndex((s) => s.kind === 'agenda_briefs' || s.kind === 'programme');
-    if (at < 0) at = 0;
-    addNote(v.doc, at, { tone: 'check', text: `${label}: ${f.message}` });
-  }
+/** Lays out an assembled variant (an addendum, if given), with the flagged findings when it is a full pack. */
+export async function buildAssembled(assembly: Assembly, opts: BuildOptions, addendum?: AddendumOptions): Promise<BuiltVariant> {
+  // Flags name what they concern; in a releasable pack they could quote what was left out, so only the full pack prints them.
+  const flagged = opts.variant === 'full' && !addendum ? preflightFindings(assembly, false).findings.filter((f) => f.decision === 'flag') : [];
+  const { doc, sectionIds } = assembly.document({ copy: opts.copy, edition: opts.edition, checks: flagged, addendum });
+  const built = await buildPack(doc, { date: opts.day, pdfa: opts.pdfa ?? false });
+  const starts = built.toc.map((t) => t.page);
+  const pageMap = built.toc.map((t, i) => ({ sectionId: sectionIds[i] ?? null, title: t.title, from: t.page, to: (starts[i + 1] ?? built.pages + 1) - 1 }));
+  return { assembly, doc, built, pageMap };
 }
 
-/** `reshape` changes the document before layout (an addendum keeps only its changed sections). */
-export async function buildVariant(ctx: OpsContext, target: PackTarget, opts: VariantOptions & { pdfa?: boolean }, reshape?: (v: VariantDocument) => void): Promise<BuiltVariant> {
-  const v = variantDocument(ctx, target, opts);
-  // Flags name what they concern; in a releasable pack they could quote what was left out, so only the full pack prints them.
-  if (opts.variant === 'full' && !reshape) await placeFlags(ctx, target, v, opts.day);
-  reshape?.(v);
-  const built = await buildPack(v.doc, { date: opts.day, pdfa: opts.pdfa ?? false });
-  const starts = built.toc.map((t) => t.page);
-  const pageMap = built.toc.map((t, i) => ({ sectionId: v.sectionIds[i] ?? null, title: t.title, from: t.page, to: (starts[i + 1] ?? built.pages + 1) - 1 }));
-  return { ...v, built, pageMap };
+/** Reads the pack's data once and builds the variant. */
+export async function buildVariant(ctx: ReadContext, target: PackTarget, opts: BuildOptions): Promise<BuiltVariant> {
+  const source: PackSource = readPackSource(ctx.db, target, opts.day);
+  return buildAssembled(assemble(source, opts), opts);
 }

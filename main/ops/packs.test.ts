@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DossierError } from '../../contract/errors';
-import { navigation, pageText, pageTexts, pdfFonts, pdfInfo, qpdfCheck, tempPdf } from '../pack/testing';
+import { navigation, pageText, pageTexts, pdfFonts, pdfInfo, qpdfCheck, tempPdf } from '../test-support/pdf';
 import type { OpsContext } from './context';
 import { dispatch } from './index';
 import { testContext } from './test-context';

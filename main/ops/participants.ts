@@ -13,8 +13,7 @@ import { findPerson } from '../store/people-match';
 import { updateContactKeepingHistory } from '../store/positions';
 import { fold } from '../store/search';
 import { type InstitutionMatcher, institutionMatcher } from './contact-io-match';
-import type { HandlerMap, OpsContext } from './context';
-import { today, write } from './context';
+import { type HandlerMap, type WriteContext, staged, today } from './context';
 
 /** Posts compared as people read them: case, accents, punctuation and spacing ignored. */
 const same = (a: string, b: string) => fold(a).replace(/[^\p{L}\p{N}]+/gu, ' ').trim() === fold(b).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -76,6 +75,9 @@ function updated(db: ReadDb, r: ParticipantRow, source: string, date: string): C
     languages: c.languages,
     notes: c.notes,
     internal: c.internal,
+    // Addresses and other details stay; no photo given keeps the stored one.
+    addresses: c.addresses,
+    otherDetails: c.otherDetails,
     source,
     informationDated: date,
   });
@@ -99,38 +101,40 @@ function created(r: ParticipantRow, source: string, date: string): ContactFields
   });
 }
 
-function apply(ctx: OpsContext, input: Parsed<'participants.apply'>) {
-  const date = today(ctx);
-  const { source, people } = preview(ctx.db, input, date);
-  return write(ctx, () => {
-    const db = ctx.db;
-    const meeting = getMeetingDetail(db, input.meetingId);
-    const ours = new Set(meeting.delegation.map((d) => d.contactId));
-    const out = { created: [] as number[], updated: [] as number[], added: [] as number[], skipped: 0, source };
-    people.forEach((r, i) => {
-      if (input.decisions[String(i)] === 'skip') {
-        out.skipped++;
-        return;
-      }
-      let id = r.contactId;
-      if (id === null) {
-        id = createContact(db, created(r, source, date));
-        out.created.push(id);
-      } else if (r.status === 'changed') {
-        updateContactKeepingHistory(db, id, updated(db, r, source, date), date, source);
-        out.updated.push(id);
-      }
-      // Our own staff on the list stay in the delegation; everyone else is a counterpart.
-      if (!ours.has(id) && !getContact(db, id).internal && !r.alreadyCounterpart) {
-        setParticipant(db, input.meetingId, id, 'counterpart', 'member');
-        out.added.push(id);
-      }
-    });
-    return out;
+/** Writes the reviewed list: new contacts, changed posts (kept in the post history), everyone on the meeting. */
+function apply(ctx: WriteContext, input: Parsed<'participants.apply'>, { source, people }: ReturnType<typeof preview>, date: string) {
+  const db = ctx.db;
+  const meeting = getMeetingDetail(db, input.meetingId);
+  const ours = new Set(meeting.delegation.map((d) => d.contactId));
+  const out = { created: [] as number[], updated: [] as number[], added: [] as number[], skipped: 0, source };
+  people.forEach((r, i) => {
+    if (input.decisions[String(i)] === 'skip') {
+      out.skipped++;
+      return;
+    }
+    let id = r.contactId;
+    if (id === null) {
+      id = createContact(db, created(r, source, date));
+      out.created.push(id);
+    } else if (r.status === 'changed') {
+      updateContactKeepingHistory(db, id, updated(db, r, source, date), date, source);
+      out.updated.push(id);
+    }
+    // Our own staff on the list stay in the delegation; everyone else is a counterpart.
+    if (!ours.has(id) && !getContact(db, id).internal && !r.alreadyCounterpart) {
+      setParticipant(db, input.meetingId, id, 'counterpart', 'member');
+      out.added.push(id);
+    }
   });
+  return out;
 }
 
 export const participantHandlers: HandlerMap<'participants.preview' | 'participants.apply'> = {
   'participants.preview': (input, ctx) => preview(ctx.db, input, today(ctx)),
-  'participants.apply': (input, ctx) => apply(ctx, input),
+  // Matched against the store before the transaction (no await between, so nothing changes in between).
+  'participants.apply': staged<'participants.apply'>((input, ctx) => {
+    const date = today(ctx);
+    const matched = preview(ctx.db, input, date);
+    return (w) => apply(w, input, matched, date);
+  }),
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContactInput } from '../../contract/model';
-import { pageTexts, tempPdf } from '../pack/testing';
+import { pageTexts, tempPdf } from '../test-support/pdf';
 import type { OpsContext } from './context';
 import { dispatch } from './index';
 import { testContext } from './test-context';

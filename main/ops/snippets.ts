@@ -1,14 +1,12 @@
 /** The snippet library: standard lines to take by topic. */
 import type { HandlerMap } from './context';
-import { write } from './context';
 import { deleteSnippet, listSnippets, saveSnippet, topicNames } from '../store/snippets';
 
 export const snippetHandlers: HandlerMap<'snippet.list' | 'snippet.save' | 'snippet.delete'> = {
   'snippet.list': ({ query }, { db }) => ({ topics: topicNames(db), snippets: listSnippets(db, query) }),
-  'snippet.save': (input, ctx) => write(ctx, () => saveSnippet(ctx.db, input)),
-  'snippet.delete': ({ id }, ctx) =>
-    write(ctx, () => {
-      deleteSnippet(ctx.db, id);
-      return { ok: true as const };
-    }),
+  'snippet.save': (input, ctx) => saveSnippet(ctx.db, input),
+  'snippet.delete': ({ id }, ctx) => {
+    deleteSnippet(ctx.db, id);
+    return { ok: true as const };
+  },
 };

@@ -1,14 +1,13 @@
 import { DossierError } from '../../contract/errors';
-import { integrityCheck, schemaVersion } from '../store/db';
+import { type ReadDb, integrityCheck, schemaVersion } from '../store/db';
 import { searchAll } from '../store/search';
 import { getSetting } from '../store/settings';
 import { get } from '../store/sql';
 import { APP_VERSION } from '../version';
 import type { HandlerMap } from './context';
-import { write } from './context';
 import { loadDemo } from './demo';
 
-const count = (db: Parameters<typeof get>[0], table: string) => get<{ n: number }>(db, `SELECT count(*) AS n FROM ${table}`)!.n;
+const count = (db: ReadDb, table: string) => get<{ n: number }>(db, `SELECT count(*) AS n FROM ${table}`)!.n;
 
 export const systemHandlers: HandlerMap<'system.info' | 'system.check' | 'system.loadDemo' | 'search.query'> = {
   'system.info': (_, { db, dbPath }) => {
@@ -31,12 +30,11 @@ export const systemHandlers: HandlerMap<'system.info' | 'system.check' | 'system
     const integrity = integrityCheck(db);
     return { ok: integrity.length === 1 && integrity[0] === 'ok', schemaVersion: schemaVersion(db), integrity };
   },
-  'system.loadDemo': (_, ctx) =>
-    write(ctx, () => {
-      if (count(ctx.db, 'institutions') + count(ctx.db, 'contacts') + count(ctx.db, 'meetings') > 0) {
-        throw new DossierError('conflict', 'The demo dossier is only loaded into an empty dossier; this one already has data.');
-      }
-      return loadDemo(ctx.db, ctx.now());
-    }),
+  'system.loadDemo': (_, ctx) => {
+    if (count(ctx.db, 'institutions') + count(ctx.db, 'contacts') + count(ctx.db, 'meetings') > 0) {
+      throw new DossierError('conflict', 'The demo dossier is only loaded into an empty dossier; this one already has data.');
+    }
+    return loadDemo(ctx.db, ctx.now());
+  },
   'search.query': ({ query, limit }, { db }) => searchAll(db, query, limit),
 };

@@ -13,8 +13,7 @@ import { LiveSync } from '../team/live';
 import { createTeam, joinTeam, leaveTeam } from '../team/membership';
 import { syncOnce } from '../team/sync';
 import { type TeamAddress, parseTeamUrl } from '../team/url';
-import type { HandlerMap, OpsContext } from './context';
-import { write } from './context';
+import { type HandlerMap, type OpsContext, type ReadContext, exclusive } from './context';
 
 /** Live sync per dossier file (one per process), and passwords given this session. */
 const services = new Map<string, LiveSync>();
@@ -60,7 +59,7 @@ async function remember(ctx: OpsContext, a: TeamAddress, password: string | unde
   services.get(ctx.dbPath)?.kick(0);
 }
 
-async function status(ctx: OpsContext): Promise<TeamStatus> {
+async function status(ctx: ReadContext): Promise<TeamStatus> {
   const s = getTeamState(ctx.db);
   const live = services.get(ctx.dbPath);
   let passwordKept = false;
@@ -98,33 +97,34 @@ export const teamHandlers: HandlerMap<
   'team.status' | 'team.create' | 'team.join' | 'team.leave' | 'team.pause' | 'sync.run' | 'conflict.list' | 'conflict.resolve' | 'team.restorable' | 'team.restore'
 > = {
   'team.status': (_, ctx) => status(ctx),
-  'team.create': async ({ url, password, remember: keep, role }, ctx) => {
+  // Create, join, leave, pause and sync talk to PostgreSQL between their own short transactions: exclusive writes.
+  'team.create': exclusive(async ({ url, password, remember: keep, role }, ctx) => {
     const a = parseTeamUrl(url);
     const r = await withClient(ctx, a, password, (c) => createTeam(c, ctx.db, a, { role, signal: ctx.signal, progress: ctx.progress }));
     await remember(ctx, a, password, keep);
     return r;
-  },
-  'team.join': async ({ url, password, remember: keep }, ctx) => {
+  }),
+  'team.join': exclusive(async ({ url, password, remember: keep }, ctx) => {
     const a = parseTeamUrl(url);
     const r = await withClient(ctx, a, password, (c) => joinTeam(c, ctx.db, a, { signal: ctx.signal, progress: ctx.progress }));
     await remember(ctx, a, password, keep);
     return r;
-  },
-  'team.leave': async ({ force }, ctx) => {
+  }),
+  'team.leave': exclusive(async ({ force }, ctx) => {
     const s = member(ctx);
     leaveTeam(ctx.db, force, pendingChanges(ctx.db));
     sessionPasswords.delete(`${ctx.dbPath}|${s.url}`);
     if (ctx.keychain) await ctx.keychain.clear(keychainAccount(parseTeamUrl(s.url))).catch(() => {});
     services.get(ctx.dbPath)?.kick(0);
     return { ok: true as const };
-  },
-  'team.pause': ({ paused }, ctx) => {
+  }),
+  'team.pause': exclusive(async ({ paused }, ctx) => {
     member(ctx);
     ctx.db.transaction(() => updateTeamState(ctx.db, { paused })).immediate();
     services.get(ctx.dbPath)?.kick(0);
     return status(ctx);
-  },
-  'sync.run': async ({ upgradeTeam }, ctx) => {
+  }),
+  'sync.run': exclusive(async ({ upgradeTeam }, ctx) => {
     const s = member(ctx);
     const opts = { upgradeTeam, signal: ctx.signal, progress: ctx.progress };
     const live = services.get(ctx.dbPath);
@@ -134,13 +134,12 @@ export const teamHandlers: HandlerMap<
     }
     const a = parseTeamUrl(s.url);
     return withClient(ctx, a, credentials(ctx).password ?? undefined, (c) => syncOnce(c, ctx.db, opts));
-  },
+  }),
   'conflict.list': ({ briefingId }, { db }) => openConflicts(db, briefingId),
-  'conflict.resolve': ({ id, take }, ctx) =>
-    write(ctx, () => {
-      resolveConflict(ctx.db, id, take);
-      return { ok: true as const };
-    }),
+  'conflict.resolve': ({ id, take }, { db }) => {
+    resolveConflict(db, id, take);
+    return { ok: true as const };
+  },
   'team.restorable': (_, { db }) => restorableRecords(db),
-  'team.restore': ({ table, gid }, ctx) => write(ctx, () => ({ ok: true as const, restored: restoreRecord(ctx.db, table, gid) })),
+  'team.restore': ({ table, gid }, { db }) => ({ ok: true as const, restored: restoreRecord(db, table, gid) }),
 };

@@ -2,9 +2,8 @@
 import { diffWordsWithSpace } from 'diff';
 import { DossierError } from '../../contract/errors';
 import type { BriefingComparison, BriefingDetail } from '../../contract/model';
-import { sectionText } from '../../contract/section-text';
+import { bodyText, sectionText } from '../../contract/section-text';
 import type { HandlerMap } from './context';
-import { write } from './context';
 import { getBriefingDetail } from '../store/briefings';
 import { getVersion, listVersions, restoreVersion, saveVersion, versionLabel, versionSnapshot } from '../store/versions';
 
@@ -20,8 +19,8 @@ export function compareBriefings(a: BriefingDetail, b: BriefingDetail, labels: {
   const after = new Set(b.sections.map((s) => s.id));
   const sections: BriefingComparison['sections'] = b.sections.map((s) => {
     const old = before.get(s.id);
-    const oldText = old ? sectionText(old) : '';
-    const newText = sectionText(s);
+    const oldText = old ? bodyText(old.body) : '';
+    const newText = bodyText(s.body);
     const parts = diffWordsWithSpace(oldText, newText).map((p) => ({ value: p.value, added: p.added, removed: p.removed }));
     const changed = !old || oldText !== newText || old.title !== s.title;
     return { sectionId: s.id, kind: s.kind, change: !old ? 'added' : changed ? 'changed' : 'unchanged', titleBefore: old?.title ?? null, titleAfter: s.title, parts };
@@ -31,14 +30,14 @@ export function compareBriefings(a: BriefingDetail, b: BriefingDetail, labels: {
     if (after.has(s.id)) return;
     const prev = a.sections[i - 1];
     const at = prev ? sections.findIndex((x) => x.sectionId === prev.id) + 1 : 0;
-    const text = sectionText(s);
+    const text = bodyText(s.body);
     sections.splice(at, 0, { sectionId: s.id, kind: s.kind, change: 'removed', titleBefore: s.title, titleAfter: null, parts: text ? [{ value: text, added: false, removed: true }] : [] });
   });
   return { from: { label: labels.from, title: a.title }, to: { label: labels.to, title: b.title }, fields, sections };
 }
 
 export const versionHandlers: HandlerMap<'version.save' | 'version.list' | 'version.get' | 'version.compare' | 'version.restore'> = {
-  'version.save': ({ briefingId, name }, ctx) => write(ctx, () => saveVersion(ctx.db, briefingId, name, 'manual')),
+  'version.save': ({ briefingId, name }, ctx) => saveVersion(ctx.db, briefingId, name, 'manual'),
   'version.list': ({ briefingId }, { db }) => {
     getBriefingDetail(db, briefingId); // not_found for an unknown briefing rather than an empty list
     return listVersions(db, briefingId);
@@ -54,9 +53,8 @@ export const versionHandlers: HandlerMap<'version.save' | 'version.list' | 'vers
     const b = vTo ? versionSnapshot(db, vTo.id) : getBriefingDetail(db, briefingId);
     return compareBriefings(a, b, { from: versionLabel(vFrom), to: vTo ? versionLabel(vTo) : 'Current text' });
   },
-  'version.restore': ({ id }, ctx) =>
-    write(ctx, () => {
-      restoreVersion(ctx.db, id);
-      return getBriefingDetail(ctx.db, getVersion(ctx.db, id).briefingId);
-    }),
+  'version.restore': ({ id }, ctx) => {
+    restoreVersion(ctx.db, id);
+    return getBriefingDetail(ctx.db, getVersion(ctx.db, id).briefingId);
+  },
 };

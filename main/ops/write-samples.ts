@@ -33,7 +33,12 @@ const contactInput = (ctx: OpsContext, rnd: Rnd) => ({
   languages: rnd() < 0.5 ? ['en', 'fr'] : [],
   notes: rnd() < 0.3 ? words(rnd, 8) : '',
   informationDated: rnd() < 0.5 ? '2025' : null,
+  addresses: rnd() < 0.4 ? [{ label: 'work', street: `Route des Morillons ${1 + Math.floor(rnd() * 20)}`, locality: 'Genève', postalCode: '1211', country: 'Switzerland' }] : [],
+  otherDetails: rnd() < 0.3 ? [{ name: 'Nickname', value: name(rnd), property: 'NICKNAME' }] : [],
+  photo: rnd() < 0.2 ? PHOTO : undefined,
 });
+/** A 1×1 PNG, so contacts carry photos in the samples too. */
+const PHOTO = { mediaType: 'image/png' as const, dataBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' };
 
 const meetingInput = (ctx: OpsContext, rnd: Rnd) => {
   const d = day(rnd);
@@ -43,6 +48,7 @@ const meetingInput = (ctx: OpsContext, rnd: Rnd) => {
     start: `${d}T09:00`,
     end: `${d}T17:00`,
     timeZone: 'Europe/Zurich',
+    allDay: rnd() < 0.2,
     venue: words(rnd, 2),
     hostInstitutionId: rnd() < 0.5 ? one(ctx, rnd, 'SELECT id FROM institutions') : null,
     institutionIds: [...new Set([one(ctx, rnd, 'SELECT id FROM institutions'), one(ctx, rnd, 'SELECT id FROM institutions')].filter((x): x is number => x !== null))],
@@ -75,10 +81,13 @@ function sectionContent(ctx: OpsContext, rnd: Rnd, s: { kind: string; content: s
 const ICS = (rnd: Rnd) => {
   const uid = `uid-${Math.floor(rnd() * 1e9)}@example.org`;
   const d = day(rnd).replace(/-/g, '');
-  return `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:${uid}\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:${d}T090000Z\r\nDTEND:${d}T170000Z\r\nSUMMARY:Consultation ${words(rnd, 2)}\r\nLOCATION:Geneva\r\nDESCRIPTION:Item 1: Opening\\nItem 2: ${words(rnd, 2)}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
+  // Timed or all-day, single or a short weekly series (occurrences carry UID and RECURRENCE-ID).
+  const when = rnd() < 0.3 ? `DTSTART;VALUE=DATE:${d}\r\n` : `DTSTART:${d}T090000Z\r\nDTEND:${d}T170000Z\r\n`;
+  const rule = rnd() < 0.3 ? 'RRULE:FREQ=WEEKLY;COUNT=2\r\n' : '';
+  return `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:${uid}\r\nDTSTAMP:20260101T000000Z\r\n${when}${rule}SUMMARY:Consultation ${words(rnd, 2)}\r\nLOCATION:Geneva\r\nDESCRIPTION:Item 1: Opening\\nItem 2: ${words(rnd, 2)}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
 };
 const VCARD = (rnd: Rnd) =>
-  `BEGIN:VCARD\r\nVERSION:4.0\r\nN:${family(rnd)};${name(rnd)};;;\r\nFN:${name(rnd)} ${family(rnd)}\r\nTITLE:${words(rnd, 2)}\r\nEMAIL;TYPE=work:v${Math.floor(rnd() * 1e6)}@example.org\r\nEND:VCARD\r\n`;
+  `BEGIN:VCARD\r\nVERSION:4.0\r\nN:${family(rnd)};${name(rnd)};;;\r\nFN:${name(rnd)} ${family(rnd)}\r\nTITLE:${words(rnd, 2)}\r\nEMAIL;TYPE=work:v${Math.floor(rnd() * 1e6)}@example.org\r\nADR;TYPE=work:;;Rue ${word(rnd)} ${Math.floor(rnd() * 99)};Genève;;1211;Switzerland\r\nBDAY:1970-01-0${1 + Math.floor(rnd() * 9)}\r\nEND:VCARD\r\n`;
 
 /** A pack built from the dossier itself, for pack.import (built once per dossier; building is slow). */
 const packs = new WeakMap<object, string>();
@@ -100,12 +109,15 @@ export const writeSamples: Partial<Record<OpName, Sample>> = {
     const id = one(ctx, rnd, 'SELECT id FROM contacts');
     if (!id) return null;
     const c = await dispatch(ctx, 'contact.get', { id });
-    const patch = { honorific: c.honorific, givenName: c.givenName, familyName: c.familyName, position: c.position, institutionId: c.institutionId, phones: c.phones, emails: c.emails, website: c.website, languages: c.languages, notes: c.notes, internal: c.internal, source: c.source, informationDated: c.informationDated };
+    const patch = { honorific: c.honorific, givenName: c.givenName, familyName: c.familyName, position: c.position, institutionId: c.institutionId, phones: c.phones, emails: c.emails, website: c.website, languages: c.languages, notes: c.notes, internal: c.internal, source: c.source, informationDated: c.informationDated, addresses: c.addresses, otherDetails: c.otherDetails, photo: undefined as typeof PHOTO | null | undefined };
     const r = rnd();
-    if (r < 0.3) patch.notes = words(rnd, 8);
-    else if (r < 0.5) patch.position = words(rnd, 3);
-    else if (r < 0.7) patch.phones = [...c.phones, { label: 'mobile', value: `+41 79 ${100 + Math.floor(rnd() * 899)} 00 00`, e164: null }];
-    else patch.emails = [{ label: 'work', value: `${name(rnd).toLowerCase()}@example.org` }];
+    if (r < 0.25) patch.notes = words(rnd, 8);
+    else if (r < 0.4) patch.position = words(rnd, 3);
+    else if (r < 0.55) patch.phones = [...c.phones, { label: 'mobile', value: `+41 79 ${100 + Math.floor(rnd() * 899)} 00 00`, e164: null }];
+    else if (r < 0.7) patch.emails = [{ label: 'work', value: `${name(rnd).toLowerCase()}@example.org` }];
+    else if (r < 0.8) patch.addresses = [...c.addresses.slice(0, 1), { label: 'home', poBox: '', extended: '', street: `${words(rnd, 2)} ${Math.floor(rnd() * 99)}`, locality: 'Bern', region: '', postalCode: '3003', country: 'Switzerland' }];
+    else if (r < 0.9) patch.otherDetails = [...c.otherDetails, { name: 'Spouse', value: name(rnd), property: 'X-SPOUSE' }];
+    else patch.photo = rnd() < 0.5 ? PHOTO : null;
     return { id, patch };
   },
   'contact.delete': (ctx, rnd) => (rnd() < 0.6 ? null : ((id) => (id ? { id } : null))(one(ctx, rnd, 'SELECT id FROM contacts'))),

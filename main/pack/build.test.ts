@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { buildPack } from './build';
 import type { PackDocument } from './document';
 import { useFonts } from './fonts';
-import { samplePackDocument } from './sample';
-import { navigation, pageTexts, pdfFonts, pdfInfo, qpdfCheck, redShareInMiddle, tempPdf } from './testing';
+import { samplePackDocument } from '../test-support/sample-pack';
+import { navigation, pageTexts, pdfFonts, pdfInfo, qpdfCheck, redShareInMiddle, tempPdf } from '../test-support/pdf';
 import PDFDocument from 'pdfkit';
 
 const DATE = '2026-11-23';
@@ -72,7 +72,7 @@ describe('buildPack', () => {
   it('is byte-identical in a fresh process, whatever this one built before (shared caches do not leak)', async () => {
     await buildPack(samplePackDocument({ language: 'de', scale: 2 }), { date: DATE });
     const here = createHash('sha256').update((await buildPack(samplePackDocument(), { date: DATE })).bytes).digest('hex');
-    const script = `import { createHash } from 'node:crypto'; import { buildPack } from './main/pack/build.ts'; import { samplePackDocument } from './main/pack/sample.ts';
+    const script = `import { createHash } from 'node:crypto'; import { buildPack } from './main/pack/build.ts'; import { samplePackDocument } from './main/test-support/sample-pack.ts';
       const r = await buildPack(samplePackDocument(), { date: '${DATE}' }); console.log(createHash('sha256').update(r.bytes).digest('hex'));`;
     const fresh = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' }).trim();
     expect(fresh).toBe(here);

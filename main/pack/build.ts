@@ -4,9 +4,10 @@
  * header, "Page X of Y", DRAFT) are drawn onto the buffered pages. No db, no Electron: data in, bytes out.
  */
 import PDFDocument from 'pdfkit';
+import { CalendarDay } from '../../contract/model';
 import type { BuildOptions, BuiltPack, PackDocument } from './document';
 import { type TocEntry, drawContents, drawCover, reserveContents, sectionHeading } from './front';
-import { type Labels, labelsFor } from './labels';
+import { type PackLabels, labelsFor } from './labels';
 import { type Doc, Layout } from './layout';
 import { currentPage } from './markdown';
 import { drawDraftMark } from './draft';
@@ -15,6 +16,7 @@ import { drawSinceLastTime } from './sections-since';
 import { embedAttachments } from './attachments';
 import { drawChanges, drawSectionNotes } from './sections-release';
 import { useFonts } from './fonts';
+import { collectOutput, escapeXmpInfo } from './pdfkit-private';
 import { COLOR, CONTENT_WIDTH, PAGE, SIZE } from './theme';
 
 /** Builds the pack. The same document and options give byte-identical bytes. */
@@ -76,15 +78,12 @@ export async function buildPack(d: PackDocument, opts: BuildOptions): Promise<Bu
 }
 
 function parseDate(date: string): Date {
-  const stamp = new Date(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(stamp.getTime()) || stamp.toISOString().slice(0, 10) !== date) {
-    throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
-  }
-  return stamp;
+  if (!CalendarDay.safeParse(date).success) throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
+  return new Date(`${date}T00:00:00Z`);
 }
 
 /** Classification marking top and bottom, running header, "Page X of Y" and, unless final, the DRAFT mark. */
-function decoratePages(L: Layout, d: PackDocument, labels: Labels, total: number): void {
+function decoratePages(L: Layout, d: PackDocument, labels: PackLabels, total: number): void {
   const x = PAGE.marginX;
   const w = CONTENT_WIDTH;
   const mark = { size: SIZE.small, bold: true, color: COLOR.marking, align: 'center' as const, spacing: 1.2 };
@@ -107,58 +106,4 @@ function decoratePages(L: Layout, d: PackDocument, labels: Labels, total: number
     }, 'Pagination');
     if (d.status !== 'final') drawDraftMark(L, labels.draft);
   }
-}
-
-/**
- * The file's bytes, gathered as pdfkit writes them. pdfkit turns every write (several per object, thousands per
- * pack) into bytes in a JavaScript loop and pushes it through its Readable stream; here each write becomes one
- * native latin1 Buffer in an array: the same bytes, without the stream. `done` settles when the trailer is out.
- */
-function collectOutput(pdf: Doc): { chunks: Uint8Array[]; done: Promise<void> } {
-  // The header pdfkit's constructor already pushed into the stream.
-  const head = pdf.read() as Buffer | null;
-  const chunks: Uint8Array[] = head ? [head] : [];
-  // pdfkit writes binary strings (one byte per character): they are joined and converted in batches.
-  let pending: string[] = [];
-  const flush = () => {
-    if (pending.length) chunks.push(Buffer.from(pending.join(''), 'latin1'));
-    pending = [];
-  };
-  let finish: () => void = () => undefined;
-  const done = new Promise<void>((resolve) => (finish = resolve));
-  const target = pdf as unknown as { _write(data: string | Uint8Array): void; _offset: number };
-  target._write = (data) => {
-    if (typeof data === 'string') {
-      pending.push(data, '\n');
-      target._offset += data.length + 1;
-    } else {
-      flush();
-      chunks.push(data);
-      target._offset += data.length;
-    }
-    if (data === '%%EOF') {
-      flush();
-      finish();
-    }
-  };
-  return { chunks, done };
-}
-
-/**
- * pdfkit copies Title, Author and Subject into the XMP packet without XML escaping, so a title with "&" or
- * "<" would make the metadata (and a PDF/A file) invalid. Escape them for that one step only.
- */
-function escapeXmpInfo(pdf: Doc): void {
-  const target = pdf as unknown as { _addInfo(): void; info: Record<string, unknown> };
-  const original = target._addInfo.bind(target);
-  target._addInfo = () => {
-    const saved = target.info;
-    const esc = (v: unknown) => (typeof v === 'string' ? v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : v);
-    target.info = Object.fromEntries(Object.entries(saved).map(([k, v]) => [k, esc(v)]));
-    try {
-      original();
-    } finally {
-      target.info = saved;
-    }
-  };
 }

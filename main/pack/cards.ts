@@ -25,7 +25,12 @@ interface Part {
   style: Style;
   /** Space above this part. */
   before: number;
+  /** A photo drawn in place of text (issue 17). */
+  image?: Buffer;
 }
+
+/** The side of the square a photo is drawn in at the top of the card's right column. */
+const PHOTO = 46;
 
 function languageNames(codes: string[], language: string): string {
   let names: Intl.DisplayNames | null = null;
@@ -51,6 +56,7 @@ function parts(ctx: SectionContext, p: PersonCard): { left: Part[]; right: Part[
 
   const labelRun = (text: string): Run => ({ text, size: SIZE.tiny, color: COLOR.faint, bold: true });
   const right: Part[] = [];
+  if (p.photo) right.push({ type: 'Figure', runs: [], style: DETAIL, before: 0, image: p.photo });
   if (p.role) right.push({ type: 'P', runs: [{ text: labels.roles[p.role].toUpperCase(), bold: true, color: COLOR.accent, size: SIZE.tiny + 0.5 }], style: DETAIL, before: 1 });
   const field = (label: string, values: Run[]) => {
     if (values.length) right.push({ type: 'P', runs: [labelRun(label), ...values], style: DETAIL, before: right.length ? 6 : 0 });
@@ -58,6 +64,7 @@ function parts(ctx: SectionContext, p: PersonCard): { left: Part[]; right: Part[
   field(labels.phone, p.phones.map((v) => ({ text: `\n${v}` })));
   field(labels.email, p.emails.map((v) => ({ text: `\n${ctx.L.breakEmail(v, DETAIL, RIGHT_W)}`, link: `mailto:${v}` })));
   if (p.languages.length) field(labels.languages, [{ text: `\n${languageNames(p.languages, ctx.language)}` }]);
+  for (const a of p.addresses ?? []) field(a.label ? `${labels.address} (${a.label})` : labels.address, [{ text: `\n${a.text}` }]);
   const stale = p.stale ? (p.informationDated ? labels.staleDated(p.informationDated) : labels.staleUndated) : null;
   return { left, right, stale };
 }
@@ -66,7 +73,8 @@ export function drawCards(ctx: SectionContext, parent: Struct, people: PersonCar
   const { L } = ctx;
   const leftX = PAGE.marginX + PAD;
   const rightX = leftX + LEFT_W + GUTTER;
-  const columnHeight = (list: Part[], width: number) => list.reduce((h, part) => h + part.before + L.measure(part.runs, part.style, width), 0);
+  const partHeight = (part: Part, width: number) => (part.image ? PHOTO + 6 : L.measure(part.runs, part.style, width));
+  const columnHeight = (list: Part[], width: number) => list.reduce((h, part) => h + part.before + partHeight(part, width), 0);
 
   people.forEach((person, i) => {
     const { left, right, stale } = parts(ctx, person);
@@ -87,6 +95,18 @@ export function drawCards(ctx: SectionContext, parent: Struct, people: PersonCar
       L.y = top + PAD;
       for (const part of list) {
         L.y += part.before;
+        if (part.image) {
+          // Beside the name it belongs to, the photo adds nothing a screen reader needs: drawn as page furniture.
+          const y = L.y;
+          const image = part.image;
+          try {
+            L.artifact(() => L.doc.image(image, x, y, { fit: [PHOTO, PHOTO] }));
+          } catch {
+            // A photo pdfkit cannot decode is left off the card rather than failing the pack.
+          }
+          L.y += PHOTO + 6;
+          continue;
+        }
         L.block(card, part.type, part.runs, part.style, { x, width, noBreak: true });
       }
     };

@@ -1,8 +1,9 @@
 /**
- * Everything a briefing pack shows, as plain data: the pack builders (PDF and HTML) take this and nothing
- * else, so they know nothing of the store. Texts are display-ready (dates already formatted in the meeting's
- * zone and the briefing's language); codes (status, roles, institution kinds) are turned into words by the
- * builder from labels.ts.
+ * Everything a briefing pack shows, as plain data, made in one go by main/assemble (document.ts): the PDF builder
+ * takes this and nothing else, so it knows nothing of the store. Texts are display-ready (dates formatted in the
+ * meeting's zone, handling marks, variant, version and notes in words of the briefing's language); the codes the
+ * app's preview also shows in its own language (status, roles, institution kinds, languages) stay codes and the
+ * builder names them from main/pack/labels/.
  */
 import type { PackStatus, ParticipantRole } from './labels';
 
@@ -90,6 +91,10 @@ export interface PersonCard {
   stale: boolean;
   /** "New in post since 5 March 2026" when the post began after the series' last meeting; display-ready. */
   newInPost?: string | null;
+  /** The photo as JPEG or PNG bytes (issue 17). */
+  photo?: Buffer | null;
+  /** Postal addresses, one line each, when the pack is asked to print them. */
+  addresses?: { label: string; text: string }[];
 }
 
 export interface InstitutionProfile {
@@ -146,7 +151,7 @@ type PackSectionBody =
   | SinceLastTimeSection
   | { kind: 'contact_sheet'; title: string; rows: ContactRow[] };
 
-/** What changed since the previous meeting of the series (see main/ops/since-last-time.ts); texts display-ready. */
+/** What changed since the previous meeting of the series (see main/assemble/since-last-time.ts); texts display-ready. */
 export interface SinceLastTimeSection {
   kind: 'since_last_time';
   title: string;

@@ -4,20 +4,12 @@
  * needs no transparency (which PDF/A-1 would forbid and some printers mishandle).
  */
 import type { Layout, Doc } from './layout';
+import { currentFont } from './pdfkit-private';
 import { COLOR, PAGE } from './theme';
 
 /** Height of the letters, in points. */
 const SIZE = 96;
 
-interface PathCommand {
-  command: 'moveTo' | 'lineTo' | 'quadraticCurveTo' | 'bezierCurveTo' | 'closePath';
-  args: number[];
-}
-/** The part of fontkit's font API used here (pdfkit keeps the parsed font as `_font.font`). */
-interface FontkitFont {
-  unitsPerEm: number;
-  layout(text: string): { glyphs: { bbox: { maxY: number }; path: { commands: PathCommand[] } }[]; positions: { xAdvance: number; xOffset: number; yOffset: number }[] };
-}
 interface Outline {
   /** Path operators in font units, ready for the content stream. */
   ops: string;
@@ -34,7 +26,7 @@ function outline(doc: Doc, text: string): Outline {
   const known = outlines.get(text);
   if (known) return known;
   doc.font('bold');
-  const font = (doc as unknown as { _font: { font: FontkitFont } })._font.font;
+  const font = currentFont(doc).font;
   const run = font.layout(text);
   const ops: string[] = [];
   let advance = 0;

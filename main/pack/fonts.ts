@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Doc } from './layout';
+import { fontFamily } from './pdfkit-private';
 import type { FontName } from './theme';
 
 const FILES: Record<FontName, string> = {
@@ -21,13 +22,6 @@ const NAMES = Object.keys(FILES) as FontName[];
 /** Words cached per font before the cache starts afresh (bounds memory in a long-running app). */
 const CACHE_LIMIT = 50_000;
 
-interface EmbeddedFont {
-  font: object;
-  layoutCache?: Record<string, unknown>;
-}
-interface FontInternals {
-  _fontFamilies: Record<string, EmbeddedFont>;
-}
 
 const parsed = new Map<FontName, { font: object; cache: Record<string, unknown>; size: () => number }>();
 
@@ -39,7 +33,7 @@ export function useFonts(doc: Doc): void {
     doc.registerFont(name, (known?.font ?? readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${FILES[name]}`))) as Buffer);
     // Opening every face now fixes their resource names (F1..F4) whatever the content; unused faces are not embedded.
     doc.font(name);
-    const embedded = (doc as unknown as FontInternals)._fontFamilies[name]!;
+    const embedded = fontFamily(doc, name)!;
     if (known && known.size() < CACHE_LIMIT) embedded.layoutCache = known.cache;
     else {
       const cache = embedded.layoutCache ?? Object.create(null);

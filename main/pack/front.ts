@@ -3,10 +3,11 @@
  * whose pages are reserved before the sections are laid out and filled in once their pages are known.
  */
 import type { PackDocument } from './document';
-import type { Labels } from './labels';
+import type { PackLabels } from './labels';
 import { type Layout, type Run, type Struct, type Style, plain } from './layout';
 import { currentPage } from './markdown';
 import { COLOR, CONTENT_WIDTH, PAGE, SIZE } from './theme';
+import { addOutlineItem, linkToDestination } from './pdfkit-private';
 
 export interface TocEntry {
   number: number;
@@ -20,7 +21,7 @@ const H1: Style = { size: SIZE.h1, bold: true, color: COLOR.ink, lineGap: 2 };
 // Letter spacing stays small: wider spacing makes text extraction (search, screen readers) split the words.
 const KICKER: Style = { size: SIZE.small, bold: true, color: COLOR.accent, spacing: 0.5 };
 
-export function drawCover(L: Layout, d: PackDocument, labels: Labels): void {
+export function drawCover(L: Layout, d: PackDocument, labels: PackLabels): void {
   const sect = L.doc.struct('Sect');
   L.root.add(sect);
   const x = PAGE.marginX;
@@ -63,7 +64,7 @@ export function drawCover(L: Layout, d: PackDocument, labels: Labels): void {
     const li = L.doc.struct('LI');
     list.add(li);
     const y = L.y;
-    // Labels sit on the value's first baseline: the difference of the two ascents.
+    // PackLabels sit on the value's first baseline: the difference of the two ascents.
     L.y = y + (value.size - SIZE.tiny) * 0.76;
     L.block(li, 'Lbl', plain(label.toUpperCase()), { size: SIZE.tiny, bold: true, color: COLOR.faint, spacing: 0.3 }, { x, width: labelW - 10, noBreak: true });
     L.y = y;
@@ -79,7 +80,7 @@ const TOC_ROW = 21;
 const TOC_TOP = PAGE.top + 52;
 
 /** Reserves the contents pages (one H1 plus a row per section) and returns the TOC element to fill later. */
-export function reserveContents(L: Layout, entries: number, labels: Labels): { sect: Struct; toc: Struct; pages: number[] } {
+export function reserveContents(L: Layout, entries: number, labels: PackLabels): { sect: Struct; toc: Struct; pages: number[] } {
   const perPage = Math.floor((PAGE.height - PAGE.bottom - TOC_TOP) / TOC_ROW);
   const count = Math.max(1, Math.ceil(entries / perPage));
   const sect = L.doc.struct('Sect');
@@ -125,7 +126,7 @@ export function drawContents(L: Layout, reserved: { sect: Struct; toc: Struct; p
       L.doc.moveTo(titleEnd + 6, y + style.size).lineTo(PAGE.width - PAGE.marginX - pageW + 4, y + style.size).dash(0.6, { space: 2.6 }).lineWidth(0.6).strokeColor(COLOR.faint).stroke().undash();
     });
     // The whole row is the link's target area.
-    (L.doc as unknown as { goTo(x: number, y: number, w: number, h: number, name: string, options: object): void }).goTo(PAGE.marginX, y - 3, CONTENT_WIDTH, TOC_ROW - 2, e.dest, { structParent: link });
+    linkToDestination(L.doc, PAGE.marginX, y - 3, CONTENT_WIDTH, TOC_ROW - 2, e.dest, { structParent: link });
     link.end();
     item.end();
     L.y = y + TOC_ROW;
@@ -142,7 +143,7 @@ export function sectionHeading(L: Layout, sect: Struct, number: number | null, t
   const y = L.y;
   if (dest) {
     L.doc.addNamedDestination(dest, 'XYZ', PAGE.marginX, y - 10, null);
-    (L.doc.outline as unknown as { addItem(t: string, o: object): void }).addItem(number === null ? title : `${number}  ${title}`, { top: y - 10, left: PAGE.width });
+    addOutlineItem(L.doc, number === null ? title : `${number}  ${title}`, { top: y - 10, left: PAGE.width });
   }
   const runs: Run[] = number === null ? plain(title) : [{ text: `${number}`, color: COLOR.accent }, { text: `   ${title}` }];
   L.block(sect, 'H1', runs, H1);

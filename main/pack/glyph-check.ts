@@ -5,19 +5,17 @@
 import PDFDocument from 'pdfkit';
 import { useFonts } from './fonts';
 import type { FontName } from './theme';
+import { type FontkitFont, currentFont } from './pdfkit-private';
 
-interface Cmap {
-  hasGlyphForCodePoint(cp: number): boolean;
-}
-let faces: Cmap[] | null = null;
+let faces: FontkitFont[] | null = null;
 
-function loadFaces(): Cmap[] {
+function loadFaces(): FontkitFont[] {
   if (faces) return faces;
   const doc = new PDFDocument({ autoFirstPage: false });
   useFonts(doc);
   faces = (['regular', 'bold', 'italic', 'boldItalic'] as FontName[]).map((name) => {
     doc.font(name);
-    return (doc as unknown as { _font: { font: Cmap } })._font.font;
+    return currentFont(doc).font;
   });
   return faces;
 }

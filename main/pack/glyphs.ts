@@ -2,39 +2,12 @@
  * One line of text written straight into the page's content stream, as pdfkit's text() writes it, without its
  * per-call overhead (merging options, measuring the text a second time, and a saved and restored graphics
  * state to flip the matrix): with some 2,000 fragments in a 40-page pack that overhead was a third of the
- * build. Uses the pdfkit internals its own text() uses: the current embedded font (`_font`: its word shaping
+ * build. Uses the pdfkit internals its own text() uses (main/pack/pdfkit-private.ts): the current embedded font (its word shaping
  * cache, subset, widths and ToUnicode map), the current size and the page's font resources. Kept to this file
  * (pdfkit is pinned to ^0.20).
  */
 import type { Doc } from './layout';
-
-interface Position {
-  xAdvance: number;
-  advanceWidth: number;
-  xOffset: number;
-  yOffset: number;
-}
-interface Glyph {
-  id: number;
-  advanceWidth: number;
-  codePoints: number[];
-}
-interface EmbeddedFont {
-  id: string;
-  ascender: number;
-  scale: number;
-  ref(): unknown;
-  /** Shapes one space-ended chunk of text (cached per word; the cache is shared by all packs, see fonts.ts). */
-  layoutCached(text: string): { glyphs: Glyph[]; positions: Position[] };
-  subset: { includeGlyph(id: number): number };
-  widths: number[];
-  unicode: number[][];
-}
-interface Internals {
-  _font: EmbeddedFont;
-  _fontSize: number;
-  page: { fonts: Record<string, unknown> };
-}
+import { type EmbeddedFont, type GlyphPosition, currentFontSize, useFontOnPage } from './pdfkit-private';
 
 /** A number as PDF writes it: at most three decimals, never an exponent. */
 const num = (v: number) => String(Math.round(v * 1000) / 1000);
@@ -44,10 +17,8 @@ const num = (v: number) => String(Math.round(v * 1000) / 1000);
  * top-down coordinates, like text(…, {lineBreak: false}). `spacing` is letter spacing in points.
  */
 export function writeText(doc: Doc, text: string, x: number, y: number, spacing = 0): void {
-  const d = doc as unknown as Internals;
-  const font = d._font;
-  const size = d._fontSize;
-  if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
+  const font = useFontOnPage(doc);
+  const size = currentFontSize(doc);
   const scale = size / 1000;
   const baseline = y + font.ascender * scale;
   // The page's matrix is flipped (y down, as pdfkit sets it up); a text matrix flipped back draws upright glyphs.
@@ -90,7 +61,7 @@ const hexOf = new WeakMap<EmbeddedFont, Map<number, string>>();
  * chunks (so the same shaping cache), each glyph entered in the subset, its width and its text for copy-paste;
  * `visit` gets each glyph's hex code and position in turn.
  */
-function eachGlyph(font: EmbeddedFont, text: string, visit: (hex: string, pos: Position) => void): void {
+function eachGlyph(font: EmbeddedFont, text: string, visit: (hex: string, pos: GlyphPosition) => void): void {
   let ids = hexOf.get(font);
   if (!ids) hexOf.set(font, (ids = new Map()));
   let last = 0;

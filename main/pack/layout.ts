@@ -7,6 +7,7 @@
  */
 import type PDFDocument from 'pdfkit';
 import { writeText } from './glyphs';
+import { currentFont } from './pdfkit-private';
 import { type Atom, atomize, breakLines } from './lines';
 import { COLOR, CONTENT_WIDTH, type FontName, PAGE, SIZE, fontFor } from './theme';
 
@@ -383,7 +384,7 @@ function wordWidth(doc: Doc, face: FontName, text: string): number {
   if (w === undefined) {
     // Measured at 1000 units, so the value is exact whatever size first asked: packs stay byte-identical
     // however the cache was filled.
-    w = (doc as unknown as { _font: { widthOfString(text: string, size: number): number } })._font.widthOfString(text, 1000) / 1000;
+    w = currentFont(doc).widthOfString(text, 1000) / 1000;
     if (cache.size > 100_000) cache.clear();
     cache.set(text, w);
   }

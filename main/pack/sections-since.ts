@@ -4,7 +4,7 @@
  * committed, open follow-ups, who is new or gone, and line drift against the standard lines.
  */
 import type { DiffRun, SinceLastTimeSection } from './document';
-import { sinceLabelsFor } from './labels-since';
+import { labelsFor } from './labels';
 import { BODY, type Run, type Struct, type Style, plain } from './layout';
 import { heading, inlineMarkdown } from './markdown';
 import { actionTable, type SectionContext } from './sections';
@@ -34,7 +34,7 @@ const personLine = (p: { name: string; position: string; institution: string }):
 
 export function drawSinceLastTime(ctx: SectionContext, parent: Struct, s: SinceLastTimeSection): void {
   const { L } = ctx;
-  const T = sinceLabelsFor(ctx.language);
+  const T = labelsFor(ctx.language).since;
   const h2 = (text: string) => heading(L, parent, 2, plain(text), FULL);
   if (!s.previous) {
     L.block(parent, 'P', plain(T.noPrevious), NOTE);

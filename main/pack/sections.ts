@@ -5,7 +5,7 @@
  */
 import type { ActionItem, ContactRow, PackSection } from './document';
 import { drawCards } from './cards';
-import type { Labels } from './labels';
+import type { PackLabels } from './labels';
 import { BODY, type Layout, type Run, type Struct, type Style, plain } from './layout';
 import { heading, inlineMarkdown, renderMarkdown } from './markdown';
 import { TABLE_TEXT, cellTextWidth, drawTable } from './table';
@@ -13,7 +13,7 @@ import { COLOR, CONTENT_WIDTH, PAGE, SIZE } from './theme';
 
 export interface SectionContext {
   L: Layout;
-  labels: Labels;
+  labels: PackLabels;
   language: string;
 }
 

@@ -5,14 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../ops/index';
 import type { OpsContext } from '../ops/context';
+import { openDossier } from '../ops/open';
 import { backupNow, checkRestorable, commitRestore, dailyBackup, keptCopyPath, listBackups, prepareRestore } from './backup';
 import { integrityCheck, openDb } from './db';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'dossier-backup-'));
-const ctxAt = (dir: string, now = new Date('2026-11-23T09:00:00Z')): OpsContext => {
-  const dbPath = join(dir, 'dossier.db');
-  return { db: openDb(dbPath), dbPath, dataDir: dir, now: () => now };
-};
+const ctxAt = (dir: string, now = new Date('2026-11-23T09:00:00Z')): OpsContext => openDossier({ path: join(dir, 'dossier.db'), now: () => now });
 const names = (dir: string) => listBackups(dir).map((b) => b.name);
 
 describe('daily backups', () => {

@@ -82,10 +82,10 @@ export function listBackups(dataDir: string): BackupFile[] {
 }
 
 /** A backup the user asked for ("Back Up Now"): `dossier-YYYY-MM-DD-HHMMSS.db`, never pruned automatically. */
-export async function backupNow(db: ReadDb, dataDir: string, now: Date): Promise<BackupFile> {
+export async function backupNow(db: ReadDb, dataDir: string, now: Date): Promise<BackupFile & { pages: number }> {
   const name = `dossier-${day(now)}-${stamp(now).slice(9)}.db`;
-  await copyDatabase(db, join(backupDir(dataDir), name));
-  return listBackups(dataDir).find((b) => b.name === name)!;
+  const { pages } = await copyDatabase(db, join(backupDir(dataDir), name));
+  return { ...listBackups(dataDir).find((b) => b.name === name)!, pages };
 }
 
 /**

@@ -1,16 +1,8 @@
 /** Briefings for a meeting: ordered sections, written, structured or generated from the store. */
 import type { z } from 'zod';
 import { DossierError, invalid, notFound } from '../../contract/errors';
-import {
-  AgendaBriefsContent,
-  type Briefing,
-  type BriefingDetail,
-  type BriefingInput,
-  type BriefingPatch,
-  KeyMessagesContent,
-  QaContent,
-  type Section,
-} from '../../contract/model';
+import { type Briefing, type BriefingDetail, type BriefingInput, type BriefingPatch, type Section, SectionBody } from '../../contract/model';
+import { parseSectionBody, sectionContent, sectionOf } from '../../contract/section-content';
 import { type ReadDb, type WriteDb, nowIso } from './db';
 import { getMeeting } from './meetings';
 import { indexRecord, unindexRecord } from './search';
@@ -34,20 +26,7 @@ export const STANDARD_TEMPLATE: readonly { kind: Section['kind']; title: string 
 ];
 
 /** Empty content for a new section of each kind: Markdown text or the JSON of a structured section. */
-export function emptyContent(kind: Section['kind']): string {
-  switch (kind) {
-    case 'markdown':
-      return '';
-    case 'key_messages':
-      return JSON.stringify({ items: [] });
-    case 'qa':
-      return JSON.stringify({ pairs: [] });
-    case 'agenda_briefs':
-      return JSON.stringify({ briefs: [] });
-    default:
-      return '';
-  }
-}
+export const emptyContent = (kind: Section['kind']): string => sectionContent(parseSectionBody(kind, ''));
 
 interface Row {
   id: number;
@@ -90,12 +69,15 @@ export function getBriefing(db: ReadDb, id: number): Briefing {
   return toBriefing(r);
 }
 
+/** The sections of a briefing in order, each with its content parsed by kind (Section.body). */
 export function listSections(db: ReadDb, briefingId: number): Section[] {
   return all<{ id: number; briefing_id: number; position: number; kind: Section['kind']; title: string; content: string; handling: Section['handling']; updated_at: string; budget_words: number | null; budget_pages: number | null }>(
     db,
     'SELECT id, briefing_id, position, kind, title, content, handling, updated_at, budget_words, budget_pages FROM briefing_sections WHERE briefing_id = ? ORDER BY position, id',
     briefingId,
-  ).map((s) => ({ id: s.id, briefingId: s.briefing_id, position: s.position, kind: s.kind, title: s.title, content: s.content, handling: s.handling, updatedAt: s.updated_at, budgetWords: s.budget_words, budgetPages: s.budget_pages }));
+  ).map((s) =>
+    sectionOf({ id: s.id, briefingId: s.briefing_id, position: s.position, kind: s.kind, title: s.title, content: s.content, handling: s.handling, updatedAt: s.updated_at, budgetWords: s.budget_words, budgetPages: s.budget_pages }),
+  );
 }
 
 export function getBriefingDetail(db: ReadDb, id: number): BriefingDetail {
@@ -172,20 +154,20 @@ export function setBriefingStatus(db: WriteDb, id: number, status: Briefing['sta
   return true;
 }
 
-const STRUCTURED = { key_messages: KeyMessagesContent, qa: QaContent, agenda_briefs: AgendaBriefsContent } as const;
-
 /** Structured content must be the JSON the pack reads; it is stored normalised (defaults filled in). */
 export function normaliseContent(kind: Section['kind'], content: string): string {
-  if (!(kind in STRUCTURED)) return content;
+  if (kind !== 'key_messages' && kind !== 'qa' && kind !== 'agenda_briefs') return content;
   let raw: unknown;
   try {
     raw = JSON.parse(content);
   } catch {
     throw invalid('content', `The content of a ${kind.replace('_', ' ')} section must be JSON.`);
   }
-  const parsed = STRUCTURED[kind as keyof typeof STRUCTURED].safeParse(raw);
-  if (!parsed.success) throw invalid('content', `The ${kind.replace('_', ' ')} content does not fit its shape: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
-  return JSON.stringify(parsed.data);
+  const parsed = SectionBody.safeParse({ ...(raw as object), kind });
+  if (!parsed.success || typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw invalid('content', `The ${kind.replace('_', ' ')} content does not fit its shape: ${parsed.error?.issues[0]?.message ?? 'not an object'}.`);
+  }
+  return sectionContent(parsed.data);
 }
 
 export function updateSection(db: WriteDb, id: number, patch: { title?: string | undefined; content?: string | undefined; handling?: Section['handling'] | undefined }): Section {

@@ -2,10 +2,11 @@
 import type { z } from 'zod';
 import { notFound, DossierError } from '../../contract/errors';
 import type { Contact, ContactInput } from '../../contract/model';
+import type { Address, OtherDetail, Photo } from '../../contract/model';
 import { type ReadDb, type WriteDb, nowIso } from './db';
 import { fold, indexRecord, toFtsQuery, unindexRecord } from './search';
 import { getSetting } from './settings';
-import { all, get, run } from './sql';
+import { all, get, insertSql, run, updateSql } from './sql';
 
 /** A contact's fields after validation (defaults applied). */
 export type ContactFields = z.output<typeof ContactInput>;
@@ -58,7 +59,24 @@ export function displayName(c: { honorific: string; givenName: string; familyNam
   return [c.honorific, c.givenName, c.familyName].filter(Boolean).join(' ');
 }
 
-function hydrate(db: ReadDb, rows: Row[]): Contact[] {
+/** Options of reading contacts: photos are large, so lists leave them out (`hasPhoto` still says whether there is one). */
+export interface ReadOptions {
+  photos?: boolean;
+}
+
+interface AddressRow {
+  contact_id: number;
+  label: string;
+  po_box: string;
+  extended: string;
+  street: string;
+  locality: string;
+  region: string;
+  postal_code: string;
+  country: string;
+}
+
+function hydrate(db: ReadDb, rows: Row[], opts: ReadOptions = {}): Contact[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const inList = `(${ids.map(() => '?').join(',')})`;
@@ -73,8 +91,29 @@ function hydrate(db: ReadDb, rows: Row[]): Contact[] {
     label: string;
     value: string;
   }[];
+  const addresses = db.prepare(`SELECT * FROM contact_addresses WHERE contact_id IN ${inList} ORDER BY position`).all(...ids) as AddressRow[];
+  const details = db.prepare(`SELECT contact_id, name, value, property FROM contact_details WHERE contact_id IN ${inList} ORDER BY position`).all(...ids) as (OtherDetail & {
+    contact_id: number;
+  })[];
+  const photos = new Map(
+    (
+      db.prepare(`SELECT contact_id, media_type, ${opts.photos ? 'data' : 'NULL AS data'} FROM contact_photos WHERE contact_id IN ${inList}`).all(...ids) as {
+        contact_id: number;
+        media_type: Photo['mediaType'];
+        data: Buffer | null;
+      }[]
+    ).map((p) => [p.contact_id, p]),
+  );
+  const byContact = <T extends { contact_id: number }>(list: T[]) => {
+    const m = new Map<number, T[]>();
+    for (const x of list) m.set(x.contact_id, [...(m.get(x.contact_id) ?? []), x]);
+    return m;
+  };
+  const addressesOf = byContact(addresses);
+  const detailsOf = byContact(details);
   return rows.map((r) => {
     const names = { honorific: r.honorific, givenName: r.given_name, familyName: r.family_name };
+    const photo = photos.get(r.id);
     return {
       id: r.id,
       ...names,
@@ -92,6 +131,12 @@ function hydrate(db: ReadDb, rows: Row[]): Contact[] {
       informationDated: r.information_dated,
       stale: r.stale === 1,
       updatedAt: r.updated_at,
+      addresses: (addressesOf.get(r.id) ?? []).map(
+        (a): Address => ({ label: a.label, poBox: a.po_box, extended: a.extended, street: a.street, locality: a.locality, region: a.region, postalCode: a.postal_code, country: a.country }),
+      ),
+      hasPhoto: photo !== undefined,
+      photo: photo?.data ? { mediaType: photo.media_type, dataBase64: photo.data.toString('base64') } : null,
+      otherDetails: (detailsOf.get(r.id) ?? []).map((d) => ({ name: d.name, value: d.value, property: d.property })),
     };
   });
 }
@@ -99,15 +144,15 @@ function hydrate(db: ReadDb, rows: Row[]): Contact[] {
 export function getContact(db: ReadDb, id: number, today?: Date): Contact {
   const row = db.prepare(`${SELECT} WHERE c.id = @id`).get({ id, threshold: staleThreshold(db, today) }) as Row | undefined;
   if (!row) throw notFound('Contact', id);
-  return hydrate(db, [row])[0]!;
+  return hydrate(db, [row], { photos: true })[0]!;
 }
 
-export function getContacts(db: ReadDb, ids: readonly number[], today?: Date): Contact[] {
+export function getContacts(db: ReadDb, ids: readonly number[], today?: Date, opts: ReadOptions = {}): Contact[] {
   if (ids.length === 0) return [];
   const rows = db
     .prepare(`${SELECT} WHERE c.id IN (SELECT value FROM json_each(@ids))`)
     .all({ ids: JSON.stringify(ids), threshold: staleThreshold(db, today) }) as Row[];
-  const byId = new Map(hydrate(db, rows).map((c) => [c.id, c]));
+  const byId = new Map(hydrate(db, rows, opts).map((c) => [c.id, c]));
   return ids.map((id) => byId.get(id)).filter((c): c is Contact => c !== undefined);
 }
 
@@ -166,6 +211,25 @@ function writeDetails(db: WriteDb, id: number, f: ContactFields): void {
   run(db, 'DELETE FROM contact_emails WHERE contact_id = ?', id);
   f.phones.forEach((p, i) => run(db, 'INSERT INTO contact_phones (contact_id, position, label, value, e164) VALUES (?, ?, ?, ?, ?)', id, i, p.label, p.value, p.e164));
   f.emails.forEach((e, i) => run(db, 'INSERT INTO contact_emails (contact_id, position, label, value) VALUES (?, ?, ?, ?)', id, i, e.label, e.value));
+  run(db, 'DELETE FROM contact_addresses WHERE contact_id = ?', id);
+  f.addresses.forEach((a, i) =>
+    run(
+      db,
+      'INSERT INTO contact_addresses (contact_id, position, label, po_box, extended, street, locality, region, postal_code, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      id, i, a.label, a.poBox, a.extended, a.street, a.locality, a.region, a.postalCode, a.country,
+    ),
+  );
+  run(db, 'DELETE FROM contact_details WHERE contact_id = ?', id);
+  f.otherDetails.forEach((d, i) => run(db, 'INSERT INTO contact_details (contact_id, position, name, value, property) VALUES (?, ?, ?, ?, ?)', id, i, d.name, d.value, d.property));
+  // An update without a photo keeps the stored one; null removes it.
+  if (f.photo === null) run(db, 'DELETE FROM contact_photos WHERE contact_id = ?', id);
+  else if (f.photo) {
+    run(
+      db,
+      'INSERT INTO contact_photos (contact_id, media_type, data) VALUES (?, ?, ?) ON CONFLICT (contact_id) DO UPDATE SET media_type = excluded.media_type, data = excluded.data',
+      id, f.photo.mediaType, Buffer.from(f.photo.dataBase64, 'base64'),
+    );
+  }
   reindexContact(db, id);
 }
 
@@ -179,32 +243,22 @@ export function reindexContact(db: WriteDb, id: number): void {
   if (!r) return;
   const emails = all<{ value: string }>(db, 'SELECT value FROM contact_emails WHERE contact_id = ?', id).map((e) => e.value);
   const former = all<{ position: string }>(db, 'SELECT position FROM contact_positions WHERE contact_id = ?', id).map((p) => p.position);
-  indexRecord(db, 'contact', id, `${r.given_name} ${r.family_name}`, [r.position, r.inst ?? '', emails.join(' '), r.notes, ...former].join(' '));
+  // Other details and addresses are searchable too: "find the one whose Skype is …", "who sits in Wilhelmstraße".
+  const details = all<{ name: string; value: string }>(db, 'SELECT name, value FROM contact_details WHERE contact_id = ?', id).map((d) => `${d.name} ${d.value.slice(0, 2000)}`);
+  const places = all<{ t: string }>(db, `SELECT street || ' ' || locality || ' ' || country AS t FROM contact_addresses WHERE contact_id = ?`, id).map((a) => a.t);
+  indexRecord(db, 'contact', id, `${r.given_name} ${r.family_name}`, [r.position, r.inst ?? '', emails.join(' '), r.notes, ...former, ...details, ...places].join(' '));
 }
+
+/** A contact's own columns and their values, in one order for INSERT and UPDATE. */
+const COLUMNS = ['honorific', 'given_name', 'family_name', 'position', 'institution_id', 'website', 'languages', 'notes', 'internal', 'source', 'information_dated'];
+const own = (f: ContactFields) => [f.honorific, f.givenName, f.familyName, f.position, f.institutionId, f.website, JSON.stringify(f.languages), f.notes, f.internal ? 1 : 0, f.source, f.informationDated];
+const INSERT = insertSql('contacts', [...COLUMNS, 'created_at', 'updated_at']);
+const UPDATE = updateSql('contacts', [...COLUMNS, 'updated_at']);
 
 export function createContact(db: WriteDb, f: ContactFields): number {
   checkInstitution(db, f.institutionId);
   const now = nowIso();
-  const id = Number(
-    run(
-      db,
-      `INSERT INTO contacts (honorific, given_name, family_name, position, institution_id, website, languages, notes, internal, source, information_dated, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      f.honorific,
-      f.givenName,
-      f.familyName,
-      f.position,
-      f.institutionId,
-      f.website,
-      JSON.stringify(f.languages),
-      f.notes,
-      f.internal ? 1 : 0,
-      f.source,
-      f.informationDated,
-      now,
-      now,
-    ).lastInsertRowid,
-  );
+  const id = Number(run(db, INSERT, ...own(f), now, now).lastInsertRowid);
   writeDetails(db, id, f);
   return id;
 }
@@ -212,24 +266,7 @@ export function createContact(db: WriteDb, f: ContactFields): number {
 export function updateContact(db: WriteDb, id: number, f: ContactFields): void {
   if (!get(db, 'SELECT 1 FROM contacts WHERE id = ?', id)) throw notFound('Contact', id);
   checkInstitution(db, f.institutionId);
-  run(
-    db,
-    `UPDATE contacts SET honorific = ?, given_name = ?, family_name = ?, position = ?, institution_id = ?, website = ?, languages = ?,
-       notes = ?, internal = ?, source = ?, information_dated = ?, updated_at = ? WHERE id = ?`,
-    f.honorific,
-    f.givenName,
-    f.familyName,
-    f.position,
-    f.institutionId,
-    f.website,
-    JSON.stringify(f.languages),
-    f.notes,
-    f.internal ? 1 : 0,
-    f.source,
-    f.informationDated,
-    nowIso(),
-    id,
-  );
+  run(db, UPDATE, ...own(f), nowIso(), id);
   writeDetails(db, id, f);
 }
 

@@ -8,12 +8,25 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { DossierError } from '../../contract/errors';
 import { LATEST_VERSION, migrations } from './migrations/index';
 import { dropCapture, installCapture } from './sync/schema';
-import { afterCommit, stampCaptured } from './sync/stamp';
 
-/** A handle that may only read. Repositories that only read take this. */
-export type ReadDb = Database.Database & { readonly __access: 'read' | 'write' };
-/** A handle that may write. Pass it only where writes belong. */
-export type WriteDb = Database.Database & { readonly __access: 'write' };
+declare const access: unique symbol;
+/** A prepared statement seen through a read handle: rows come out of it, `run` is not there. */
+export type ReadStatement = Omit<Database.Statement, 'run'>;
+/**
+ * A handle that may only read: what read operations get, and what repositories that only read take. It has no
+ * `exec`, no `transaction` and statements without `run`, and it is not assignable to WriteDb, so a write helper
+ * given one fails to compile (main/store/brands.test.ts). A WriteDb is a ReadDb.
+ */
+export interface ReadDb {
+  readonly [access]: 'read' | 'write';
+  readonly name: string;
+  readonly inTransaction: boolean;
+  prepare(source: string): ReadStatement;
+  pragma(source: string, options?: Database.PragmaOptions): unknown;
+  backup(destination: string, options?: Database.BackupOptions): Promise<Database.BackupMetadata>;
+}
+/** A handle that may write. Ops get one only inside dispatch's write transaction (main/ops/run.ts). */
+export type WriteDb = Database.Database & { readonly [access]: 'write' };
 
 /**
  * Under Electron the addon must match Electron's ABI: `npm start` builds a copy for it and points here,
@@ -144,19 +157,37 @@ export function migrateTo(db: WriteDb, target: number, list: readonly { version:
   run.immediate();
 }
 
-/** Runs `fn` in a write transaction that takes the lock at once (BEGIN IMMEDIATE), so it waits on busy_timeout instead of failing mid-way. */
+/**
+ * Runs `fn` in a write transaction that takes the lock at once (BEGIN IMMEDIATE), so it waits on busy_timeout instead
+ * of failing mid-way. `fn` must be synchronous: better-sqlite3 would COMMIT at its first `await`, and another call on
+ * the shared connection could then run inside the half-done transaction. A promise returned is refused (rolled back).
+ */
 export function writeTx<T>(db: WriteDb, fn: () => T): T {
-  const result = db
+  return db
     .transaction(() => {
-      const value = fn();
-      // A team dossier: the rows this write captured become stamped changes (clock, author) before it commits.
-      stampCaptured(db);
-      return value;
+      const out = fn();
+      if (isThenable(out)) throw new TypeError('A write transaction cannot await: do the async work before it and return a synchronous write step.');
+      return out;
     })
     .immediate();
-  afterCommit(db);
-  return result;
 }
+
+/**
+ * Runs `fn` in one read transaction, so everything it reads comes from one state of the file even while another
+ * process writes (WAL keeps the snapshot until the end). Synchronous for the same reason as writeTx. Inside a write
+ * transaction it is a savepoint of it.
+ */
+export function readTx<T>(db: ReadDb, fn: () => T): T {
+  return (db as unknown as Database.Database)
+    .transaction(() => {
+      const out = fn();
+      if (isThenable(out)) throw new TypeError('A read transaction cannot await.');
+      return out;
+    })
+    .deferred();
+}
+
+const isThenable = (v: unknown): boolean => typeof (v as { then?: unknown } | null)?.then === 'function';
 
 /** Copies the live database to `dest` with SQLite's online backup API (safe while the app writes). */
 export async function backupTo(db: ReadDb, dest: string): Promise<{ pages: number }> {

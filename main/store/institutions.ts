@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Institution, InstitutionInput } from '../../contract/model';
 import { type ReadDb, type WriteDb, nowIso } from './db';
 import { indexRecord, unindexRecord } from './search';
-import { all, get, run } from './sql';
+import { all, get, insertSql, run, updateSql } from './sql';
 import { institutionTopics, setInstitutionTopics } from './topics';
 
 /** An institution's fields after validation (defaults applied). */
@@ -81,6 +81,18 @@ export function getInstitution(db: ReadDb, id: number): Institution {
   return toInstitution(row, institutionTopics(db, id));
 }
 
+/** Full names from the root down ('International Labour Organization', 'Multilateral Cooperation Department'), as files carry them. */
+export function institutionNames(db: ReadDb, id: number): string[] {
+  return all<{ name: string }>(
+    db,
+    `WITH RECURSIVE up(id, parent_id, name, depth) AS (
+       SELECT id, parent_id, name, 0 FROM institutions WHERE id = ?
+       UNION ALL SELECT i.id, i.parent_id, i.name, up.depth + 1 FROM institutions i JOIN up ON i.id = up.parent_id)
+     SELECT name FROM up ORDER BY depth DESC`,
+    id,
+  ).map((r) => r.name);
+}
+
 export function findInstitutionByName(db: ReadDb, name: string): number | null {
   const r = get<{ id: number }>(db, 'SELECT id FROM institutions WHERE lower(name) = lower(?) OR lower(acronym) = lower(?) ORDER BY id LIMIT 1', name, name);
   return r?.id ?? null;
@@ -108,26 +120,16 @@ function reindex(db: WriteDb, id: number): void {
   if (r) indexRecord(db, 'institution', id, `${r.name} ${r.acronym}`, `${r.seat} ${r.profile}`);
 }
 
+/** An institution's own columns and their values, in one order for INSERT and UPDATE. */
+const COLUMNS = ['parent_id', 'name', 'acronym', 'kind', 'seat', 'website', 'profile'];
+const own = (f: InstitutionFields) => [f.parentId, f.name, f.acronym, f.kind, f.seat, f.website, f.profile];
+const INSERT = insertSql('institutions', [...COLUMNS, 'source', 'created_at', 'updated_at']);
+const UPDATE = updateSql('institutions', [...COLUMNS, 'updated_at']);
+
 export function createInstitution(db: WriteDb, f: InstitutionFields, source = ''): number {
   checkParent(db, null, f.parentId);
   const now = nowIso();
-  const id = Number(
-    run(
-      db,
-      `INSERT INTO institutions (parent_id, name, acronym, kind, seat, website, profile, source, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      f.parentId,
-      f.name,
-      f.acronym,
-      f.kind,
-      f.seat,
-      f.website,
-      f.profile,
-      source,
-      now,
-      now,
-    ).lastInsertRowid,
-  );
+  const id = Number(run(db, INSERT, ...own(f), source, now, now).lastInsertRowid);
   setInstitutionTopics(db, id, f.topics);
   reindex(db, id);
   return id;
@@ -136,19 +138,7 @@ export function createInstitution(db: WriteDb, f: InstitutionFields, source = ''
 export function updateInstitution(db: WriteDb, id: number, f: InstitutionFields): void {
   if (!get(db, 'SELECT 1 FROM institutions WHERE id = ?', id)) throw notFound('Institution', id);
   checkParent(db, id, f.parentId);
-  run(
-    db,
-    `UPDATE institutions SET parent_id = ?, name = ?, acronym = ?, kind = ?, seat = ?, website = ?, profile = ?, updated_at = ? WHERE id = ?`,
-    f.parentId,
-    f.name,
-    f.acronym,
-    f.kind,
-    f.seat,
-    f.website,
-    f.profile,
-    nowIso(),
-    id,
-  );
+  run(db, UPDATE, ...own(f), nowIso(), id);
   setInstitutionTopics(db, id, f.topics);
   reindex(db, id);
 }

@@ -7,7 +7,7 @@ import { carriedActions, listActions, listOutcomes } from './actions';
 import { getContacts, displayName } from './contacts';
 import { type ReadDb, type WriteDb, nowIso } from './db';
 import { indexRecord, unindexRecord } from './search';
-import { all, get, run } from './sql';
+import { all, get, insertSql, run, updateSql } from './sql';
 
 /** A meeting's fields after validation (defaults applied). */
 export type MeetingFields = z.output<typeof MeetingInput>;
@@ -28,11 +28,12 @@ interface Row {
   status: Meeting['status'];
   notes: string;
   updated_at: string;
+  all_day: number;
 }
 
 const SELECT = `
   SELECT m.id, m.title, m.series_id, s.name AS series, m.kind, m.starts_at, m.ends_at, m.time_zone, m.venue, m.format,
-         m.host_institution_id, i.name AS host_name, m.status, m.notes, m.updated_at
+         m.host_institution_id, i.name AS host_name, m.status, m.notes, m.updated_at, m.all_day
     FROM meetings m LEFT JOIN series s ON s.id = m.series_id LEFT JOIN institutions i ON i.id = m.host_institution_id`;
 
 function toMeeting(db: ReadDb, r: Row): Meeting {
@@ -59,6 +60,7 @@ function toMeeting(db: ReadDb, r: Row): Meeting {
     status: r.status,
     notes: r.notes,
     updatedAt: r.updated_at,
+    allDay: r.all_day === 1,
   };
 }
 
@@ -194,31 +196,25 @@ function setInstitutions(db: WriteDb, id: number, ids: readonly number[]): void 
   for (const i of new Set(ids)) run(db, 'INSERT INTO meeting_institutions (meeting_id, institution_id) VALUES (?, ?)', id, i);
 }
 
-export function createMeeting(db: WriteDb, f: MeetingFields, source = ''): number {
-  checkInstitutions(db, f);
+/** The iCalendar event a meeting came from: its UID and, for an occurrence of a series, its original start. */
+export interface IcsKey {
+  uid: string;
+  recurrenceId: string;
+}
+
+/** A meeting's own columns and their values (its instants in UTC), in one order for INSERT and UPDATE. */
+const COLUMNS = ['title', 'series_id', 'kind', 'starts_at', 'ends_at', 'time_zone', 'venue', 'format', 'host_institution_id', 'status', 'notes', 'all_day'];
+function own(db: WriteDb, f: MeetingFields): unknown[] {
   const [startsAt, endsAt] = instants(f);
+  return [f.title, seriesId(db, f.series, f.hostInstitutionId), f.kind, startsAt, endsAt, f.timeZone, f.venue, f.format, f.hostInstitutionId, f.status, f.notes, f.allDay ? 1 : 0];
+}
+const INSERT = insertSql('meetings', [...COLUMNS, 'source', 'created_at', 'updated_at', 'ics_uid', 'ics_recurrence_id']);
+const UPDATE = updateSql('meetings', [...COLUMNS, 'updated_at']);
+
+export function createMeeting(db: WriteDb, f: MeetingFields, source = '', ics: IcsKey | null = null): number {
+  checkInstitutions(db, f);
   const now = nowIso();
-  const id = Number(
-    run(
-      db,
-      `INSERT INTO meetings (title, series_id, kind, starts_at, ends_at, time_zone, venue, format, host_institution_id, status, notes, source, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      f.title,
-      seriesId(db, f.series, f.hostInstitutionId),
-      f.kind,
-      startsAt,
-      endsAt,
-      f.timeZone,
-      f.venue,
-      f.format,
-      f.hostInstitutionId,
-      f.status,
-      f.notes,
-      source,
-      now,
-      now,
-    ).lastInsertRowid,
-  );
+  const id = Number(run(db, INSERT, ...own(db, f), source, now, now, ics?.uid || null, ics?.recurrenceId ?? '').lastInsertRowid);
   setInstitutions(db, id, f.institutionIds);
   reindex(db, id);
   return id;
@@ -227,25 +223,7 @@ export function createMeeting(db: WriteDb, f: MeetingFields, source = ''): numbe
 export function updateMeeting(db: WriteDb, id: number, f: MeetingFields): void {
   if (!get(db, 'SELECT 1 FROM meetings WHERE id = ?', id)) throw notFound('Meeting', id);
   checkInstitutions(db, f);
-  const [startsAt, endsAt] = instants(f);
-  run(
-    db,
-    `UPDATE meetings SET title = ?, series_id = ?, kind = ?, starts_at = ?, ends_at = ?, time_zone = ?, venue = ?, format = ?,
-       host_institution_id = ?, status = ?, notes = ?, updated_at = ? WHERE id = ?`,
-    f.title,
-    seriesId(db, f.series, f.hostInstitutionId),
-    f.kind,
-    startsAt,
-    endsAt,
-    f.timeZone,
-    f.venue,
-    f.format,
-    f.hostInstitutionId,
-    f.status,
-    f.notes,
-    nowIso(),
-    id,
-  );
+  run(db, UPDATE, ...own(db, f), nowIso(), id);
   setInstitutions(db, id, f.institutionIds);
   reindex(db, id);
 }
@@ -375,6 +353,7 @@ export function createFromPrevious(
     institutionIds: prev.institutionIds,
     status: 'planned',
     notes: '',
+    allDay: prev.allDay,
   });
   for (const p of participants(db, sourceId, 'delegation_members')) setParticipant(db, id, p.contactId, 'delegation', p.role);
   for (const a of listAgenda(db, sourceId)) saveAgendaItem(db, id, { id: null, time: '', title: a.title, lead: a.lead, documents: '' });
@@ -383,18 +362,32 @@ export function createFromPrevious(
 
 /** The iCalendar UID of a meeting: the one it was imported with, else one made from its id and creation time. */
 export function meetingUid(db: ReadDb, id: number): string {
-  const r = get<{ source: string; created_at: string }>(db, 'SELECT source, created_at FROM meetings WHERE id = ?', id);
-  if (!r) throw notFound('Meeting', id);
-  if (r.source.startsWith('ics:')) return r.source.slice(4);
-  return `dossier-meeting-${id}-${r.created_at.replace(/\D/g, '').slice(0, 14)}@dossier.local`;
+  return meetingIcsKey(db, id).uid;
 }
 
-/** The meeting imported from `uid` earlier (or exported from here with that UID), if any. */
-export function meetingByUid(db: ReadDb, uid: string): number | null {
+/** The UID and RECURRENCE-ID a meeting is exported with ('' for a meeting that is no occurrence of a series). */
+export function meetingIcsKey(db: ReadDb, id: number): IcsKey {
+  const r = get<{ ics_uid: string | null; ics_recurrence_id: string; created_at: string }>(db, 'SELECT ics_uid, ics_recurrence_id, created_at FROM meetings WHERE id = ?', id);
+  if (!r) throw notFound('Meeting', id);
+  if (r.ics_uid) return { uid: r.ics_uid, recurrenceId: r.ics_recurrence_id };
+  return { uid: `dossier-meeting-${id}-${r.created_at.replace(/\D/g, '').slice(0, 14)}@dossier.local`, recurrenceId: '' };
+}
+
+/** The meeting imported from `uid` (and, for an occurrence, `recurrenceId`) earlier, or exported from here with that UID, if any. */
+export function meetingByUid(db: ReadDb, uid: string, recurrenceId = ''): number | null {
   if (!uid) return null;
   const own = /^dossier-meeting-(\d+)-(\d{14})@dossier\.local$/.exec(uid);
-  if (own && get(db, 'SELECT 1 FROM meetings WHERE id = ?', Number(own[1])) && meetingUid(db, Number(own[1])) === uid) return Number(own[1]);
-  return get<{ id: number }>(db, 'SELECT id FROM meetings WHERE source = ?', `ics:${uid}`)?.id ?? null;
+  if (own && !recurrenceId && get(db, 'SELECT 1 FROM meetings WHERE id = ?', Number(own[1])) && meetingUid(db, Number(own[1])) === uid) return Number(own[1]);
+  return get<{ id: number }>(db, 'SELECT id FROM meetings WHERE ics_uid = ? AND ics_recurrence_id = ? ORDER BY id LIMIT 1', uid, recurrenceId)?.id ?? null;
+}
+
+/** The meetings of an imported series (same UID, each its own occurrence), for marking those a re-import no longer lists. */
+export function meetingsOfUid(db: ReadDb, uid: string): { id: number; recurrenceId: string; startsAt: string }[] {
+  return all<{ id: number; recurrenceId: string; startsAt: string }>(
+    db,
+    `SELECT id, ics_recurrence_id AS recurrenceId, starts_at AS startsAt FROM meetings WHERE ics_uid = ? AND ics_recurrence_id <> '' ORDER BY starts_at`,
+    uid,
+  );
 }
 
 /** The search-index refresh, for records a team member changed (main/store/sync/apply.ts). */

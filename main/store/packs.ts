@@ -4,7 +4,8 @@
  * as numbered addenda or as a new edition.
  */
 import { notFound } from '../../contract/errors';
-import type { BriefingDetail, IssuedPack, PackVariant } from '../../contract/model';
+import type { BriefingDetail, BriefingRecord, IssuedPack, PackVariant } from '../../contract/model';
+import { briefingOf, briefingRecord } from '../../contract/section-content';
 import type { ReadDb, WriteDb } from './db';
 import { all, get, run } from './sql';
 
@@ -69,7 +70,7 @@ export function insertIssuedPack(db: WriteDb, p: NewIssuedPack): IssuedPack {
       p.sha256,
       p.pages,
       JSON.stringify(p.pageMap),
-      JSON.stringify(p.snapshot),
+      JSON.stringify(briefingRecord(p.snapshot)),
       p.pdf,
     ).lastInsertRowid,
   );
@@ -102,7 +103,7 @@ export function issuedPdf(db: ReadDb, id: number): Buffer {
 export function issuedSnapshot(db: ReadDb, id: number): BriefingDetail {
   const r = get<{ snapshot: string }>(db, 'SELECT snapshot FROM packs WHERE id = ?', id);
   if (!r) throw notFound('Issued pack', id);
-  return JSON.parse(r.snapshot) as BriefingDetail;
+  return briefingOf(JSON.parse(r.snapshot) as BriefingRecord);
 }
 
 /** The latest edition issued of a briefing's variant (not an addendum), or null. */

@@ -1,5 +1,6 @@
 /** Store reads for "since last time": the previous meeting of a series (or host), and a briefing as it stood then. */
-import type { BriefingDetail } from '../../contract/model';
+import type { BriefingDetail, BriefingRecord } from '../../contract/model';
+import { briefingOf } from '../../contract/section-content';
 import type { ReadDb, WriteDb } from './db';
 import { get, run } from './sql';
 
@@ -31,7 +32,7 @@ export function briefingAsOf(db: ReadDb, briefingId: number, until: string): { s
     briefingId,
     until,
   );
-  return r ? { snapshot: JSON.parse(r.snapshot) as BriefingDetail, number: r.number, createdAt: r.created_at } : null;
+  return r ? { snapshot: briefingOf(JSON.parse(r.snapshot) as BriefingRecord), number: r.number, createdAt: r.created_at } : null;
 }
 
 /** Adds a line to a meeting's notes (where it came from, when imported). */

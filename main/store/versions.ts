@@ -3,7 +3,8 @@
  * ever added; restoring one saves the current state first and then applies the old content as a new state.
  */
 import { notFound } from '../../contract/errors';
-import type { BriefingDetail, BriefingVersion } from '../../contract/model';
+import type { BriefingDetail, BriefingRecord, BriefingVersion } from '../../contract/model';
+import { briefingOf, briefingRecord } from '../../contract/section-content';
 import { type ReadDb, type WriteDb, nowIso } from './db';
 import { assertEditable, getBriefingDetail, listSections, reindexBriefing, touchBriefing } from './briefings';
 import { all, get, run } from './sql';
@@ -31,7 +32,7 @@ export function saveVersion(db: WriteDb, briefingId: number, name: string, reaso
       next,
       name,
       reason,
-      JSON.stringify(snapshot),
+      JSON.stringify(briefingRecord(snapshot)),
       nowIso(),
     ).lastInsertRowid,
   );
@@ -51,7 +52,7 @@ export function getVersion(db: ReadDb, id: number): BriefingVersion {
 export function versionSnapshot(db: ReadDb, id: number): BriefingDetail {
   const r = get<{ snapshot: string }>(db, 'SELECT snapshot FROM briefing_versions WHERE id = ?', id);
   if (!r) throw notFound('Version', id);
-  return JSON.parse(r.snapshot) as BriefingDetail;
+  return briefingOf(JSON.parse(r.snapshot) as BriefingRecord);
 }
 
 /** A short label for people: 'Version 3 “Sent to the head of delegation”'. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { opNames, ops } from '../../contract/ops';
 import type { OpsContext } from '../ops/context';
 import { dispatch } from '../ops/index';
+import { openDossier } from '../ops/open';
 import { NOT_SHARED, writeSamples } from '../ops/write-samples';
 import { createDb, writeTx } from '../store/db';
 import { applyChanges } from '../store/sync/apply';
@@ -12,9 +13,9 @@ import { startMembership } from '../store/sync/state';
 import { seeded } from '../ops/write-samples';
 
 function member(): OpsContext {
-  const db = createDb();
-  writeTx(db, () => startMembership(db, { teamId: 't', url: 'postgres://anna@db/unit', login: 'anna', replica: 'aaaaaaaa000000000000000000000000', position: 0, hlc: '', teamSchema: 30, joinedAt: '2026-11-23T09:00:00Z' }));
-  return { db, dbPath: ':memory:', dataDir: '/tmp', now: () => new Date('2026-11-23T09:00:00Z'), writesFiles: true };
+  const ctx = openDossier({ path: ':memory:', now: () => new Date('2026-11-23T09:00:00Z'), writesFiles: true });
+  writeTx(ctx.db, () => startMembership(ctx.db, { teamId: 't', url: 'postgres://anna@db/unit', login: 'anna', replica: 'aaaaaaaa000000000000000000000000', position: 0, hlc: '', teamSchema: 30, joinedAt: '2026-11-23T09:00:00Z' }));
+  return ctx;
 }
 
 /** Records (table, gid) whose shared content differs between two dumps, with the fields that differ. */
@@ -72,6 +73,18 @@ describe('capture: every write is a change the team receives', () => {
     await dispatch(ctx, 'contact.delete', { id: victim.id });
     writeTx(ctx.db, () => applyChanges(ctx.db, [{ id: 'x1', tbl: 'contacts', gid: victim.gid, f: { notes: 'edited by ben meanwhile' }, h: 'ffffffffffff.000000.bbbbbbbb', author: 'ben' }]));
     expect((await dispatch(ctx, 'team.restorable', {})).length).toBe(1);
+    // What issue 17 added: a contact's addresses, photo and other details; an all-day meeting series from a calendar.
+    await dispatch(ctx, 'contact.create', {
+      givenName: 'Ines',
+      familyName: 'Duarte',
+      addresses: [{ label: 'work', street: 'Route des Morillons 4', locality: 'Genève', postalCode: '1211', country: 'Switzerland' }],
+      photo: { mediaType: 'image/png', dataBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' },
+      otherDetails: [{ name: 'Nickname', value: 'Nes', property: 'NICKNAME' }],
+    });
+    await dispatch(ctx, 'meeting.importIcs', {
+      content: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:retreat@example.org\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20270301\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\nSUMMARY:Unit retreat\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+      fileName: 'retreat.ics',
+    });
 
     const ran = new Set<string>();
     for (const name of writes) {
@@ -148,6 +161,20 @@ describe('capture: every write is a change the team receives', () => {
     }
     const required = writes.filter((n) => writeSamples[n] && !['system.loadDemo', 'pack.open'].includes(n));
     expect(required.filter((n) => !ran.has(n))).toEqual([]);
+    // Every shared table that holds rows had changes captured, and every shared column of it travelled at least once.
+    const dump = canonicalDump(ctx.db);
+    const sent = new Map<string, Set<string>>();
+    for (const r of ctx.db.prepare('SELECT tbl, fields FROM team_outbox').all() as { tbl: string; fields: string }[]) {
+      const set = sent.get(r.tbl) ?? new Set<string>();
+      for (const f of Object.keys(JSON.parse(r.fields) as Row)) set.add(f);
+      sent.set(r.tbl, set);
+    }
+    for (const t of sharedTables(ctx.db)) {
+      if (!Object.keys(dump.live[t.name] ?? {}).length) continue;
+      expect({ table: t.name, missing: t.shared.filter((c) => !sent.get(t.name)?.has(c)) }).toEqual({ table: t.name, missing: [] });
+    }
+    for (const t of ['contact_addresses', 'contact_photos', 'contact_details']) expect(Object.keys(dump.live[t] ?? {}).length, t).toBeGreaterThan(0);
+    expect([...(sent.get('meetings') ?? [])]).toEqual(expect.arrayContaining(['all_day', 'ics_uid', 'ics_recurrence_id']));
   }, 120_000);
 
   it('every shared table has a gid and capture triggers, and no unique rule the merge does not know', () => {

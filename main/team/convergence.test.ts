@@ -12,7 +12,7 @@ import type { OpName } from '../../contract/ops';
 import type { OpsContext } from '../ops/context';
 import { dispatch } from '../ops/index';
 import { seeded, writeSamples } from '../ops/write-samples';
-import { openDb } from '../store/db';
+import { openDossier } from '../ops/open';
 import { canonicalDump } from '../store/sync/dump';
 import { connect } from './connect';
 import { createTeam, joinTeam } from './membership';
@@ -95,11 +95,11 @@ it('three replicas converge, and every saved section text survives', async () =>
   const dir = mkdtempSync(join(tmpdir(), 'dossier-conv-'));
   // Durability is the durability test's business; here every commit need not wait for the disk.
   const fast = (path: string) => {
-    const db = openDb(path);
-    db.pragma('synchronous = OFF');
-    return db;
+    const ctx = openDossier({ path, dataDir: dir });
+    ctx.db.pragma('synchronous = OFF');
+    return ctx;
   };
-  const open = (name: string, path: string): Replica => ({ name, path, ctx: { db: fast(path), dbPath: path, dataDir: dir, now: () => new Date() }, online: true });
+  const open = (name: string, path: string): Replica => ({ name, path, ctx: fast(path), online: true });
   const reps = ['anna', 'ben', 'carla'].map((n) => open(n, join(dir, `${n}.db`)));
   const client = async (r: Replica) => connect(parseTeamUrl(pg.url(r.name, 'conv')), { password: `${r.name}-pw` });
   await dispatch(reps[0]!.ctx, 'system.loadDemo', {});
@@ -143,7 +143,7 @@ it('three replicas converge, and every saved section text survives', async () =>
       await c.end();
       delete clients[r.name];
       r.ctx.db.close();
-      r.ctx.db = fast(r.path);
+      r.ctx = fast(r.path);
     } finally {
       setFailpoint(null);
     }

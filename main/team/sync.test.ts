@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpsContext } from '../ops/context';
 import { dispatch } from '../ops/index';
-import { openDb } from '../store/db';
+import { openDossier } from '../ops/open';
 import { canonicalDump } from '../store/sync/dump';
 import { pendingChanges } from '../store/sync/state';
 import { connect } from './connect';
@@ -23,7 +23,7 @@ afterAll(() => pg?.stop());
 const dir = mkdtempSync(join(tmpdir(), 'dossier-team-'));
 function replica(name: string): OpsContext & { call: (op: string, input: unknown) => Promise<any> } {
   const dbPath = join(dir, `${name}-${Math.random().toString(36).slice(2)}.db`);
-  const ctx: OpsContext = { db: openDb(dbPath), dbPath, dataDir: dir, now: () => new Date() };
+  const ctx: OpsContext = openDossier({ path: dbPath, dataDir: dir });
   return Object.assign(ctx, { call: (op: string, input: unknown) => dispatch(ctx, op, input) as Promise<any> });
 }
 async function withClient<T>(login: string, db: string, fn: (c: Awaited<ReturnType<typeof connect>>, a: ReturnType<typeof parseTeamUrl>) => Promise<T>): Promise<T> {

@@ -27,7 +27,7 @@ describe('dossier import / export of contacts', () => {
     const r = await cli('--db', b, '--json', 'import', vcf);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json.counts).toEqual({ created: 7, updated: 0, skipped: 0, institutionsCreated: 6 });
+    expect(json.counts).toEqual({ created: 7, updated: 0, skipped: 0, institutionsCreated: 6, rejected: 0 });
     expect(json.created).toHaveLength(7);
     expect((await contacts(b)).map((x) => x.displayName)).toEqual((await contacts(a)).map((x) => x.displayName));
 

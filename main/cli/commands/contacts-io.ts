@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DossierError } from '../../../contract/errors';
 import type { CsvField } from '../../../contract/model';
-import { decodeText } from '../../formats/text-decode';
-import { writeFileAtomic } from '../atomic';
+import { decodeText } from '../../../contract/text-decode';
+import { writeFileAtomic } from '../../ops/files';
 import { UsageError, type CommandEnv } from '../command';
 import { table } from '../format';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
+
 export type ContactFormat = 'vcard' | 'csv' | 'text';
 
 /** File extensions and --format words of contact files. */
@@ -18,6 +19,7 @@ export const contactImportOptions = {
   region: { type: 'string' },
   'on-duplicate': { type: 'string' },
   map: { type: 'string', multiple: true },
+  drop: { type: 'string', multiple: true },
 } as const;
 
 const RESOLUTIONS = { skip: 'skip', update: 'update', 'keep-both': 'keep_both', keep_both: 'keep_both' } as const;
@@ -43,7 +45,15 @@ function importInput(file: string, format: ContactFormat, values: Values) {
     fileName: basename(file),
     ...(Object.keys(mapping).length ? { mapping } : {}),
     defaultRegion: region ? region.toUpperCase() : null,
+    drop: (values.drop as string[] | undefined) ?? [],
   };
+}
+
+/** "Fields: TEL 12 stored; X-ABUID 3 kept as other details; …": what happens to each field of the file. */
+function fieldLines(fields: { key: string; stored: number; other: number; dropped: number }[]): string[] {
+  if (!fields.length) return [];
+  const part = (n: number, what: string) => (n ? `${n} ${what}` : '');
+  return ['Fields:', ...fields.map((f) => `  ${f.key}: ${[part(f.stored, 'stored'), part(f.other, 'kept as other details'), part(f.dropped, 'dropped')].filter(Boolean).join(', ')}`), ''];
 }
 
 /** `import contacts.vcf|.csv|.txt [--dry-run] [--on-duplicate skip|update|keep-both] [--region CH] [--map "Header=field"]`. */
@@ -51,7 +61,7 @@ export async function importContacts(file: string, format: ContactFormat, values
   const input = importInput(file, format, values);
   if (values['dry-run']) {
     const p = await env.call('contact.importPreview', input);
-    env.print({ format: p.format, count: p.count, counts: p.counts, columns: p.columns, contacts: p.contacts }, () =>
+    env.print({ format: p.format, count: p.count, counts: p.counts, columns: p.columns, contacts: p.contacts, fields: p.fields, rejected: p.rejected }, () =>
       [
         ...(p.columns ? [`Columns: ${p.columns.headers.map((h) => `${h} → ${p.columns!.mapping[h]}`).join(', ')}`, ''] : []),
         table(
@@ -65,7 +75,9 @@ export async function importContacts(file: string, format: ContactFormat, values
           ['line', 'name', 'institution', 'duplicate', 'warnings'],
         ),
         '',
-        `${plural(p.count, 'contact')}: ${p.counts.new} new, ${plural(p.counts.duplicates, 'duplicate')}, ${plural(p.counts.institutionsToCreate, 'new institution')}. Nothing was saved (--dry-run).`,
+        ...fieldLines(p.fields),
+        ...p.rejected.map((r) => `Cannot be imported: line ${r.line}: ${r.reason}`),
+        `${plural(p.count, 'contact')}: ${p.counts.new} new, ${plural(p.counts.duplicates, 'duplicate')}, ${plural(p.counts.institutionsToCreate, 'new institution')}${p.rejected.length ? `; ${plural(p.rejected.length, 'record')} cannot be imported (--skip-invalid imports the rest)` : ''}. Nothing was saved (--dry-run).`,
       ].join('\n'),
     );
     return 0;
@@ -73,11 +85,11 @@ export async function importContacts(file: string, format: ContactFormat, values
   const choice = String(values['on-duplicate'] ?? 'skip');
   const resolution = RESOLUTIONS[choice as keyof typeof RESOLUTIONS];
   if (!resolution) throw new UsageError(`--on-duplicate is skip, update or keep-both, not "${choice}".`);
-  const r = await env.call('contact.importCommit', { ...input, resolution });
+  const r = await env.call('contact.importCommit', { ...input, resolution, skipInvalid: Boolean(values['skip-invalid']) });
   env.print(
     {
       file: input.fileName,
-      counts: { created: r.created.length, updated: r.updated.length, skipped: r.skipped, institutionsCreated: r.institutionsCreated.length },
+      counts: { created: r.created.length, updated: r.updated.length, skipped: r.skipped, institutionsCreated: r.institutionsCreated.length, rejected: r.rejected },
       created: r.created,
       updated: r.updated,
       institutionsCreated: r.institutionsCreated,
@@ -85,7 +97,8 @@ export async function importContacts(file: string, format: ContactFormat, values
     () =>
       `Imported ${plural(r.created.length, 'contact')} from ${input.fileName}` +
       `${r.updated.length ? `, updated ${r.updated.length}` : ''}${r.skipped ? `, skipped ${plural(r.skipped, 'duplicate')}` : ''}` +
-      `${r.institutionsCreated.length ? `; ${plural(r.institutionsCreated.length, 'new institution')}` : ''}.`,
+      `${r.institutionsCreated.length ? `; ${plural(r.institutionsCreated.length, 'new institution')}` : ''}` +
+      `${r.rejected ? `; ${plural(r.rejected, 'record')} that cannot be imported left out` : ''}.`,
   );
   return 0;
 }

@@ -8,9 +8,9 @@ import { CONTACT_FORMATS, contactImportOptions, importContacts } from './contact
 export const importCommand: Command = {
   name: 'import',
   summary:
-    'Import a file, all or nothing. .pdf: a Dossier pack (meeting, who’s who, briefing; --on-duplicate). .ics: meetings with their agenda (--zone). .vcf/.csv/.txt: contacts (--on-duplicate skip|update|keep-both, --region CC for numbers without +, --map "Column=field" for CSV).',
-  usage: 'import <file> [--format pdf|ics|vcard|csv|text] [--dry-run] [...]',
-  options: { format: { type: 'string' }, 'dry-run': { type: 'boolean' }, zone: { type: 'string' }, ...contactImportOptions },
+    'Import a file, all or nothing (--skip-invalid: import what can be read and list what cannot). .pdf: a Dossier pack (meeting, who’s who, briefing; --on-duplicate). .ics: meetings with their agenda; repeating events as their occurrences (--zone for floating times, --horizon MONTHS, --tz "TZID=Zone" for unknown zone names). .vcf/.csv/.txt: contacts (--on-duplicate skip|update|keep-both, --region CC for numbers without +, --map "Column=field" for CSV, --drop PROPERTY to leave a vCard property out).',
+  usage: 'import <file> [--format pdf|ics|vcard|csv|text] [--dry-run] [--skip-invalid] [...]',
+  options: { format: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, zone: { type: 'string' }, horizon: { type: 'string' }, tz: { type: 'string', multiple: true }, ...contactImportOptions },
   run: async ([file], values, env) => {
     if (!file) throw new UsageError('import what? Give a file, e.g. "dossier import calendar.ics".');
     const format = String(values.format ?? extname(file).slice(1)).toLowerCase();

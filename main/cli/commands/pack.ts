@@ -22,10 +22,11 @@ export function variantOption(raw: unknown): PackVariant {
 export const pack: Command = {
   name: 'pack',
   summary: 'Build the delegation briefing pack (PDF) of a meeting (its latest briefing) or of a briefing (b<ID>).',
-  usage: 'pack <meeting-id|b<briefing-id>> --out FILE.pdf [--variant full|releasable|runbook] [--copy N --of M --recipient NAME] [--pdfa] [--date YYYY-MM-DD]',
+  usage: 'pack <meeting-id|b<briefing-id>> --out FILE.pdf [--variant full|releasable|runbook] [--copy N --of M --recipient NAME] [--pdfa] [--addresses] [--date YYYY-MM-DD]',
   options: {
     out: { type: 'string' },
     pdfa: { type: 'boolean', default: false },
+    addresses: { type: 'boolean', default: false },
     date: { type: 'string' },
     variant: { type: 'string' },
     copy: { type: 'string' },
@@ -45,6 +46,7 @@ export const pack: Command = {
       ...packTarget(target),
       out: resolve(values.out),
       pdfa: values.pdfa === true,
+      ...(values.addresses === true ? { addresses: true } : {}),
       variant: variantOption(values.variant),
       ...(copy.number !== undefined || copy.of !== undefined || copy.recipient ? { copy } : {}),
       ...(typeof values.date === 'string' ? { date: values.date } : {}),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../ops/index';
+import { openDossier } from '../../ops/open';
 import { openDb } from '../../store/db';
 import { runCli } from '../run';
 
@@ -28,8 +29,8 @@ describe('dossier preflight, issue, addendum, pack --variant', () => {
     expect(findings.find((f) => f.kind === 'stale_contact' && f.message.includes('Thoralf Stenvold'))?.message).toContain('2017');
 
     // A briefing with a not-for-disclosure paragraph, written as the editor would.
-    const handle = openDb(db);
-    const ctx = { db: handle, dbPath: db, dataDir: dir, now: () => new Date('2026-11-23T09:00:00Z') };
+    const ctx = openDossier({ path: db, now: () => new Date('2026-11-23T09:00:00Z') });
+    const handle = ctx.db;
     const b = await dispatch(ctx, 'briefing.create', { meetingId: meeting.id, title: 'Brief' });
     const [objectives, background] = b.sections.filter((s) => s.kind === 'markdown');
     await dispatch(ctx, 'section.update', { id: objectives!.id, content: 'Public aim.\n\n<!-- handling: not_for_disclosure -->\nOur quiet Kestrel concession.' });

@@ -3,7 +3,7 @@
  * (build, freeze and write the issued pack) and `addendum <id>` (the next addendum to the last issued pack).
  */
 import { resolve } from 'node:path';
-import { writeFileAtomic } from '../atomic';
+import { writeFileAtomic } from '../../ops/files';
 import { UsageError, type Command } from '../command';
 import { packTarget, variantOption } from './pack';
 

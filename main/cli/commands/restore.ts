@@ -1,7 +1,5 @@
-/** backup: an online copy of the dossier (safe while the app runs); restore: swap a checked backup in. */
-import { resolve } from 'node:path';
-import { restoreInto } from '../../ops/backup';
-import { backupDir, backupNow, copyDatabase, listBackups } from '../../store/backup';
+/** backup: an online copy of the dossier (safe while the app runs); restore: swap a checked backup in. Both through the backup.* ops. */
+import { join, resolve } from 'node:path';
 import { UsageError, type Command } from '../command';
 
 export const backup: Command = {
@@ -10,15 +8,15 @@ export const backup: Command = {
   usage: 'backup [<file>] [--list]',
   options: { list: { type: 'boolean' } },
   run: async ([file], values, env) => {
-    const ctx = env.ctx();
     if (values.list) {
-      const all = listBackups(ctx.dataDir);
+      const { dir, backups } = await env.call('backup.list', {});
+      const all = backups.map((b) => ({ ...b, file: join(dir, b.name) }));
       env.print(all, () =>
-        all.length ? all.map((b) => `${b.name}  ${b.automatic ? 'daily' : 'manual'}  ${(b.bytes / 1024).toFixed(0)} KB`).join('\n') : `No backups in ${backupDir(ctx.dataDir)} yet.`,
+        all.length ? all.map((b) => `${b.name}  ${b.automatic ? 'daily' : 'manual'}  ${(b.bytes / 1024).toFixed(0)} KB`).join('\n') : `No backups in ${dir} yet.`,
       );
       return;
     }
-    const out = file ? await copyDatabase(ctx.db, resolve(file)) : { file: (await backupNow(ctx.db, ctx.dataDir, ctx.now())).file, pages: null };
+    const out = await env.call('backup.create', file ? { out: resolve(file) } : {});
     env.print({ file: out.file, pages: out.pages }, () => `Backed up ${env.dbPath} to ${out.file}.`);
   },
 };
@@ -29,7 +27,7 @@ export const restore: Command = {
   usage: 'restore <file>',
   run: async ([file], _v, env) => {
     if (!file) throw new UsageError('restore needs the backup file to restore from.');
-    const r = await restoreInto(env.ctx(), resolve(file));
+    const r = await env.call('backup.restore', { file: resolve(file) });
     env.print(r, () => `Restored ${env.dbPath} from ${r.restored} (schema ${r.schemaVersion}).${r.keptCopy ? `\nThe previous dossier is kept as ${r.keptCopy}.` : ''}`);
   },
 };

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost } from '../../host/http';
-import { appRoot } from '../../paths';
+import { appRoot } from '../../ops/paths';
 import { startupBackup } from '../../ops/backup';
 import { startTeamSync, stopTeamSync } from '../../ops/team';
 import { UsageError, type Command } from '../command';
@@ -19,17 +19,18 @@ export const serve: Command = {
     if (!existsSync(join(staticDir, 'index.html'))) env.io.err('The renderer is not built yet: run `npm run build` (the API still answers).');
     const ctx = env.ctx();
     await startupBackup(ctx, undefined, env.io.err);
-    // The page is not the shell's user: it may not name paths to write to.
-    const hostCtx = { ...ctx, writesFiles: false };
-    const host = await startHost({ ctx: hostCtx, port, staticDir });
+    // The page is not the shell's user: it may not name paths to write to. The same context, not a copy, so a
+    // restore from the page (which reopens ctx.db) is the connection the CLI closes at the end.
+    ctx.writesFiles = false;
+    const host = await startHost({ ctx, port, staticDir });
     // A team dossier syncs by itself while it is served (live on the team's changes).
-    startTeamSync(hostCtx, env.io.err);
+    startTeamSync(ctx, env.io.err);
     env.print({ url: host.launchUrl, port: host.port, database: env.dbPath }, () => `Dossier is serving ${env.dbPath}\nOpen ${host.launchUrl}\nPress Ctrl+C to stop.`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
-    await stopTeamSync(hostCtx);
+    await stopTeamSync(ctx);
     await host.close();
   },
 };

@@ -1,5 +1,6 @@
 import type { WriteDb } from '../db';
 import migrate0010 from './0010-init';
+import migrate0020 from './0020-contact-details';
 import migrate0030 from './0030-team';
 
 export interface Migration {
@@ -10,6 +11,7 @@ export interface Migration {
 /** Every migration the app knows, oldest first. Append only; never edit a shipped one. */
 export const migrations: readonly Migration[] = [
   { version: 10, up: migrate0010 },
+  { version: 20, up: migrate0020 },
   { version: 30, up: migrate0030 },
 ];
 

@@ -22,6 +22,8 @@ export const LOCAL_COLUMNS: Record<string, readonly string[]> = {
 const POSITIONAL: Record<string, { parent: string; position: string; tag: string }> = {
   contact_phones: { parent: 'contact_id', position: 'position', tag: 'p' },
   contact_emails: { parent: 'contact_id', position: 'position', tag: 'e' },
+  contact_addresses: { parent: 'contact_id', position: 'position', tag: 'a' },
+  contact_details: { parent: 'contact_id', position: 'position', tag: 'd' },
 };
 /**
  * Rows that come back under their old local id (a version restore keeps section ids, so comparisons match sections
@@ -81,13 +83,15 @@ export function sharedTables(db: ReadDb): TableInfo[] {
       }));
       const pk = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
       const withoutRowid = /WITHOUT\s+ROWID/i.test(r.sql);
-      const idColumn = !withoutRowid && pk.length === 1 && columns.find((c) => c.name === pk[0])!.type === 'INTEGER' ? pk[0]! : null;
       const fks = new Map(
         (db.pragma(`foreign_key_list(${q(r.name)})`) as { from: string; table: string; to: string | null; on_delete: string }[]).map((f) => [
           f.from,
           { column: f.from, table: f.table, to: f.to ?? 'id', onDelete: f.on_delete },
         ]),
       );
+      // A row keyed by its parent (a contact's one photo: contact_id INTEGER PRIMARY KEY) has no local id of its own:
+      // its key travels as the parent's gid, and the same parent's row on two replicas is one record.
+      const idColumn = !withoutRowid && pk.length === 1 && columns.find((c) => c.name === pk[0])!.type === 'INTEGER' && !fks.has(pk[0]!) ? pk[0]! : null;
       const local = new Set(['gid', ...(idColumn ? [idColumn] : []), ...(LOCAL_COLUMNS[r.name] ?? [])]);
       return {
         name: r.name,

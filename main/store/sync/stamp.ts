@@ -17,7 +17,6 @@ import { getTeamState, hasTeamTables, updateTeamState } from './state';
 export const TRACKED: Record<string, string> = { briefing_sections: 'content' };
 
 const listeners = new Set<(db: WriteDb) => void>();
-const stamped = new WeakSet<object>();
 
 /** Called after a write that produced changes has committed (the live sync pushes them). */
 export function onTeamCommit(fn: (db: WriteDb) => void): () => void {
@@ -25,10 +24,16 @@ export function onTeamCommit(fn: (db: WriteDb) => void): () => void {
   return () => listeners.delete(fn);
 }
 
-export function afterCommit(db: WriteDb): void {
-  if (!stamped.has(db)) return;
-  stamped.delete(db);
-  for (const fn of listeners) fn(db);
+/**
+ * The team's after-write hook (registered by openDossier, run by dispatch inside every write op's transaction): the
+ * rows the op's triggers captured become stamped changes before COMMIT. The live sync is told once the synchronous
+ * transaction is over (a microtask runs after COMMIT); a rolled-back write only costs it a look at an unchanged outbox.
+ */
+export function captureWrite(db: WriteDb): void {
+  if (stampCaptured(db) === 0) return;
+  queueMicrotask(() => {
+    for (const fn of listeners) fn(db);
+  });
 }
 
 export const newChangeId = () => randomBytes(16).toString('hex');
@@ -137,6 +142,5 @@ export function stampCaptured(db: WriteDb): number {
   }
   updateTeamState(db, { hlc: clock.current });
   run(db, 'DELETE FROM team_capture_log WHERE seq <= ?', maxSeq);
-  if (n > 0) stamped.add(db);
   return n;
 }

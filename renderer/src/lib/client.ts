@@ -4,7 +4,7 @@
  * Either way the reply is the same `{ok, value} | {ok, error}` envelope, and errors arrive as DossierError.
  */
 import { DossierError, type Reply } from '../../../contract/errors';
-import type { In, OpName, Out } from '../../../contract/ops';
+import { type In, type OpName, type Out, ops } from '../../../contract/ops';
 import { TOKEN_HEADER } from '../../../contract/security';
 
 interface Bridge {
@@ -43,10 +43,14 @@ function httpBridge(): Bridge {
 const bridge: Bridge = window.dossier ?? httpBridge();
 export const transport: 'ipc' | 'http' = window.dossier ? 'ipc' : 'http';
 
-/** Calls an operation of the contract; resolves with its typed output or rejects with a DossierError. */
+/**
+ * Calls an operation of the contract; resolves with its typed output or rejects with a DossierError. After a write op
+ * (its contract `kind`, nothing kept by hand here) succeeds, the open lists and the sidebar's counts refresh.
+ */
 export async function call<K extends OpName>(name: K, input: In<K>): Promise<Out<K>> {
   const reply = await bridge.call(name, input);
   if (!reply.ok) throw DossierError.from(reply.error);
+  if (ops[name].kind === 'write') for (const fn of writeListeners) fn();
   return reply.value as Out<K>;
 }
 
@@ -67,7 +71,7 @@ export function callOnExit<K extends OpName>(name: K, input: In<K>): void {
   }).catch(() => {});
 }
 
-/** Listeners told after every successful write, so open lists refresh. */
+/** Listeners told after every successful write op, so open lists refresh. */
 const writeListeners = new Set<() => void>();
 export function onWrite(fn: () => void): () => void {
   writeListeners.add(fn);
@@ -84,9 +88,3 @@ export function notifyRemoteChange(): void {
   for (const fn of remoteListeners) fn();
 }
 
-/** Like `call`, then tells the lists to refresh. Use for write ops. */
-export async function change<K extends OpName>(name: K, input: In<K>): Promise<Out<K>> {
-  const out = await call(name, input);
-  for (const fn of writeListeners) fn();
-  return out;
-}

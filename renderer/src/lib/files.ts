@@ -2,8 +2,9 @@
  * Files in and out without Node: a hidden <input type=file> to read one, a blob link to save one. In Electron
  * both open the native dialogs (open, save as); in a browser the download goes to the downloads folder.
  */
+import { decodeText } from '../../../contract/text-decode';
 
-/** A file the user chose, read as UTF-8 text (a leading byte-order mark removed). */
+/** A file the user chose, read as text the way the command line reads it (UTF-8, UTF-16 or Windows-1252; contract/text-decode.ts). */
 export interface OpenedFile {
   name: string;
   text: string;
@@ -25,7 +26,7 @@ export function openTextFile(accept: string): Promise<OpenedFile | null> {
     input.addEventListener('cancel', () => done(null));
     input.addEventListener('change', async () => {
       const file = input.files?.[0];
-      done(file ? { name: file.name, text: (await file.text()).replace(/^\uFEFF/, '') } : null);
+      done(file ? { name: file.name, text: decodeText(new Uint8Array(await file.arrayBuffer())) } : null);
     });
     input.click();
   });

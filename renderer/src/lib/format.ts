@@ -29,9 +29,27 @@ export function formatRange(start: string, end: string, meetingZone: string, zon
   return sameDay ? `${day.format(s)}, ${time.format(s)}–${time.format(e)} ${tz}` : `${day.format(s)}, ${time.format(s)} – ${day.format(e)}, ${time.format(e)} ${tz}`;
 }
 
+/** An all-day meeting's days, never shifted by a zone: "Mon 15 Mar 2027 – Fri 19 Mar 2027", or one day. */
+export function formatDays(start: string, end: string): string {
+  const f = new Intl.DateTimeFormat(locale(), { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const [a, b] = [f.format(new Date(`${start.slice(0, 10)}T00:00:00Z`)), f.format(new Date(`${end.slice(0, 10)}T00:00:00Z`))];
+  return a === b ? a : `${a} – ${b}`;
+}
+
+/** When a meeting is, as the lists and views show it: its days if all-day ("… · all day"), else its times in its zone. */
+export function formatWhen(m: { start: string; end: string; timeZone: string; allDay: boolean }, allDayWord: string): string {
+  return m.allDay ? `${formatDays(m.start, m.end)} · ${allDayWord}` : formatRange(m.start, m.end, m.timeZone);
+}
+
 /** A wall-clock time as written in its own zone ('2027-01-07T10:00' → '10:00', or '10:00 AM' in en-US). */
 export function formatWallTime(local: string): string {
   return new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(new Date(local.slice(0, 16) + ':00Z'));
+}
+
+/** Today in the user's zone, as YYYY-MM-DD. */
+export function todayIso(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
 export const humanKind = (k: string) => k.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());

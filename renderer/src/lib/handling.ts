@@ -1,23 +1,15 @@
 /**
- * Handling marks on Markdown paragraphs, as the pack reads them (main/pack/variants.ts): an HTML comment alone on the
- * line just before a block, `<!-- handling: internal -->`. The editor's "Mark paragraph…" action writes or removes it
- * for the block at the cursor.
+ * The editor's "Mark paragraph…" action: writes or removes the handling mark line (contract/handling.ts) of the
+ * Markdown block at the cursor, where the pack reads it.
  */
-import { HANDLING_MARKS } from '../../../contract/model';
-
-export type Mark = (typeof HANDLING_MARKS)[number];
-export const MARK_LINE_RE = /^<!--\s*handling:\s*(may[ _-]use|not[ _-]for[ _-]disclosure|internal)\s*-->\s*$/i;
-export const markLine = (m: Mark) => `<!-- handling: ${m} -->`;
-export const readMark = (line: string): Mark | null => {
-  const m = MARK_LINE_RE.exec(line.trim());
-  return m ? (m[1]!.toLowerCase().replace(/[ -]/g, '_') as Mark) : null;
-};
+import { markLine, readMark } from '../../../contract/handling';
+import type { HandlingMark } from '../../../contract/model';
 
 /**
  * Sets the mark of the block at `cursor` (blank-line separated): replaces its mark line, adds one before it, or
  * removes it for 'may_use' (the default needs no mark). Returns the new text and where the cursor goes.
  */
-export function markBlockAt(text: string, cursor: number, mark: Mark): { text: string; cursor: number } {
+export function markBlockAt(text: string, cursor: number, mark: HandlingMark): { text: string; cursor: number } {
   const lines = text.split('\n');
   // The line the cursor is on.
   let at = 0;
@@ -38,6 +30,3 @@ export function markBlockAt(text: string, cursor: number, mark: Mark): { text: s
   const blockStart = lines.slice(0, mark === 'may_use' && hasMark ? start - 1 : mark === 'may_use' ? start : start + 1).reduce((n, l) => n + l.length + 1, 0);
   return { text: out, cursor: Math.min(out.length, blockStart) };
 }
-
-/** Marks of the blocks of a Markdown text, for counts in the editor. */
-export const marksIn = (text: string): Mark[] => text.split('\n').flatMap((l) => (readMark(l) ? [readMark(l)!] : []));

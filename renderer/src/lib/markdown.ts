@@ -6,7 +6,7 @@
  */
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
-import { readMark } from './handling';
+import { readMark } from '../../../contract/handling';
 import { t } from './i18n';
 
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {

@@ -1,5 +1,5 @@
 /**
- * Loads data for a screen and reloads it after any write (see client.change), keeping the last error.
+ * Loads data for a screen and reloads it after any write op (see client.call), keeping the last error.
  * `load` is re-run when the key changes (e.g. the selected id).
  */
 import { onWrite } from './client';

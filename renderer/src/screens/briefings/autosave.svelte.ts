@@ -6,6 +6,7 @@
  * - on the next open, journalled edits that never got acknowledged are applied again (`recover`).
  * The journal entry of a section is removed only once the store acknowledged the save.
  */
+import { SvelteMap } from 'svelte/reactivity';
 import type { Section } from '../../../../contract/model';
 import { call, callOnExit } from '../../lib/client';
 
@@ -27,8 +28,8 @@ function journal(id: number, patch: SectionPatch | null): void {
 export class Autosave {
   state = $state<SaveState>('saved');
   error = $state<string | null>(null);
-  savedAt = $state<Date | null>(null);
-  #pending = new Map<number, SectionPatch>();
+  // Reactive, so `dirty` updates whatever shows it.
+  #pending = new SvelteMap<number, SectionPatch>();
   #timer: ReturnType<typeof setTimeout> | null = null;
   #running: Promise<void> = Promise.resolve();
   #onSaved: (s: Section) => void;
@@ -78,7 +79,6 @@ export class Autosave {
       }
     }
     this.error = null;
-    this.savedAt = new Date();
     this.state = this.#pending.size > 0 ? 'pending' : 'saved';
   }
 

@@ -1,7 +1,7 @@
 /** Moving a unit to another parent, shared by the tree's drag and drop and the "Move to…" dialog. */
 import { DossierError } from '../../../../contract/errors';
 import type { Institution } from '../../../../contract/model';
-import { change } from '../../lib/client';
+import { call } from '../../lib/client';
 import { t } from '../../lib/i18n';
 import { shortName } from './tree';
 
@@ -15,7 +15,7 @@ export async function moveInstitution(items: readonly Institution[], id: number,
     return i ? shortName(i) : String(x);
   };
   try {
-    await change('institution.move', { id, parentId });
+    await call('institution.move', { id, parentId });
   } catch (e) {
     if (e instanceof DossierError && e.code === 'conflict' && e.field === 'parentId') {
       throw new Error(t(id === parentId ? 'tree.cycleSelf' : 'tree.cycle', { name: name(id), target: name(parentId) }));

@@ -5,9 +5,10 @@
  * Issue 10 (variants, pre-flight) adds its options to `PackOptions`, to `optionsFromParams`/`packPath` and to
  * the dialog's options area; `buildPack` stays the only caller of pack.build.
  */
-import type { PackVariant, ReleaseReport } from '../../../../contract/model';
+import { CalendarDay, type PackVariant, type ReleaseReport } from '../../../../contract/model';
 import type { In, Out } from '../../../../contract/ops';
 import { call } from '../../lib/client';
+import { todayIso } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import { go, type Route } from '../../lib/router.svelte';
 
@@ -25,6 +26,8 @@ export interface PackOptions {
   variant: PackVariant;
   /** "Copy 2 of 5 — for J. Smith" on every page; null: no copy line. */
   copy: PackCopy | null;
+  /** Postal addresses on the who's who cards (off: addresses are personal data). */
+  addresses?: boolean;
 }
 
 export interface PackCopy {
@@ -37,7 +40,7 @@ export const defaultOptions = (): PackOptions => ({ date: todayIso(), pdfa: fals
 
 /** The part of pack.build's / pack.open's input the options give. */
 export function packInput(target: PackTarget, o: PackOptions): In<'pack.build'> {
-  return { ...target, date: o.date, pdfa: o.pdfa, variant: o.variant, ...(o.copy ? { copy: o.copy } : {}) };
+  return { ...target, date: o.date, pdfa: o.pdfa, variant: o.variant, ...(o.copy ? { copy: o.copy } : {}), ...(o.addresses ? { addresses: true } : {}) };
 }
 
 export interface BuiltPack {
@@ -54,17 +57,10 @@ export interface BuiltPack {
   report: ReleaseReport;
 }
 
-/** Today in the user's zone, as YYYY-MM-DD. */
-export function todayIso(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
 const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
 /** Builds the pack in main (pack.build) and returns its bytes. Nothing is written anywhere. */
 export async function buildPack(target: PackTarget, options: PackOptions): Promise<BuiltPack> {
-  // `call`, not `change`: building reads the dossier and changes nothing, so no list needs a refresh.
   const r = await call('pack.build', packInput(target, options));
   return { target, options, bytes: fromBase64(r.bytesBase64 ?? ''), pages: r.pages, toc: r.toc, size: r.size, sha256: r.sha256, ms: r.ms, report: r.report };
 }
@@ -83,6 +79,7 @@ export function packPath(target: PackTarget, o: PackOptions): string {
   const base = 'briefingId' in target ? `briefings/${target.briefingId}` : `meetings/${target.meetingId}`;
   const q = new URLSearchParams({ date: o.date });
   if (o.pdfa) q.set('pdfa', '1');
+  if (o.addresses) q.set('addresses', '1');
   if (o.variant !== 'full') q.set('variant', o.variant);
   if (o.copy?.number !== undefined) q.set('copy', String(o.copy.number));
   if (o.copy?.of !== undefined) q.set('of', String(o.copy.of));
@@ -100,8 +97,9 @@ export function optionsFromParams(params: URLSearchParams): PackOptions {
   if (number !== undefined) copy.number = number;
   if (of !== undefined) copy.of = of;
   return {
-    date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : todayIso(),
+    date: CalendarDay.safeParse(date).success ? date : todayIso(),
     pdfa: params.get('pdfa') === '1',
+    addresses: params.get('addresses') === '1',
     variant: variant === 'releasable' || variant === 'runbook' ? variant : 'full',
     copy: number !== undefined || of !== undefined || copy.recipient ? copy : null,
   };

@@ -1,0 +1,130 @@
+/**
+ * pdfkit's private fields and undeclared methods, reached from this file only. The pack relies on them for speed and
+ * exact output (its own text writer, shared font caches, a byte collector without the stream) and for parts its
+ * types leave out (link annotations, outline items). They are what pdfkit 0.20 has (package.json pins ^0.20); when
+ * pdfkit moves, this is the one file to check, and `inside(doc)` its only cast.
+ */
+import type PDFDocument from 'pdfkit';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+export interface GlyphPosition {
+  xAdvance: number;
+  advanceWidth: number;
+  xOffset: number;
+  yOffset: number;
+}
+export interface PathCommand {
+  command: 'moveTo' | 'lineTo' | 'quadraticCurveTo' | 'bezierCurveTo' | 'closePath';
+  args: number[];
+}
+/** The part of fontkit's font API the pack uses (pdfkit keeps the parsed font as `_font.font`). */
+export interface FontkitFont {
+  unitsPerEm: number;
+  hasGlyphForCodePoint(cp: number): boolean;
+  layout(text: string): { glyphs: { bbox: { maxY: number }; path: { commands: PathCommand[] } }[]; positions: GlyphPosition[] };
+}
+/** A font as pdfkit embeds it in a document. */
+export interface EmbeddedFont {
+  id: string;
+  ascender: number;
+  scale: number;
+  ref(): unknown;
+  font: FontkitFont;
+  /** Shapes one space-ended chunk of text (cached per word; the cache is shared by all packs, see fonts.ts). */
+  layoutCached(text: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: GlyphPosition[] };
+  layoutCache?: Record<string, unknown>;
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+  widthOfString(text: string, size: number): number;
+}
+
+/** What the pack reaches inside a pdfkit document; private to this file, reached through the functions below. */
+interface PdfkitPrivate {
+  _font: EmbeddedFont;
+  _fontSize: number;
+  page: { fonts: Record<string, unknown> };
+  _fontFamilies: Record<string, EmbeddedFont>;
+  _write(data: string | Uint8Array): void;
+  _offset: number;
+  _addInfo(): void;
+  info: Record<string, unknown>;
+  goTo(x: number, y: number, w: number, h: number, name: string, options: object): void;
+  outline: { addItem(title: string, options: object): void };
+}
+
+const inside = (doc: Doc): PdfkitPrivate => doc as unknown as PdfkitPrivate;
+
+/** The current font as embedded (after doc.font(name)). */
+export const currentFont = (doc: Doc): EmbeddedFont => inside(doc)._font;
+export const currentFontSize = (doc: Doc): number => inside(doc)._fontSize;
+/** A registered face by name (its parsed font and word-layout cache). */
+export const fontFamily = (doc: Doc, name: string): EmbeddedFont | undefined => inside(doc)._fontFamilies[name];
+
+/** Adds the current font to the current page's resources, as pdfkit's text() does before writing with it. */
+export function useFontOnPage(doc: Doc): EmbeddedFont {
+  const d = inside(doc);
+  if (d.page.fonts[d._font.id] == null) d.page.fonts[d._font.id] = d._font.ref();
+  return d._font;
+}
+
+/** A link annotation over a rectangle to a named destination (`options.structParent` tags it). */
+export const linkToDestination = (doc: Doc, x: number, y: number, w: number, h: number, name: string, options: object): void => inside(doc).goTo(x, y, w, h, name, options);
+
+/** An entry of the document outline (bookmarks). */
+export const addOutlineItem = (doc: Doc, title: string, options: object): void => inside(doc).outline.addItem(title, options);
+
+/**
+ * The file's bytes, gathered as pdfkit writes them. pdfkit turns every write (several per object, thousands per
+ * pack) into bytes in a JavaScript loop and pushes it through its Readable stream; here each write becomes one
+ * native latin1 Buffer in an array: the same bytes, without the stream. `done` settles when the trailer is out.
+ */
+export function collectOutput(pdf: Doc): { chunks: Uint8Array[]; done: Promise<void> } {
+  // The header pdfkit's constructor already pushed into the stream.
+  const head = pdf.read() as Buffer | null;
+  const chunks: Uint8Array[] = head ? [head] : [];
+  // pdfkit writes binary strings (one byte per character): they are joined and converted in batches.
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length) chunks.push(Buffer.from(pending.join(''), 'latin1'));
+    pending = [];
+  };
+  let finish: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  const target = inside(pdf);
+  target._write = (data) => {
+    if (typeof data === 'string') {
+      pending.push(data, '\n');
+      target._offset += data.length + 1;
+    } else {
+      flush();
+      chunks.push(data);
+      target._offset += data.length;
+    }
+    if (data === '%%EOF') {
+      flush();
+      finish();
+    }
+  };
+  return { chunks, done };
+}
+
+/**
+ * pdfkit copies Title, Author and Subject into the XMP packet without XML escaping, so a title with "&" or
+ * "<" would make the metadata (and a PDF/A file) invalid. Escape them for that one step only.
+ */
+export function escapeXmpInfo(pdf: Doc): void {
+  const target = inside(pdf);
+  const original = target._addInfo.bind(target);
+  target._addInfo = () => {
+    const saved = target.info;
+    const esc = (v: unknown) => (typeof v === 'string' ? v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : v);
+    target.info = Object.fromEntries(Object.entries(saved).map(([k, v]) => [k, esc(v)]));
+    try {
+      original();
+    } finally {
+      target.info = saved;
+    }
+  };
+}
