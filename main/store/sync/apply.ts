@@ -14,7 +14,7 @@ import { type SearchKind, unindexRecord } from '../search';
 import { all, get, run } from '../sql';
 import { type Row, toLocal, toWire } from './codec';
 import { type Clocks, HlcClock, clockOf, setClocks } from './hlc';
-import { IdMap, aliasFormerId, keepFormerId, noteDangling, rehomeReusedId, relinkDangling } from './ids';
+import { IdMap, aliasFormerId, keepFormerId, noteDangling, rehomeReusedId, relinkDangling, withHeldRefs } from './ids';
 import { type TableInfo, quoteIdent as q, sharedTables, tableInfo, withoutCapture } from './schema';
 import { readClocks, writeClocks } from './stamp';
 import { getTeamState, updateTeamState } from './state';
@@ -89,7 +89,16 @@ class Applier {
     if (localId !== null) {
       for (const child of sharedTables(this.db)) {
         for (const fk of child.fks.values()) {
-          if (fk.table !== t.name || fk.onDelete !== 'CASCADE') continue;
+          if (fk.table !== t.name) continue;
+          if (fk.onDelete === 'SET NULL') {
+            // SQLite clears these references without capture: they are held, as a reference that arrived to a missing
+            // record is, so every replica makes them again if the record comes back (whatever order it learnt things in).
+            for (const r of all<{ gid: string }>(this.db, `SELECT gid FROM ${q(child.name)} WHERE ${q(fk.column)} = ?`, localId)) {
+              if (!(child === t && r.gid === row.gid)) noteDangling(this.db, child.name, r.gid, fk.column, { tbl: t.name, gid: row.gid as string });
+            }
+            continue;
+          }
+          if (fk.onDelete !== 'CASCADE') continue;
           for (const r of all<Row>(this.db, `SELECT * FROM ${q(child.name)} WHERE ${q(fk.column)} = ?`, localId)) {
             if (child === t && r[t.idColumn!] === localId) continue;
             this.tombstone(child, r, readClocks(this.db, child.name, r.gid as string).clocks, null, by, true);
@@ -101,6 +110,7 @@ class Applier {
     if (!get(this.db, `SELECT 1 FROM ${q(t.name)} WHERE gid = ?`, gid)) return; // already gone with a parent
     this.touch(t, row);
     keepFormerId(this.db, t.name, gid, localId);
+    const data = withHeldRefs(this.db, t.name, gid, toWire(t, row, this.ids, false));
     run(
       this.db,
       `INSERT INTO team_tombstones (tbl, gid, local_id, data, clocks, seen, deleted_by) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -109,7 +119,7 @@ class Applier {
       gid,
       localId,
       // Gone with its parent, not deleted itself: it comes back if the parent does (parked, see unpark).
-      JSON.stringify(withParent ? { ...toWire(t, row, this.ids, false), _parked: true } : toWire(t, row, this.ids, false)),
+      JSON.stringify(withParent ? { ...data, _parked: true } : data),
       JSON.stringify(clocks),
       seen ? JSON.stringify(seen) : null,
       by,

@@ -12,7 +12,7 @@ import { Applier } from './apply';
 import { type Row, toWire } from './codec';
 import type { Clocks } from './hlc';
 import { IdMap } from './ids';
-import { type TableInfo, quoteIdent as q, sharedTables, withoutCapture } from './schema';
+import { type TableInfo, quoteIdent as q, sharedTables, tableInfo, withoutCapture } from './schema';
 import { writeClocks } from './stamp';
 
 /** One record of a team snapshot. */
@@ -64,7 +64,7 @@ export class SnapshotLoader {
   add(rows: readonly SnapshotRow[]): void {
     withoutCapture(this.db, () => {
       for (const r of rows) {
-        const t = sharedTables(this.db).find((x) => x.name === r.tbl);
+        const t = tableInfo(this.db, r.tbl);
         if (!t) continue;
         if (r.deleted) {
           run(this.db, 'INSERT OR REPLACE INTO team_tombstones (tbl, gid, local_id, data, clocks, seen, deleted_by) VALUES (?, ?, NULL, ?, ?, NULL, ?)', r.tbl, r.gid, JSON.stringify(r.data), JSON.stringify(r.clocks), '');

@@ -95,6 +95,17 @@ export function noteDangling(db: WriteDb, tbl: string, gid: string, col: string,
   else run(db, 'DELETE FROM team_dangling WHERE tbl = ? AND gid = ? AND col = ?', tbl, gid, col);
 }
 
+/**
+ * A record leaves (to the tombstones): the references it held to records not here go into its kept data, which is
+ * what it comes back with, and stop being held on the live table. Returns its wire data with them.
+ */
+export function withHeldRefs(db: WriteDb, tbl: string, gid: string, data: Record<string, unknown>): Record<string, unknown> {
+  const held = all<{ col: string; ref: string }>(db, 'SELECT col, ref FROM team_dangling WHERE tbl = ? AND gid = ?', tbl, gid);
+  if (held.length === 0) return data;
+  run(db, 'DELETE FROM team_dangling WHERE tbl = ? AND gid = ?', tbl, gid);
+  return { ...data, ...Object.fromEntries(held.map((h) => [h.col, h.ref])) };
+}
+
 /** A record is here (again): references to it that were held are made again. */
 export function relinkDangling(db: WriteDb, tbl: string, gid: string, id: number): void {
   for (const d of all<{ tbl: string; gid: string; col: string }>(db, 'SELECT tbl, gid, col FROM team_dangling WHERE ref_tbl = ? AND ref = ?', tbl, gid)) {

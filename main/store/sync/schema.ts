@@ -7,6 +7,7 @@
  * the write; `stamp.ts` turns those raw images into stamped changes before the transaction commits.
  */
 import type { WriteDb, ReadDb } from '../db';
+import { get } from '../sql';
 
 /** Tables that stay with each member: settings (and pre-flight decisions kept there), the search index, sync state. */
 const LOCAL_TABLES = new Set(['settings']);
@@ -63,13 +64,18 @@ export const isLocalTable = (name: string, virtuals: readonly string[] = []) =>
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-const infoCache = new WeakMap<object, { version: number; tables: TableInfo[] }>();
+const infoCache = new WeakMap<object, { version: number; tables: TableInfo[]; byName: Map<string, TableInfo> }>();
 
 /** The shared tables of this database, parents before children (so inserts and snapshot loads find their parents). */
 export function sharedTables(db: ReadDb): TableInfo[] {
-  const version = db.pragma('schema_version', { simple: true }) as number;
+  return describe(db).tables;
+}
+
+/** The shared tables, described once per schema version (asked for on every row applied: a cached statement, not a pragma call). */
+function describe(db: ReadDb): { tables: TableInfo[]; byName: Map<string, TableInfo> } {
+  const version = get<{ schema_version: number }>(db, 'PRAGMA schema_version')!.schema_version;
   const cached = infoCache.get(db);
-  if (cached && cached.version === version) return cached.tables;
+  if (cached && cached.version === version) return cached;
   const rows = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string; sql: string }[];
   const virtuals = rows.filter((r) => /^CREATE VIRTUAL/i.test(r.sql)).map((r) => r.name);
   const tables = rows
@@ -104,8 +110,9 @@ export function sharedTables(db: ReadDb): TableInfo[] {
       };
     });
   const sorted = topoSort(tables);
-  infoCache.set(db, { version, tables: sorted });
-  return sorted;
+  const described = { version, tables: sorted, byName: new Map(sorted.map((t) => [t.name, t])) };
+  infoCache.set(db, described);
+  return described;
 }
 
 function topoSort(tables: TableInfo[]): TableInfo[] {
@@ -127,7 +134,7 @@ function topoSort(tables: TableInfo[]): TableInfo[] {
 }
 
 export function tableInfo(db: ReadDb, name: string): TableInfo | undefined {
-  return sharedTables(db).find((t) => t.name === name);
+  return describe(db).byName.get(name);
 }
 
 /** SQL for a row's gid, from `src` (NEW or the table itself): random, or derived from its name or parents. */

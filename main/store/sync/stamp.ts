@@ -9,7 +9,7 @@ import type { WriteDb } from '../db';
 import { all, get, run } from '../sql';
 import { type Row, toWire } from './codec';
 import { type Clocks, HlcClock, clockOf, setClocks } from './hlc';
-import { IdMap, keepFormerId, rehomeReusedId } from './ids';
+import { IdMap, keepFormerId, rehomeReusedId, withHeldRefs } from './ids';
 import { tableInfo } from './schema';
 import { getTeamState, hasTeamTables, updateTeamState } from './state';
 
@@ -112,7 +112,7 @@ export function stampCaptured(db: WriteDb): number {
         g.tbl,
         g.gid,
         t.idColumn ? ((g.before![t.idColumn] as number | undefined) ?? null) : null,
-        JSON.stringify(wb),
+        JSON.stringify(withHeldRefs(db, g.tbl, g.gid, wb!)),
         JSON.stringify(next),
         JSON.stringify(seen),
         state.login,
