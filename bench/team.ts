@@ -61,7 +61,7 @@ export async function benchTeam(): Promise<string[]> {
     const joined = await dispatch(b, 'team.join', { url: pg.url('ben', 'unit'), password: 'ben-pw' });
     const cb = await client('ben');
     const joinS = (performance.now() - t) / 1000;
-    say(`team: join ${joined.records.toLocaleString('en')} records (${CONTACTS.toLocaleString('en')} contacts) in ${joinS.toFixed(1)} s (target ≤ 20 s) ${joinS <= 20 ? 'OK' : 'SLOW'}`);
+    say(`team: join ${joined.records.toLocaleString('en')} records (${CONTACTS.toLocaleString('en')} contacts) in ${joinS.toFixed(1)} s (target ≤ 20 s) ${joinS <= 20 ? 'met' : 'MISSED'}`);
 
     // 10,000 changes made on one replica, pushed; the other pulls and applies them.
     const ids = (a.db.prepare('SELECT id FROM contacts ORDER BY id LIMIT ?').all(CHANGES) as { id: number }[]).map((r) => r.id);
@@ -79,7 +79,7 @@ export async function benchTeam(): Promise<string[]> {
     t = performance.now();
     const pulled = await pull(cb, b.db);
     const pullS = (performance.now() - t) / 1000;
-    say(`team: pull and apply ${pulled.pulled.toLocaleString('en')} changes in ${pullS.toFixed(2)} s (target ≤ 2 s) ${pullS <= 2 ? 'OK' : 'SLOW'}`);
+    say(`team: pull and apply ${pulled.pulled.toLocaleString('en')} changes in ${pullS.toFixed(2)} s (target ≤ 2 s) ${pullS <= 2 ? 'met' : 'MISSED'}`);
     say(
       `team: cost per change on PostgreSQL — push ${(pushMs / pushed.pushed).toFixed(3)} ms (${Math.round(pushed.pushed / (pushMs / 1000)).toLocaleString('en')} changes/s from one member), ${Math.round((sizeAfter - sizeBefore) / pushed.pushed)} bytes stored (log + merged record)`,
     );
@@ -108,7 +108,7 @@ export async function benchTeam(): Promise<string[]> {
     }
     times.sort((x, y) => x - y);
     const median = times[Math.floor(times.length / 2)]!;
-    say(`team: save on one replica → visible on another in ${Math.round(median)} ms median of 5 (${times.map((x) => Math.round(x)).join(', ')} ms) (target ≤ 1 s) ${median <= 1000 ? 'OK' : 'SLOW'}`);
+    say(`team: save on one replica → visible on another in ${Math.round(median)} ms median of 5 (${times.map((x) => Math.round(x)).join(', ')} ms) (target ≤ 1 s) ${median <= 1000 ? 'met' : 'MISSED'}`);
     await stopTeamSync(a);
     await stopTeamSync(b);
     const load = loadavg()[0]!;

@@ -83,5 +83,19 @@ describe('two dossiers joined to one PostgreSQL', () => {
       expect(snap.snapshot.sections.map((s: { content: string }) => s.content)).toContain('Anna: secure support for the new standard.');
     }
     expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
+
+    // Anna takes her text back from the conflict marker: it is current on both, and Ben's stays in the versions.
+    const [open] = await a.call('conflict.list', { briefingId: brief.id });
+    await a.call('conflict.resolve', { id: open.id, take: true });
+    await sync('anna', a);
+    await sync('ben', b);
+    expect((await b.call('briefing.get', { id: bBrief.id })).sections.find((s: { id: number }) => s.id === bSec.id).content).toBe('Anna: secure support for the new standard.');
+    expect(await b.call('conflict.list', { briefingId: bBrief.id })).toEqual([]);
+    for (const [r2, id] of [[a, brief.id], [b, bBrief.id]] as const) {
+      const kept = (await r2.call('version.list', { briefingId: id })).find((v: { reason: string }) => v.reason.startsWith('before taking the other text'));
+      expect(kept).toBeDefined();
+      expect((await r2.call('version.get', { id: kept.id })).snapshot.sections.map((s: { content: string }) => s.content)).toContain('Ben: keep the discussion on the budget.');
+    }
+    expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
   });
 });

@@ -64,6 +64,8 @@ class Applier {
   readonly ids: IdMap;
   readonly touched = new Map<SearchKind, Set<number>>();
   conflicts = 0;
+  /** Whether this applier held a reference to a missing record (a bulk load then relinks as it goes). */
+  private held = false;
 
   constructor(readonly db: WriteDb) {
     this.ids = new IdMap(db);
@@ -155,15 +157,25 @@ class Applier {
       values.number = get<{ n: number }>(this.db, 'SELECT coalesce(max(number), 0) + 1 AS n FROM briefing_versions WHERE briefing_id = ?', values.briefing_id)!.n;
     }
     const cols = ['gid', ...Object.keys(values)];
+    let rowid: number;
     try {
-      run(this.db, `INSERT INTO ${q(t.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, gid, ...Object.values(values));
+      rowid = Number(run(this.db, `INSERT INTO ${q(t.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, gid, ...Object.values(values)).lastInsertRowid);
     } catch (err) {
       // A row the schema refuses here (a NOT NULL field never received, a name taken): kept aside, never half-written.
       if (String((err as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT')) return false;
       throw err;
     }
-    const row = this.liveRow(t, gid)!;
     for (const [c, ref] of held) noteDangling(this.db, t.name, gid, c, ref);
+    if (held.length) this.held = true;
+    if (bulk) {
+      // Loading a snapshot into an empty dossier: nothing here refers to the row yet, unless the load itself held a reference.
+      if (t.idColumn) {
+        this.ids.learn(t.name, gid, rowid);
+        if (this.held) relinkDangling(this.db, t.name, gid, rowid);
+      }
+      return true;
+    }
+    const row = this.liveRow(t, gid)!;
     if (t.idColumn) {
       const id = row[t.idColumn] as number;
       relinkDangling(this.db, t.name, gid, id);

@@ -9,15 +9,21 @@ export type Row = Record<string, unknown>;
 
 type IdPath = (json: unknown, map: (tbl: string, v: unknown) => unknown) => unknown;
 
-/** A BriefingDetail snapshot: the briefing, its meeting and its sections by id. */
+/** A BriefingDetail snapshot: the briefing, its meeting and its sections by id, and the agenda items its agenda briefs name. */
 const briefingSnapshot: IdPath = (json, map) => {
-  const s = json as { id?: unknown; meetingId?: unknown; sections?: { id?: unknown; briefingId?: unknown }[] };
+  const s = json as { id?: unknown; meetingId?: unknown; sections?: { id?: unknown; briefingId?: unknown; kind?: unknown; content?: unknown }[] };
   if (!s || typeof s !== 'object') return json;
   return {
     ...s,
     id: map('briefings', s.id),
     meetingId: map('meetings', s.meetingId),
-    sections: (s.sections ?? []).map((x) => ({ ...x, id: map('briefing_sections', x.id), briefingId: map('briefings', x.briefingId) })),
+    sections: (s.sections ?? []).map((x) => ({
+      ...x,
+      id: map('briefing_sections', x.id),
+      briefingId: map('briefings', x.briefingId),
+      // A restored version or a conflict's text writes this content back: its agenda items must name this replica's.
+      ...(x.kind === 'agenda_briefs' && 'content' in x ? { content: mapJson(x.content, agendaBriefs, map) } : {}),
+    })),
   };
 };
 

@@ -12,7 +12,7 @@ import { Applier } from './apply';
 import { type Row, toWire } from './codec';
 import type { Clocks } from './hlc';
 import { IdMap } from './ids';
-import { type TableInfo, quoteIdent as q, sharedTables, tableInfo, withoutCapture } from './schema';
+import { type TableInfo, dropCapture, installCapture, quoteIdent as q, sharedTables, tableInfo, withoutCapture } from './schema';
 import { writeClocks } from './stamp';
 
 /** One record of a team snapshot. */
@@ -58,6 +58,9 @@ export class SnapshotLoader {
   loaded = 0;
 
   constructor(private readonly db: WriteDb) {
+    // Nothing loaded is this member's change: the capture triggers are left out of the load (made again in finish;
+    // a failed load rolls back to them).
+    dropCapture(db);
     this.applier = new Applier(db);
   }
 
@@ -95,6 +98,7 @@ export class SnapshotLoader {
       }
       reindexAll(this.db);
     });
+    installCapture(this.db, false);
   }
 }
 

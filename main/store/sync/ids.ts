@@ -53,6 +53,12 @@ export class IdMap {
     return r?.id ?? null;
   }
 
+  /** A row just written with this id and gid (a bulk load asks for its parents by gid right after). */
+  learn(tbl: string, gid: string, id: number): void {
+    this.toId.set(`${tbl}:${gid}`, id);
+    this.toGid.set(`${tbl}:${id}`, gid);
+  }
+
   forget(tbl: string, gid: string): void {
     this.toId.delete(`${tbl}:${gid}`);
   }

@@ -7,7 +7,7 @@ import { getSection, updateSection } from '../briefings';
 import type { ReadDb, WriteDb } from '../db';
 import { nowIso } from '../db';
 import { all, get, run } from '../sql';
-import { versionSnapshot } from '../versions';
+import { saveVersion, versionSnapshot } from '../versions';
 import { Applier } from './apply';
 import type { Row } from './codec';
 import { type Clocks, clockOf } from './hlc';
@@ -40,7 +40,12 @@ export function resolveConflict(db: WriteDb, id: number, take: boolean): void {
     if (c.version_id === null) throw new DossierError('conflict', 'The other text of this conflict is no longer kept.');
     const text = versionSnapshot(db, c.version_id).sections.find((s) => s.id === c.section_id)?.content;
     if (text === undefined) throw new DossierError('conflict', 'The conflict version does not hold this section.');
-    if (getSection(db, c.section_id).content !== text) updateSection(db, c.section_id, { content: text });
+    const current = getSection(db, c.section_id);
+    if (current.content !== text) {
+      // The text given up stays in the versions too (it may hold what others added since): nothing is lost.
+      saveVersion(db, current.briefingId, '', 'before taking the other text of a conflict');
+      updateSection(db, c.section_id, { content: text });
+    }
   }
   run(db, 'UPDATE section_conflicts SET resolved_at = ? WHERE id = ?', nowIso(), id);
 }
