@@ -11,7 +11,7 @@ import { startHost, type Host } from '../main/host/http';
 import type { OpsContext } from '../main/ops/context';
 import { dispatch } from '../main/ops/index';
 import { startTeamSync, stopTeamSync } from '../main/ops/team';
-import { openDb } from '../main/store/db';
+import { openDossier } from '../main/ops/open';
 import { type TestCluster, startCluster } from '../main/team/test-cluster';
 import { SHOTS } from './fixtures';
 
@@ -34,7 +34,7 @@ test.afterAll(async () => {
 async function member(login: string, create: boolean): Promise<{ ctx: OpsContext; host: Host }> {
   const dir = mkdtempSync(join(tmpdir(), `dossier-team-e2e-${login}-`));
   const dbPath = join(dir, 'dossier.db');
-  const ctx: OpsContext = { db: openDb(dbPath), dbPath, dataDir: dir, now: () => new Date() };
+  const ctx: OpsContext = openDossier({ path: dbPath, dataDir: dir });
   if (create) await dispatch(ctx, 'system.loadDemo', {});
   await dispatch(ctx, create ? 'team.create' : 'team.join', { url: pg.url(login, 'unit'), password: `${login}-pw` });
   startTeamSync(ctx);

@@ -164,15 +164,20 @@ export async function pull(client: pg.Client, db: WriteDb, opts: SyncOptions = {
   let applied = 0;
   let conflicts = 0;
   const head = Number((await client.query<{ n: string }>('SELECT coalesce(max(seq), 0) AS n FROM dossier.changes')).rows[0]!.n);
+  const read = (after: number) => {
+    const q = client.query<LogRow>('SELECT seq, id, tbl, gid, fields, hlc, base, seen, author, replica FROM dossier.changes WHERE seq > $1 ORDER BY seq LIMIT $2', [after, opts.batch ?? 2000]);
+    q.catch(() => {}); // awaited when its turn comes; unawaited only if this pull failed first
+    return { after, q };
+  };
+  let ahead: ReturnType<typeof read> | null = null;
   for (;;) {
     cancelled(opts.signal);
     const state = getTeamState(db);
     if (!state) throw new DossierError('conflict', 'This dossier does not belong to a team.');
     const from = state.position;
-    const r = await client.query<LogRow>(
-      'SELECT seq, id, tbl, gid, fields, hlc, base, seen, author, replica FROM dossier.changes WHERE seq > $1 ORDER BY seq LIMIT $2',
-      [from, opts.batch ?? 2000],
-    );
+    // The next batch is read while this one is applied; a read from a position since left behind is not used.
+    const r: pg.QueryResult<LogRow> = await (ahead?.after === from ? ahead : read(from)).q;
+    ahead = r.rows.length ? read(Number(r.rows[r.rows.length - 1]!.seq)) : null;
     if (r.rows.length === 0) return { pulled, applied, conflicts, position: from };
     const changes: WireChange[] = r.rows.map((x) => ({ id: x.id, tbl: x.tbl, gid: x.gid, f: x.fields, h: x.hlc, b: x.base, s: x.seen, author: x.author, replica: x.replica, seq: Number(x.seq) }));
     at('pull:before-apply');

@@ -38,7 +38,7 @@ interface Row {
 const tablesCache = new WeakMap<object, { version: number; has: boolean }>();
 /** Does this database have the team tables (schema 30 or later)? Cached per schema version. */
 export function hasTeamTables(db: ReadDb): boolean {
-  const version = db.pragma('schema_version', { simple: true }) as number;
+  const version = get<{ schema_version: number }>(db, 'PRAGMA schema_version')!.schema_version;
   const c = tablesCache.get(db);
   if (c && c.version === version) return c.has;
   const has = !!db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'team_capture_log'`).get();
