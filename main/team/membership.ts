@@ -10,6 +10,7 @@ import type { WriteDb } from '../store/db';
 import { LATEST_VERSION } from '../store/migrations/index';
 import { type SnapshotRow, SnapshotLoader, clockEverything, exportRecords } from '../store/sync/dump';
 import { HlcClock } from '../store/sync/hlc';
+import { largeCache } from '../store/sync/outbox';
 import { sharedTables } from '../store/sync/schema';
 import { endMembership, getTeamState, holdsNoRecords, startMembership } from '../store/sync/state';
 import type { SyncOptions } from './sync';
@@ -79,9 +80,7 @@ export async function joinTeam(client: pg.Client, db: WriteDb, a: TeamAddress, o
   const login = await currentUser(client);
   const replica = newReplica();
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-  // A bigger page cache for the load (a team of 100,000 contacts is a few hundred MB of rows and indexes), as before after.
-  const cache = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -131072');
+  const restoreCache = largeCache(db);
   db.exec('BEGIN IMMEDIATE');
   try {
     const head = (await client.query<{ n: string; h: string | null }>('SELECT coalesce(max(seq), 0) AS n, max(hlc) AS h FROM dossier.changes')).rows[0]!;
@@ -124,7 +123,7 @@ export async function joinTeam(client: pg.Client, db: WriteDb, a: TeamAddress, o
     await client.query('ROLLBACK').catch(() => {});
     throw err;
   } finally {
-    db.pragma(`cache_size = ${cache}`);
+    restoreCache();
   }
 }
 

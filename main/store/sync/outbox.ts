@@ -16,6 +16,16 @@ export function stampPending(db: WriteDb): number {
   return db.transaction(() => stampCaptured(db)).immediate();
 }
 
+/**
+ * A bigger page cache while a join or a pull writes all over the file (a team of 100,000 contacts is a few hundred MB
+ * of rows and indexes; SQLite's default cache is 2 MB). Returns what puts the old size back.
+ */
+export function largeCache(db: WriteDb): () => void {
+  const before = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -131072');
+  return () => db.pragma(`cache_size = ${before}`);
+}
+
 /** The oldest `limit` changes waiting to be pushed, in the order they were made. */
 export function outboxBatch(db: WriteDb, limit: number): (WireChange & { seq: number })[] {
   return all<{ seq: number; id: string; tbl: string; gid: string; fields: string; base: string | null; seen: string | null; hlc: string; author: string }>(
