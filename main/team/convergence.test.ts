@@ -49,6 +49,13 @@ const WEIGHT: Partial<Record<OpName, number>> = {
   'system.loadDemo': 0,
 };
 
+/** Write kinds that delete sections: which sections, by the op's `id`. */
+const REMOVES: Partial<Record<OpName, string>> = {
+  'section.remove': 'id = ?',
+  'briefing.delete': 'briefing_id = ?',
+  'meeting.delete': 'briefing_id IN (SELECT id FROM briefings WHERE meeting_id = ?)',
+};
+
 /** Where two dumps differ: table, gid, field and both values (empty when they are equal). */
 function dumpDiff(a: ReturnType<typeof canonicalDump>, b: ReturnType<typeof canonicalDump>): string[] {
   const out: string[] = [];
@@ -158,9 +165,15 @@ it('three replicas converge, and every saved section text survives', async () =>
     const input = await writeSamples[kind]!(r.ctx, rnd);
     if (input !== null) {
       const sec = kind === 'section.update' ? (r.ctx.db.prepare('SELECT gid, content FROM briefing_sections WHERE id = ?').get((input as { id: number }).id) as { gid: string; content: string }) : null;
+      // Sections a member deletes (alone or with their briefing or meeting) while seeing their text.
+      const id = (input as { id?: number }).id;
+      const removed = (REMOVES[kind] ? r.ctx.db.prepare(`SELECT gid, content FROM briefing_sections WHERE ${REMOVES[kind]}`).all(id) : []) as { gid: string; content: string }[];
       try {
         await dispatch(r.ctx, kind, input);
         ran.set(kind, (ran.get(kind) ?? 0) + 1);
+        // Deleted by someone who saw it, like text replaced by someone who saw it: not a loss. (An edit the deleter had
+        // not seen is another matter: it must stay restorable, and is looked for below.)
+        for (const d of removed) for (const x of [d.content, ...items(d.content)]) seen.add(`${d.gid}|${x}`);
         const text = (input as { content?: string }).content;
         if (sec && text !== undefined) {
           seen.add(`${sec.gid}|${sec.content}`);
