@@ -82,7 +82,7 @@ export default tseslint.config(
   // assemble → contract, store, formats, and from the pack only its document types and labels (no layout, no pdfkit).
   layer(
     ['main/assemble/**/*.ts'],
-    { deny: except('store', 'formats', 'pack'), groups: [['**/pack/**', '!**/pack/document', '!**/pack/labels', '!**/pack/labels/**']], packages: ['better-sqlite3', 'pdfkit', 'electron', 'node:http', 'pg'] },
+    { deny: except('store', 'formats', 'pack'), groups: [['**/pack/**', '!**/pack/document', '!**/pack/markdown-flat', '!**/pack/labels', '!**/pack/labels/**']], packages: ['better-sqlite3', 'pdfkit', 'electron', 'node:http', 'pg'] },
     'main/assemble: store, formats and contract in, a PackSource and a PackDocument out; no layout (main/pack), no ops.',
   ),
   // team → contract, store and PostgreSQL (pg): the sync client, nothing above it.

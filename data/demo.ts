@@ -1,7 +1,9 @@
 /**
- * The demo dossier a first start offers (and `dossier demo` loads): the institutions of the seed pages,
- * their contact officer, a few of our own staff, and the Working Party's next meeting with its last one.
- * Written for Dossier; dates are relative to the day it is loaded so the meeting is always upcoming.
+ * The demo dossier a first start offers (and `dossier demo` loads): the institutions of the seed pages, their contact
+ * officers, our own staff (a German labour ministry's division for bilateral and multilateral relations), the Working
+ * Party's last session and its next one, follow-up actions, and a library of standard lines. The briefings of both
+ * sessions are in data/demo-briefings.ts. Written for Dossier. Every date is relative to the day the demo is loaded,
+ * so the next session is always ahead and the last one behind; main/ops/demo.ts loads it through the operations.
  */
 import type { ContactInput, InstitutionInput } from '../contract/model';
 
@@ -9,9 +11,11 @@ export interface DemoInstitution extends Omit<InstitutionInput, 'parentId'> {
   key: string;
   parent?: string;
 }
-export interface DemoContact extends Omit<ContactInput, 'institutionId'> {
+export interface DemoContact extends Omit<ContactInput, 'institutionId' | 'informationDated'> {
   key: string;
   institution?: string;
+  /** As written on the source ('2017'), or how long before the load day the details were confirmed. */
+  informationDated: string | { monthsAgo: number } | { daysAgo: number };
 }
 export interface DemoMeeting {
   key: string;
@@ -29,11 +33,19 @@ export interface DemoMeeting {
   host: string;
   institutions: string[];
   status: 'planned' | 'confirmed' | 'held' | 'cancelled';
-  agenda: { time: string; title: string; lead: string; documents: string }[];
+  /** `key` lets a briefing's lines to take name their item. */
+  agenda: { key: string; time: string; title: string; lead: string; documents: string }[];
   delegation: { contact: string; role: 'head' | 'member' | 'adviser' | 'note_taker' }[];
   counterparts: string[];
-  outcomes: string[];
+  /** committedBy: 'us', 'counterpart' or who. */
+  outcomes: { text: string; committedBy: string }[];
   actions: { text: string; owner: string; dueInDays: number; status: 'open' | 'done' }[];
+}
+/** A standard line to take, by topic (the snippet library). */
+export interface DemoSnippet {
+  topic: string;
+  title: string;
+  text: string;
 }
 
 export const demoInstitutions: DemoInstitution[] = [
@@ -147,7 +159,7 @@ export const demoContacts: DemoContact[] = [
     notes: 'Heads the delegation to the Working Party. Former G20 Employment Working Group sherpa.',
     internal: true,
     source: 'Staff directory',
-    informationDated: '2026-09',
+    informationDated: { monthsAgo: 2 },
   },
   {
     key: 'weiss',
@@ -162,7 +174,7 @@ export const demoContacts: DemoContact[] = [
     notes: 'Prepares the briefing; note-taker at the session.',
     internal: true,
     source: 'Staff directory',
-    informationDated: '2026-09',
+    informationDated: { monthsAgo: 2 },
   },
   {
     key: 'kowalska',
@@ -175,7 +187,7 @@ export const demoContacts: DemoContact[] = [
     languages: ['pl', 'de', 'en'],
     internal: true,
     source: 'Staff directory',
-    informationDated: '2026-09',
+    informationDated: { monthsAgo: 2 },
   },
   {
     key: 'papadopoulou',
@@ -189,7 +201,7 @@ export const demoContacts: DemoContact[] = [
     languages: ['el', 'en', 'fr'],
     notes: 'Coordinates the EU position for the Working Party.',
     source: 'EU Whoiswho',
-    informationDated: '2025-11-03',
+    informationDated: { daysAgo: 390 },
   },
   {
     key: 'van-der-berg',
@@ -201,7 +213,7 @@ export const demoContacts: DemoContact[] = [
     emails: [{ label: 'work', value: 'pieter.vanderberg@example.oecd.org' }],
     languages: ['nl', 'en', 'fr'],
     source: 'OECD directory',
-    informationDated: '2023-04',
+    informationDated: { monthsAgo: 31 },
   },
   {
     key: 'dubois',
@@ -213,8 +225,8 @@ export const demoContacts: DemoContact[] = [
     phones: [{ label: 'work', value: '+41 22 799 7000', e164: '+41227997000' }],
     emails: [{ label: 'work', value: 'dubois@example.ilo.org' }],
     languages: ['fr', 'en'],
-    source: 'Met at GB 355',
-    informationDated: '2026-03-20',
+    source: 'Met at GB.355, WPSDG',
+    informationDated: { daysAgo: 196 },
   },
 ];
 
@@ -224,7 +236,7 @@ export const demoMeetings: DemoMeeting[] = [
     title: 'WPSDG — Working Party on the Social Dimension of Globalization (previous session)',
     series: 'WPSDG',
     kind: 'Working party',
-    inDays: -250,
+    inDays: -196,
     startTime: '10:00',
     endTime: '13:00',
     durationDays: 0,
@@ -235,18 +247,25 @@ export const demoMeetings: DemoMeeting[] = [
     institutions: ['ilo', 'empl'],
     status: 'held',
     agenda: [
-      { time: '10:00', title: 'Decent work in global supply chains: follow-up', lead: 'ILO Office', documents: 'GB.355/WP/SDG/1' },
-      { time: '11:30', title: 'Trade and employment: policy coherence', lead: 'MULTILATERALS', documents: 'GB.355/WP/SDG/2' },
+      { key: 'opening', time: '10:00', title: 'Opening and adoption of the agenda', lead: 'Chairperson', documents: '' },
+      { key: 'supply-chains', time: '10:10', title: 'Decent work in global supply chains: follow-up', lead: 'ILO Office', documents: 'GB.355/WP/SDG/1' },
+      { key: 'trade', time: '11:30', title: 'Trade and employment: policy coherence', lead: 'MULTILATERALS', documents: 'GB.355/WP/SDG/2' },
+      { key: 'aob', time: '12:45', title: 'Any other business', lead: 'Chairperson', documents: '' },
     ],
     delegation: [
       { contact: 'ozdemir', role: 'head' },
       { contact: 'weiss', role: 'note_taker' },
     ],
     counterparts: ['stenvold', 'dubois'],
-    outcomes: ['The Office will present options for a joint ILO–WTO study at the next session.'],
+    outcomes: [
+      { text: 'The Office will present options for a joint ILO–WTO study on the employment effects of trade at the next session.', committedBy: 'ILO Office' },
+      { text: 'The Working Party asked the Office to report on due diligence initiatives in global supply chains.', committedBy: 'ILO Office' },
+      { text: 'Germany offered to host an expert workshop on financing social protection floors.', committedBy: 'us' },
+    ],
     actions: [
-      { text: 'Send comments on the draft ILO–WTO study outline to MULTILATERALS', owner: 'J. Weiß', dueInDays: -200, status: 'open' },
-      { text: 'Circulate the Working Party summary to the G20 sherpa team', owner: 'A. Özdemir', dueInDays: -230, status: 'done' },
+      { text: 'Send comments on the draft ILO–WTO study outline to MULTILATERALS', owner: 'J. Weiß', dueInDays: -150, status: 'open' },
+      { text: 'Circulate the Working Party summary to the G20 sherpa team', owner: 'A. Özdemir', dueInDays: -185, status: 'done' },
+      { text: 'Agree a common EU line on social protection floors with DG EMPL before the next session', owner: 'M. Kowalska', dueInDays: 30, status: 'open' },
     ],
   },
   {
@@ -265,10 +284,11 @@ export const demoMeetings: DemoMeeting[] = [
     institutions: ['ilo', 'empl', 'oecd'],
     status: 'confirmed',
     agenda: [
-      { time: '10:00', title: 'Opening and adoption of the agenda', lead: 'Chairperson', documents: '' },
-      { time: '10:15', title: 'Trade policy and decent work: the joint ILO–WTO study', lead: 'MULTILATERALS', documents: 'GB.357/WP/SDG/1' },
-      { time: '11:30', title: 'Social protection floors in the G20 agenda', lead: 'OECD / ILO', documents: 'GB.357/WP/SDG/2' },
-      { time: '12:40', title: 'Any other business', lead: 'Chairperson', documents: '' },
+      { key: 'opening', time: '10:00', title: 'Opening and adoption of the agenda', lead: 'Chairperson', documents: '' },
+      { key: 'trade', time: '10:10', title: 'Trade and employment: policy coherence and the joint ILO–WTO study', lead: 'MULTILATERALS', documents: 'GB.357/WP/SDG/1' },
+      { key: 'supply-chains', time: '11:15', title: 'Decent work in global supply chains: follow-up', lead: 'ILO Office', documents: 'GB.357/WP/SDG/2' },
+      { key: 'spf', time: '12:00', title: 'Social protection floors in the G20 agenda', lead: 'OECD / ILO', documents: 'GB.357/WP/SDG/3' },
+      { key: 'aob', time: '12:45', title: 'Any other business', lead: 'Chairperson', documents: '' },
     ],
     delegation: [
       { contact: 'ozdemir', role: 'head' },
@@ -277,6 +297,50 @@ export const demoMeetings: DemoMeeting[] = [
     ],
     counterparts: ['stenvold', 'papadopoulou', 'van-der-berg'],
     outcomes: [],
-    actions: [],
+    actions: [{ text: 'Register the delegation for the hybrid session and send Dr Kowalska the remote link', owner: 'J. Weiß', dueInDays: 25, status: 'open' }],
+  },
+];
+
+/** Standard lines to take, by topic: inserted into briefings, and the yardstick of "line drift". */
+export const demoSnippets: DemoSnippet[] = [
+  {
+    topic: 'core labour standards',
+    title: 'Fundamental principles and rights at work',
+    text: 'Germany is committed to the ILO fundamental principles and rights at work, including a safe and healthy working environment, and promotes their ratification and implementation worldwide.',
+  },
+  {
+    topic: 'social protection floors',
+    title: 'Universal social protection',
+    text: 'Germany supports universal social protection, including nationally defined social protection floors in line with ILO Recommendation No. 202.',
+  },
+  {
+    topic: 'social protection floors',
+    title: 'Financing',
+    text: 'Sustainable financing is the key to social protection floors: domestic resources first, international support where they fall short.',
+  },
+  {
+    topic: 'trade and employment',
+    title: 'Policy coherence',
+    text: 'Trade policy and labour market policy must work together, so that open markets create more and better jobs.',
+  },
+  {
+    topic: 'trade and employment',
+    title: 'ILO–WTO cooperation',
+    text: 'We welcome closer cooperation between the ILO and the WTO on the employment effects of trade.',
+  },
+  {
+    topic: 'supply chains',
+    title: 'Due diligence',
+    text: 'Companies have a responsibility to respect human rights along their supply chains; a smart mix of national and international measures helps them meet it.',
+  },
+  {
+    topic: 'social dialogue',
+    title: 'Tripartism',
+    text: 'Social dialogue between governments, employers and workers is the ILO’s strength and should shape every stage of this work.',
+  },
+  {
+    topic: 'SDG 8',
+    title: 'Decent work in the 2030 Agenda',
+    text: 'Full and productive employment and decent work for all (SDG 8) is central to the 2030 Agenda and needs a coherent multilateral system.',
   },
 ];

@@ -14,14 +14,20 @@ async function demoBriefing(call: (name: string, input: unknown) => Promise<unkn
 
 test('write a briefing from the template: Markdown, Q&A, who’s who, versions, compare, restore', async ({ app: page, dossier, shot }) => {
   page.on('dialog', (d) => void d.accept());
+  // A meeting without a briefing yet: the demo's next session, its draft taken away.
+  const [meeting] = (await dossier.call('meeting.list', { when: 'upcoming' })) as { id: number }[];
+  for (const b of (await dossier.call('briefing.list', { meetingId: meeting!.id })) as { id: number }[]) await dossier.call('briefing.delete', { id: b.id });
+  await page.reload(); // that change came from outside the window
   await page.getByRole('link', { name: /Meetings/ }).click();
   await page.getByRole('list', { name: 'Meetings' }).getByRole('link').first().click();
   const briefingsCount = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Briefings/ }).locator('.count');
-  await expect(briefingsCount).toHaveText('0');
+  // The demo's earlier session keeps its issued briefing.
+  const shown = ((await dossier.call('system.info', {})) as { counts: { briefings: number } }).counts.briefings;
+  await expect(briefingsCount).toHaveText(String(shown));
   await page.getByRole('button', { name: 'Start briefing' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Briefing: WPSDG/ })).toBeVisible();
   // The sidebar's counts follow every write (issue 16 saw "Briefings 0" beside an open briefing).
-  await expect(briefingsCount).toHaveText('1');
+  await expect(briefingsCount).toHaveText(String(shown + 1));
   // The standard delegation brief: every section of the template, in order.
   const sections = page.locator('section.sec');
   await expect(sections).toHaveCount(11);
@@ -176,4 +182,33 @@ test('save selected text as a snippet under a new topic and insert it at the cur
   await shot('briefing-snippets');
   const stored = (await dossier.call('briefing.get', { id: b.id })) as typeof b;
   expect(stored.sections.find((s) => s.title === 'Objectives')?.content).toBe('Our line: We call for ratification of all fundamental conventions.');
+});
+
+test('the sidebar counts follow every write: a briefing deleted, one started, a contact added', async ({ app: page }) => {
+  page.on('dialog', (d) => void d.accept());
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Briefings 2' })).toBeVisible();
+
+  // The next session's draft deleted from its editor …
+  await page.getByRole('list', { name: 'Meetings' }).getByRole('link').first().click();
+  await page.getByRole('link', { name: 'Open briefing' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Delegation brief: WPSDG, GB.357' })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(nav.getByRole('link', { name: 'Briefings 1' })).toBeVisible();
+
+  // … a new one started from the meeting …
+  await nav.getByRole('link', { name: /Meetings/ }).click();
+  await page.getByRole('list', { name: 'Meetings' }).getByRole('link').first().click();
+  await page.getByRole('button', { name: 'Start briefing' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Briefing: WPSDG/ })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Briefings 2' })).toBeVisible();
+
+  // … and a contact saved from its form.
+  await nav.getByRole('link', { name: /Contacts/ }).click();
+  await page.getByRole('link', { name: 'New', exact: true }).click();
+  await page.getByLabel('Given name').fill('Ingrid');
+  await page.getByLabel('Family name').fill('Halvorsen');
+  await page.getByRole('button', { name: 'Create contact' }).click();
+  await expect(page.getByRole('heading', { name: 'Ingrid Halvorsen' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Contacts 8' })).toBeVisible();
 });

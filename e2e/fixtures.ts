@@ -1,9 +1,11 @@
 /**
  * Every e2e test gets its own dossier (a temp file) served by main/host on a free loopback port,
  * and a page opened with the launch token. `shot(name)` saves a screenshot under artifacts/screenshots.
+ * The demo dossier is loaded once per worker (it writes briefings and issues packs, a second or two of work) and
+ * copied into each test's file: every test still starts from exactly what `system.loadDemo` makes today.
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startHost, type Host } from '../main/host/http';
@@ -13,6 +15,11 @@ import { openDossier } from '../main/ops/open';
 
 export const SHOTS = resolve('artifacts/screenshots');
 
+interface WorkerFixtures {
+  /** A closed dossier file holding the demo, made once per worker. */
+  demoFile: string;
+}
+
 interface Fixtures {
   dossier: { ctx: OpsContext; host: Host; dbPath: string; call: typeof dispatch extends (c: OpsContext, ...a: infer A) => infer R ? (...a: A) => R : never };
   /** A page already open on the app, dossier loaded with the demo unless the test says otherwise. */
@@ -21,7 +28,19 @@ interface Fixtures {
   shot: (name: string) => Promise<void>;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  demoFile: [
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'dossier-e2e-demo-'));
+      const file = join(dir, 'demo.db');
+      const ctx = openDossier({ path: file });
+      await dispatch(ctx, 'system.loadDemo', {});
+      ctx.db.close();
+      await use(file);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
   demo: [true, { option: true }],
   dossier: async ({}, use) => {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'dossier-e2e-')), 'dossier.db');
@@ -31,8 +50,14 @@ export const test = base.extend<Fixtures>({
     await host.close();
     ctx.db.close();
   },
-  app: async ({ page, dossier, demo }, use) => {
-    if (demo) await dispatch(dossier.ctx, 'system.loadDemo', {});
+  app: async ({ page, dossier, demo, demoFile }, use) => {
+    if (demo) {
+      // Nothing has touched the new dossier yet: swap its file for a copy of the demo (the host reads ctx.db per call).
+      dossier.ctx.db.close();
+      for (const suffix of ['-wal', '-shm']) rmSync(dossier.dbPath + suffix, { force: true });
+      copyFileSync(demoFile, dossier.dbPath);
+      dossier.ctx.db = openDossier({ path: dossier.dbPath }).db;
+    }
     // Skip the first-start welcome screen unless a test asks for it.
     await page.addInitScript(() => sessionStorage.setItem('dossier-welcomed', '1'));
     await page.goto(dossier.host.launchUrl);

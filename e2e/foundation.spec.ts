@@ -7,8 +7,20 @@ test.describe('first start', () => {
     await page.goto(dossier.host.launchUrl);
     await expect(page.getByRole('heading', { name: 'Welcome to Dossier' })).toBeVisible();
     await shot('welcome');
+    // Writing the briefings and issuing last session's pack takes a moment, shown as it runs. The host shares this
+    // process, so the test cannot look while it works: the page notes every dialog it opens.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { seenDialogs: string[] }).seenDialogs = []);
+      new MutationObserver(() => {
+        for (const d of document.querySelectorAll('dialog[open]')) seen.push(d.querySelector('h2')?.textContent ?? '');
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['open'] });
+    });
     await page.getByRole('button', { name: /Explore the demo dossier/ }).click();
-    await expect(page.getByRole('list', { name: 'Meetings' })).toContainText('WPSDG');
+    await expect(page.getByRole('list', { name: 'Meetings' })).toContainText('WPSDG', { timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { seenDialogs: string[] }).seenDialogs)).toContain('Loading the demo dossier');
+    // The sidebar counts what was just written: both briefings, without a reload.
+    await expect(page.getByRole('link', { name: 'Briefings 2' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Meetings 2' })).toBeVisible();
     // The token left the address bar once it was read.
     expect(page.url()).not.toContain('token=');
   });
@@ -83,8 +95,9 @@ test('the meeting list shows the demo WPSDG session with its delegation; briefin
   await expect(page.getByText('Mr. Thoralf Stenvold')).toBeVisible();
   await expect(page.getByText(/dated 2017 · to check/)).toBeVisible();
   await shot('meetings');
-  await page.getByRole('button', { name: 'Start briefing' }).click();
-  await expect(page.getByRole('heading', { name: /Briefing: WPSDG/ })).toBeVisible();
-  await expect(page.getByText('Lines to take per agenda item')).toBeVisible();
+  await page.getByRole('link', { name: 'Open briefing' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Delegation brief: WPSDG, GB.357' })).toBeVisible();
+  await expect(page.getByText('VS-NUR FÜR DEN DIENSTGEBRAUCH').first()).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Objectives', exact: true })).toHaveValue(/terms of reference/);
   await shot('briefings');
 });

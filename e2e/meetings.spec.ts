@@ -71,23 +71,23 @@ test('agenda: reorder by keyboard and edit in place; the order survives a reload
 
   await page.getByRole('button', { name: /^Reorder “Opening and adoption of the agenda”/ }).focus();
   await page.keyboard.press('Alt+ArrowDown');
-  await expect(page.getByRole('status').filter({ hasText: 'Moved “Opening and adoption of the agenda” to position 2 of 4.' })).toBeAttached();
+  await expect(page.getByRole('status').filter({ hasText: 'Moved “Opening and adoption of the agenda” to position 2 of 5.' })).toBeAttached();
   await page.keyboard.press('Alt+ArrowDown');
-  await expect(page.getByRole('status').filter({ hasText: 'to position 3 of 4' })).toBeAttached();
+  await expect(page.getByRole('status').filter({ hasText: 'to position 3 of 5' })).toBeAttached();
   // Focus stays on the moved item's grip, so the user can keep moving it.
-  await expect(page.getByRole('button', { name: /^Reorder “Opening and adoption of the agenda”, item 3 of 4/ })).toBeFocused();
+  await expect(page.getByRole('button', { name: /^Reorder “Opening and adoption of the agenda”, item 3 of 5/ })).toBeFocused();
 
   const region = page.getByRole('region', { name: 'Agenda' });
   await region.getByRole('button', { name: 'Edit agenda item Any other business' }).click();
-  await region.getByRole('cell').getByLabel('Time').fill('12:45');
+  await region.getByRole('cell').getByLabel('Time').fill('12:50');
   await region.getByRole('cell').getByLabel('Time').press('Enter');
-  await expect(region.getByRole('cell', { name: '12:45' })).toBeVisible();
+  await expect(region.getByRole('cell', { name: '12:50' })).toBeVisible();
   await shot('agenda-reorder');
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: NEXT })).toBeVisible();
-  expect(await agendaTitles(page)).toEqual([before[1], before[2], before[0], before[3]]);
-  await expect(region.getByRole('cell', { name: '12:45' })).toBeVisible();
+  expect(await agendaTitles(page)).toEqual([before[1], before[2], before[0], before[3], before[4]]);
+  await expect(region.getByRole('cell', { name: '12:50' })).toBeVisible();
 });
 
 test('an open action of the last session shows on the next one, overdue, and is carried forward there', async ({ app: page, dossier, shot }) => {

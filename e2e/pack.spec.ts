@@ -41,8 +41,8 @@ test('exports the meeting’s pack from the meeting screen: preview, thumbnails,
   await page.getByRole('button', { name: 'Export pack' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export briefing pack' });
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('no briefing yet');
-  await expect(dialog.getByLabel('Date on the pack')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(dialog).toContainText('From the meeting’s most recently edited briefing.');
+  await expect(dialog.getByLabel('Date on the pack')).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
   await expect(dialog.getByRole('button', { name: /^Build (pack|anyway)$/ })).toBeFocused();
   await dialog.getByLabel('Date on the pack').fill(DATE);
   await shot('pack-export-dialog');

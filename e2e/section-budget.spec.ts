@@ -58,3 +58,33 @@ test('the budget cannot be changed while the briefing is final', async ({ app: p
   await expect(section.getByLabel('Budget', { exact: true })).toBeDisabled();
   await expect(section.getByLabel('Budget unit of Objectives')).toBeDisabled();
 });
+
+test('text typed while the briefing is read back after a budget change is kept, and counted against the budget', async ({ app: page, dossier }) => {
+  const [meeting] = await op(dossier.ctx, 'meeting.list', { when: 'upcoming' });
+  const b = await op(dossier.ctx, 'briefing.create', { meetingId: meeting!.id, title: 'Brief for the delegation' });
+  await openBriefing(page, b.id);
+  const section = page.getByRole('region', { name: 'Objectives', exact: true });
+  const count = section.locator('[data-word-count]');
+  // The read-back after the budget is saved answers with the briefing as it was, and arrives late: the user has
+  // typed meanwhile (the cause of the flaky "over" class on a busy machine).
+  let late = 0;
+  let delivered = false;
+  await page.route('**/api/briefing.get', async (route) => {
+    if (late++ > 0) return route.continue();
+    const response = await route.fetch();
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.fulfill({ response });
+    delivered = true;
+  });
+  const budget = section.getByLabel('Budget', { exact: true });
+  await budget.fill('5');
+  await budget.press('Enter');
+  const text = 'Secure broad support for the integrated strategy and welcome the progress report while keeping the budget neutral this year please.';
+  await page.getByRole('textbox', { name: 'Objectives', exact: true }).fill(text);
+  await expect.poll(() => delivered).toBe(true);
+  await page.waitForTimeout(200); // let the page apply the late answer
+  await expect(page.getByRole('textbox', { name: 'Objectives', exact: true })).toHaveValue(text);
+  await expect(count).toContainText('20 words');
+  await expect(count).toHaveClass(/over/);
+  await expect.poll(async () => (await op(dossier.ctx, 'briefing.get', { id: b.id })).sections.find((s) => s.title === 'Objectives')?.content).toBe(text);
+});

@@ -163,8 +163,8 @@ export const BriefingVersion = z.object({
 });
 export type BriefingVersion = z.infer<typeof BriefingVersion>;
 
-/** One run of a word-level diff: unchanged, inserted or deleted text. */
-export const DiffPart = z.object({ value: z.string(), added: z.boolean(), removed: z.boolean() });
+/** One run of a word-level diff: unchanged, inserted or deleted text; bold/italic when it was rendered from Markdown. */
+export const DiffPart = z.object({ value: z.string(), added: z.boolean(), removed: z.boolean(), bold: z.boolean().optional(), italic: z.boolean().optional() });
 export type DiffPart = z.infer<typeof DiffPart>;
 /** Two states of a briefing compared section by section (sections matched by id, in the newer order). */
 export const BriefingComparison = z.object({

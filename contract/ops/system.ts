@@ -22,9 +22,9 @@ export const systemOps = {
   }),
   'system.loadDemo': op({
     input: z.object({}),
-    output: z.object({ institutions: z.number(), contacts: z.number(), meetings: z.number() }),
+    output: z.object({ institutions: z.number(), contacts: z.number(), meetings: z.number(), briefings: z.number() }),
     kind: 'write',
-    doc: 'Load the demo dossier (seed institutions, contacts and an upcoming WPSDG meeting). Refused if the dossier is not empty.',
+    doc: 'Load the demo dossier (institutions, contacts, the last and the next WPSDG session with their briefings, issued pack and addendum, snippets). Refused if the dossier is not empty.',
   }),
 
   // ----- search -----

@@ -87,8 +87,9 @@ export function markingOf(classification: string, sections: BriefingDetail['sect
 export function assemble(source: PackSource, { variant, releaseClassification, addresses = false }: VariantOptions): Assembly {
   const language = source.briefing?.language ?? 'en';
   const v = source.briefing ? variantBriefing(source.briefing, variant) : null;
-  // A releasable pack quotes the earlier briefing ("since last time") with the same parts removed.
-  const filterThen = variant === 'full' ? undefined : (b: BriefingDetail) => briefingForVariant(b, 'releasable').briefing;
+  // The earlier briefing quoted by "since last time" is treated as this one: its marked parts labelled, or left out.
+  const handling = labelsFor(language).release.handling;
+  const filterThen = (b: BriefingDetail) => (variant === 'full' ? labelMarks(b, (m) => handling[m]) : briefingForVariant(b, 'releasable').briefing);
   const sections = packSections(source, v?.shown ?? null, { filterThen, addresses });
   const sectionIds = v ? v.kept.sections.map((s) => s.id) : sections.map(() => null);
   const classification = variant !== 'full' && releaseClassification?.trim() ? releaseClassification.trim() : (source.briefing?.classification ?? '');

@@ -4,9 +4,9 @@
  * today's; outcomes with who committed; follow-ups still open; who is new or has left; and line drift, today's key
  * messages against the snippet library's standard line on the same topic. From the PackSource; reads nothing.
  */
-import { diffWordsWithSpace } from 'diff';
 import type { BriefingDetail, MeetingDetail, Snippet } from '../../contract/model';
-import type { ActionItem, DiffRun, SinceLastTimeSection } from '../pack/document';
+import type { ActionItem, SinceLastTimeSection } from '../pack/document';
+import { type Label, markdownDiff } from './markdown-diff';
 import { labelsFor } from '../pack/labels';
 import { fold } from '../store/search';
 import type { PackSource } from './source';
@@ -36,8 +36,6 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (x.size + y.size);
 }
 
-const runs = (before: string, after: string): DiffRun[] => diffWordsWithSpace(before, after).map((p) => ({ value: p.value, added: p.added, removed: p.removed }));
-const bullets = (items: string[]) => items.filter((s) => s.trim()).map((s) => `• ${s.trim()}`).join('\n');
 
 /** Key messages and per-item lines of a briefing, keyed for matching: 'km' and the agenda item's folded title. */
 function linesOf(b: BriefingDetail | null, agenda: { id: number; title: string }[]): { key: string; heading: string; text: string }[] {
@@ -45,7 +43,9 @@ function linesOf(b: BriefingDetail | null, agenda: { id: number; title: string }
   const out: { key: string; heading: string; text: string }[] = [];
   const byId = new Map(agenda.map((a, i) => [a.id, { title: a.title, n: i + 1 }]));
   const km = b.sections.flatMap((s) => (s.body.kind === 'key_messages' ? s.body.items : []));
-  if (km.length) out.push({ key: 'km', heading: '', text: bullets(km) });
+  // As a Markdown list, so each message keeps its bullet (and its emphasis) when rendered.
+  const items = km.map((m) => m.trim()).filter(Boolean);
+  if (items.length) out.push({ key: 'km', heading: '', text: items.map((m) => `- ${m}`).join('\n') });
   for (const s of b.sections) {
     if (s.body.kind !== 'agenda_briefs') continue;
     for (const brief of s.body.briefs) {
@@ -58,7 +58,7 @@ function linesOf(b: BriefingDetail | null, agenda: { id: number; title: string }
 }
 
 /** Then against now: the same key first, else the most similar agenda title (agendas are reworded between sessions). */
-function compareLines(then: ReturnType<typeof linesOf>, now: ReturnType<typeof linesOf>, kmHeading: string): SinceLastTimeSection['lines'] {
+function compareLines(then: ReturnType<typeof linesOf>, now: ReturnType<typeof linesOf>, kmHeading: string, label: Label): SinceLastTimeSection['lines'] {
   const used = new Set<number>();
   const out: SinceLastTimeSection['lines'] = [];
   for (const t of then) {
@@ -69,21 +69,21 @@ function compareLines(then: ReturnType<typeof linesOf>, now: ReturnType<typeof l
     }
     const heading = t.key === 'km' ? kmHeading : t.heading;
     if (j < 0) {
-      out.push({ heading, change: 'removed', parts: [{ value: t.text, added: false, removed: true }] });
+      out.push({ heading, change: 'removed', parts: markdownDiff(t.text, '', label) });
       continue;
     }
     used.add(j);
     const n = now[j]!;
-    out.push({ heading: n.key === 'km' ? kmHeading : n.heading, change: n.text === t.text ? 'unchanged' : 'changed', parts: runs(t.text, n.text) });
+    out.push({ heading: n.key === 'km' ? kmHeading : n.heading, change: n.text === t.text ? 'unchanged' : 'changed', parts: markdownDiff(t.text, n.text, label) });
   }
   now.forEach((n, k) => {
-    if (!used.has(k)) out.push({ heading: n.key === 'km' ? kmHeading : n.heading, change: 'added', parts: [{ value: n.text, added: true, removed: false }] });
+    if (!used.has(k)) out.push({ heading: n.key === 'km' ? kmHeading : n.heading, change: 'added', parts: markdownDiff('', n.text, label) });
   });
   return out;
 }
 
 /** Today's key messages against the standard lines: by topic named in the message, else the most similar snippet. */
-function lineDrift(library: Snippet[], briefing: BriefingDetail | null): SinceLastTimeSection['drift'] {
+function lineDrift(library: Snippet[], briefing: BriefingDetail | null, label: Label): SinceLastTimeSection['drift'] {
   if (!briefing) return [];
   const snippets = library.filter((s) => s.text.trim());
   if (snippets.length === 0) return [];
@@ -96,21 +96,22 @@ function lineDrift(library: Snippet[], briefing: BriefingDetail | null): SinceLa
     if (!scored || scored.score < 0.3) return [];
     const standard = scored.s.text.trim();
     if (fold(standard).replace(/\s+/g, ' ') === fold(message.trim()).replace(/\s+/g, ' ')) return [];
-    return [{ message: message.trim(), topic: scored.s.topic || scored.s.title, snippet: scored.s.title || scored.s.topic, parts: runs(standard, message.trim()) }];
+    return [{ message: message.trim(), topic: scored.s.topic || scored.s.title, snippet: scored.s.title || scored.s.topic, parts: markdownDiff(standard, message.trim(), label) }];
   });
 }
 
 export function sinceLastTime(source: PackSource, input: SinceInput, title: string): SinceLastTimeSection {
   const L = labelsFor(input.language).since;
   const { meeting, previous } = source;
-  const drift = lineDrift(source.snippets, input.briefing);
+  const label: Label = (m) => labelsFor(input.language).release.handling[m];
+  const drift = lineDrift(source.snippets, input.briefing, label);
   if (previous === null) return { kind: 'since_last_time', title, previous: null, lines: [], outcomes: [], actions: input.actions, joined: [], left: [], drift };
   const prev = previous.meeting;
   // The briefing used then: the latest version saved before that meeting ended, else its current text.
   const saved = previous.savedVersion;
   const basis = previous.then === null ? '' : saved ? L.basisVersion(saved.number, input.day(saved.createdAt.slice(0, 10))) : L.basisCurrent;
   const then = previous.then && input.filterThen ? input.filterThen(previous.then) : previous.then;
-  const lines = compareLines(linesOf(then, prev.agenda), linesOf(input.briefing, meeting.agenda), L.keyMessages);
+  const lines = compareLines(linesOf(then, prev.agenda), linesOf(input.briefing, meeting.agenda), L.keyMessages, label);
   const person = (p: MeetingDetail['delegation'][number]) => ({ name: p.displayName, position: p.position, institution: p.institutionName ?? '' });
   const everyone = (m: MeetingDetail) => [...m.delegation, ...m.counterparts];
   const before = new Set(everyone(prev).map((p) => p.contactId));

@@ -7,6 +7,8 @@ import type { OpsContext } from '../ops/context';
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** All of stdin as text (`call <op> -`); process.stdin unless a test gives its own. */
+  readIn?: () => Promise<string>;
 }
 
 export interface CommandEnv {
@@ -34,7 +36,10 @@ export interface Command {
 /** A mistake in how the command was called: exit status 2. */
 export class UsageError extends Error {}
 
-/** Exit status for each error code: the only place this mapping lives. Usage mistakes exit 2. */
+/**
+ * Exit status for each error code: the only place this mapping lives (`call` uses it too). Every refusal of the
+ * dossier is 1, as README promises scripts; the code itself is in the message (and in `call`'s JSON error). Usage 2.
+ */
 export const EXIT_STATUS: Record<ErrorCode, number> = {
   invalid_input: 1,
   not_found: 1,

@@ -3,7 +3,6 @@
  * runs one command, maps errors to exit statuses (1 bad input, 2 usage). Testable: `runCli(argv, io)`.
  */
 import { parseArgs } from 'node:util';
-import { DossierError } from '../../contract/errors';
 import type { OpsContext } from '../ops/context';
 import { dispatch, toErrorData } from '../ops/index';
 import { openDossier } from '../ops/open';
@@ -89,7 +88,7 @@ export async function runCli(argv: string[], io: Io = { out: (t) => process.stdo
     const line = data.details && typeof data.details.line === 'number' ? data.details.line : null;
     const where = line !== null && !data.message.includes(`line ${line}`) ? ` (${data.details?.file ?? 'input'}, line ${line})` : '';
     io.err(`dossier: ${data.message}${where}`);
-    return err instanceof DossierError || data.code !== 'internal' ? EXIT_STATUS[data.code] : 1;
+    return EXIT_STATUS[data.code];
   } finally {
     ctx?.db.close();
   }

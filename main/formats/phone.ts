@@ -5,7 +5,9 @@
 import lib from 'google-libphonenumber';
 import type { Phone } from '../../contract/model';
 
-const util = lib.PhoneNumberUtil.getInstance();
+// Made on first use: loading libphonenumber costs more than a whole `dossier list`, which never reads a number.
+let instance: lib.PhoneNumberUtil | undefined;
+const phoneUtil = () => (instance ??= lib.PhoneNumberUtil.getInstance());
 
 /** What reading one number gave: the E.164 form (null if unknown) and, if so, why. */
 export interface PhoneReading {
@@ -23,6 +25,7 @@ export function readPhone(written: string, region: string | null = null): PhoneR
   const international = /^\s*(\+|00)/.test(written);
   if (!international && !region) return { e164: null, problem: `"${written}" has no country code; set the country to normalise it.` };
   try {
+    const util = phoneUtil();
     const n = util.parse(written, international ? 'ZZ' : region!.toUpperCase());
     if (util.isValidNumber(n)) return { e164: util.format(n, lib.PhoneNumberFormat.E164), problem: null };
     return { e164: null, problem: `"${written}" is not a valid number${international ? '' : ` in ${region}`}.` };
@@ -46,7 +49,7 @@ export function findPhoneNumbers(text: string): string[] {
 }
 
 let regions: Set<string> | null = null;
-const supported = () => (regions ??= new Set(util.getSupportedRegions() as string[]));
+const supported = () => (regions ??= new Set(phoneUtil().getSupportedRegions() as string[]));
 
 /** The region a country-code top-level domain implies ('bmas.de' → 'DE'), for numbers written without +. */
 export function regionOfDomain(domain: string): string | null {

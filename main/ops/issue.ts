@@ -7,7 +7,10 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DossierError } from '../../contract/errors';
-import type { IssuedPack, PackVariant } from '../../contract/model';
+import type { BriefingDetail, IssuedPack, PackVariant } from '../../contract/model';
+import { bodyMarkdown } from '../../contract/section-text';
+import { markdownDiff } from '../assemble/markdown-diff';
+import { labelsFor } from '../pack/labels';
 import { assemble, issuedTitle } from '../assemble/document';
 import { type PackSource, type PackTarget, readPackSource } from '../assemble/source';
 import { writeFileAtomic } from './files';
@@ -92,7 +95,17 @@ export const issueHandlers: HandlerMap<'pack.issue' | 'pack.addendum' | 'pack.is
     const last = chain[chain.length - 1] ?? issued;
     // Changes since the text that last went out (the issued pack, or its latest addendum), as the variant shows it.
     const assembly = assemble(source, { variant });
-    const changed = compareBriefings(issuedSnapshot(ctx.db, last.id), assembly.briefing!, { from: last.title, to: 'Current text' }).sections.filter((s) => s.change !== 'unchanged');
+    const before = issuedSnapshot(ctx.db, last.id);
+    const now = assembly.briefing!;
+    const handling = labelsFor(source.briefing.language).release.handling;
+    const text = (b: BriefingDetail, id: number) => {
+      const sec = b.sections.find((x) => x.id === id);
+      return sec ? bodyMarkdown(sec.body) : '';
+    };
+    // Marked against the text that went out as the reader saw it: rendered, not Markdown source.
+    const changed = compareBriefings(before, now, { from: last.title, to: 'Current text' })
+      .sections.filter((s) => s.change !== 'unchanged')
+      .map((c) => ({ ...c, parts: markdownDiff(text(before, c.sectionId), text(now, c.sectionId), (m) => handling[m]) }));
     if (changed.length === 0) throw new DossierError('conflict', `Nothing has changed since “${last.title}”: no addendum is needed.`, { field: 'briefingId' });
     const n = chain.length + 1;
     const b = await buildAssembled(assembly, { day, variant }, { number: n, issuedTitle: issued.title, issuedAt: issued.issuedAt, changed });

@@ -1,4 +1,5 @@
 /** Where Dossier keeps its file: the same place for the app, the CLI and the host, so they share one dossier. */
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,5 +17,12 @@ export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv =
   return join(defaultDataDir(env), 'dossier.db');
 }
 
-/** The project root (where package.json, data/ and renderer/dist live), from this file's location. */
-export const appRoot = (): string => resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The project root (where package.json, data/ and renderer/dist live): the nearest folder up from this module that
+ * holds package.json. Found, not counted, because this module also runs from the CLI bundle in .build/.
+ */
+export function appRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}

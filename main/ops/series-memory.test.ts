@@ -140,10 +140,15 @@ describe('since last time', () => {
     expect(line.parts.filter((p) => p.added).map((p) => p.value).join('')).toContain('timeline');
     expect(line.parts.map((p) => p.value).join('')).not.toContain('Edited long after');
     expect(data.outcomes).toEqual([
-      { text: 'The Office will present options for a joint ILO–WTO study at the next session.', committedBy: '', counterpart: false },
+      { text: 'The Office will present options for a joint ILO–WTO study on the employment effects of trade at the next session.', committedBy: 'ILO Office', counterpart: true },
+      { text: 'The Working Party asked the Office to report on due diligence initiatives in global supply chains.', committedBy: 'ILO Office', counterpart: true },
+      { text: 'Germany offered to host an expert workshop on financing social protection floors.', committedBy: 'us', counterpart: false },
       { text: 'The Office will circulate a draft outline.', committedBy: 'counterpart', counterpart: true },
     ]);
-    expect(data.actions.map((a) => [a.text, a.overdue])).toEqual([['Send comments on the draft ILO–WTO study outline to MULTILATERALS', true]]);
+    expect(data.actions.map((a) => [a.text, a.overdue])).toEqual([
+      ['Send comments on the draft ILO–WTO study outline to MULTILATERALS', true],
+      ['Agree a common EU line on social protection floors with DG EMPL before the next session', false],
+    ]);
     expect(data.joined.map((p) => p.name).sort()).toEqual(['Dr Małgorzata Kowalska', 'Mr. Pieter van der Berg', 'Ms. Ελένη Παπαδοπούλου']);
     expect(data.left.map((p) => p.name)).toEqual(['Mme Claire Dubois']);
     expect(data.drift).toHaveLength(1);

@@ -1,10 +1,10 @@
 import { DossierError } from '../../contract/errors';
-import { type ReadDb, integrityCheck, schemaVersion } from '../store/db';
+import { type ReadDb, integrityCheck, schemaVersion, writeTxAsync } from '../store/db';
 import { searchAll } from '../store/search';
 import { getSetting } from '../store/settings';
 import { get } from '../store/sql';
 import { APP_VERSION } from '../version';
-import type { HandlerMap } from './context';
+import { type HandlerMap, exclusive } from './context';
 import { loadDemo } from './demo';
 
 const count = (db: ReadDb, table: string) => get<{ n: number }>(db, `SELECT count(*) AS n FROM ${table}`)!.n;
@@ -30,11 +30,15 @@ export const systemHandlers: HandlerMap<'system.info' | 'system.check' | 'system
     const integrity = integrityCheck(db);
     return { ok: integrity.length === 1 && integrity[0] === 'ok', schemaVersion: schemaVersion(db), integrity };
   },
-  'system.loadDemo': (_, ctx) => {
-    if (count(ctx.db, 'institutions') + count(ctx.db, 'contacts') + count(ctx.db, 'meetings') > 0) {
-      throw new DossierError('conflict', 'The demo dossier is only loaded into an empty dossier; this one already has data.');
-    }
-    return loadDemo(ctx.db, ctx.now());
-  },
+  // One transaction around the whole load, held across its pack builds (see main/ops/demo.ts); its operations run
+  // through dispatch inside it, as savepoints.
+  'system.loadDemo': exclusive((_, ctx) =>
+    writeTxAsync(ctx.db, () => {
+      if (count(ctx.db, 'institutions') + count(ctx.db, 'contacts') + count(ctx.db, 'meetings') > 0) {
+        throw new DossierError('conflict', 'The demo dossier is only loaded into an empty dossier; this one already has data.');
+      }
+      return loadDemo(ctx);
+    }),
+  ),
   'search.query': ({ query, limit }, { db }) => searchAll(db, query, limit),
 };

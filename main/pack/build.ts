@@ -86,7 +86,7 @@ function parseDate(date: string): Date {
 function decoratePages(L: Layout, d: PackDocument, labels: PackLabels, total: number): void {
   const x = PAGE.marginX;
   const w = CONTENT_WIDTH;
-  const mark = { size: SIZE.small, bold: true, color: COLOR.marking, align: 'center' as const, spacing: 1.2 };
+  const mark = { size: SIZE.small, bold: true, color: COLOR.marking, align: 'center' as const, spacing: 1.2, shrink: true };
   const small = { size: SIZE.tiny + 0.5, color: COLOR.muted };
   const footerLeft = [d.series, labels.status[d.status], d.versionLabel].filter(Boolean).join('  ·  ');
   for (let i = 0; i < total; i++) {

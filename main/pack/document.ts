@@ -167,11 +167,13 @@ export interface SinceLastTimeSection {
   drift: { message: string; topic: string; snippet: string; parts: DiffRun[] }[];
 }
 
-/** A run of a word diff: kept, inserted (added) or deleted (removed) text. */
+/** A run of a word diff: kept, inserted (added) or deleted (removed) text, with its emphasis when rendered from Markdown. */
 export interface DiffRun {
   value: string;
   added: boolean;
   removed: boolean;
+  bold?: boolean;
+  italic?: boolean;
 }
 
 /** A file the pack carries as a PDF attachment (the meeting as .ics, the who's who as .vcf, the briefing as .json). */

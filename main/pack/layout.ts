@@ -39,6 +39,8 @@ export interface Style {
   align?: 'left' | 'center' | 'right';
   /** Letter spacing in points (small caps-like labels). */
   spacing?: number;
+  /** fixedText: when too long, close up the letter spacing and then the size rather than cut the text (markings). */
+  shrink?: boolean;
 }
 
 export const BODY: Style = { size: SIZE.body, color: COLOR.ink, lineGap: SIZE.lineGap };
@@ -170,8 +172,14 @@ export class Layout {
   }
 
   /** A line of artifact text at a fixed place (markings, running header, page numbers), cut with "…" if too long. */
-  fixedText(text: string, x: number, y: number, width: number, style: Style): void {
+  fixedText(text: string, x: number, y: number, width: number, given: Style): void {
+    let style = given;
     this.setFont(fontFor(style.bold, style.italic), style.size, style.color ?? COLOR.ink);
+    // A classification marking is never cut short: tighter, then smaller, down to 5 pt.
+    while (style.shrink && this.textWidth(text, style) > width && ((style.spacing ?? 0) > 0 || style.size > 5)) {
+      style = (style.spacing ?? 0) > 0 ? { ...style, spacing: Math.max(0, (style.spacing ?? 0) - 0.3) } : { ...style, size: style.size - 0.25 };
+      this.setFont(fontFor(style.bold, style.italic), style.size, style.color ?? COLOR.ink);
+    }
     // The same lines recur on every page: fit each once.
     const key = `${text}|${width}|${style.size}|${style.bold}|${style.spacing}`;
     let fit = this.fitted.get(key);

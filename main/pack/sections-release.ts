@@ -22,7 +22,10 @@ export function drawSectionNotes(ctx: SectionContext, parent: Struct, notes: Sec
 
 /** The diff as runs: kept text plain, inserted text underlined in the accent, deleted text struck through in red. */
 export function changeRuns(parts: SectionChanges['parts']): Run[] {
-  return parts.map((p) => (p.added ? { text: p.value, mark: 'underline', color: COLOR.accent } : p.removed ? { text: p.value, mark: 'strike', color: COLOR.marking } : { text: p.value }));
+  return parts.map((p) => {
+    const style = { ...(p.bold ? { bold: true } : {}), ...(p.italic ? { italic: true } : {}) };
+    return p.added ? { text: p.value, ...style, mark: 'underline', color: COLOR.accent } : p.removed ? { text: p.value, ...style, mark: 'strike', color: COLOR.marking } : { text: p.value, ...style };
+  });
 }
 
 export function drawChanges(ctx: SectionContext, parent: Struct, changes: SectionChanges): void {

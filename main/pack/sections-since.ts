@@ -20,8 +20,9 @@ export function diffColumns(parts: DiffRun[]): { then: Run[]; now: Run[] } {
   const then: Run[] = [];
   const now: Run[] = [];
   for (const p of parts) {
-    if (!p.added) then.push(p.removed ? { text: p.value, bold: true, color: COLOR.marking } : { text: p.value });
-    if (!p.removed) now.push(p.added ? { text: p.value, bold: true, color: COLOR.accent } : { text: p.value });
+    const style = { ...(p.bold ? { bold: true } : {}), ...(p.italic ? { italic: true } : {}) };
+    if (!p.added) then.push(p.removed ? { text: p.value, ...style, bold: true, color: COLOR.marking } : { text: p.value, ...style });
+    if (!p.removed) now.push(p.added ? { text: p.value, ...style, bold: true, color: COLOR.accent } : { text: p.value, ...style });
   }
   return { then, now };
 }
@@ -54,6 +55,8 @@ export function drawSinceLastTime(ctx: SectionContext, parent: Struct, s: SinceL
           { header: plain(T.then), weight: 50 },
           { header: plain(T.now), weight: 50 },
         ],
+        // Each line's heading row stays with its then/now row.
+        keepWithNext: s.lines.flatMap(() => [true, false]),
         rows: s.lines.flatMap((line) => {
           const { then, now } = diffColumns(line.parts);
           const title: Run[] = [{ text: line.heading, bold: true }, ...plain(state[line.change] ? `  (${state[line.change]})` : '', { color: COLOR.muted, italic: true })];
@@ -108,6 +111,7 @@ export function drawSinceLastTime(ctx: SectionContext, parent: Struct, s: SinceL
         { header: plain(T.standardLine), weight: 50 },
         { header: plain(T.todayLine), weight: 50 },
       ],
+      keepWithNext: s.drift.flatMap(() => [true, false]),
       rows: s.drift.flatMap((d) => {
         const { then, now } = diffColumns(d.parts);
         return [

@@ -19,6 +19,8 @@ export interface TableSpec {
   columns: TableColumn[];
   rows: Run[][][];
   size?: number;
+  /** Rows that must start a page with the row after them (a heading row over its content), by index. */
+  keepWithNext?: boolean[];
 }
 
 const PAD_X = 5;
@@ -78,8 +80,11 @@ export function drawTable(L: Layout, parent: Struct, spec: TableSpec): void {
   // artifact rather than one per row.
   const chunks: { start: number; ys: number[] }[] = [{ start: 0, ys: [] }];
   let cursor = L.y;
+  const room = L.bottom - PAGE.top - headH;
   heights.forEach((h, r) => {
-    if (h > L.bottom - cursor && cursor > PAGE.top + headH + 0.5) {
+    const next = heights[r + 1] ?? 0;
+    const need = spec.keepWithNext?.[r] && h + next <= room ? h + next : h;
+    if (need > L.bottom - cursor && cursor > PAGE.top + headH + 0.5) {
       chunks.push({ start: r, ys: [] });
       cursor = PAGE.top + headH;
     }

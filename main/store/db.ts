@@ -189,6 +189,23 @@ export function readTx<T>(db: ReadDb, fn: () => T): T {
 
 const isThenable = (v: unknown): boolean => typeof (v as { then?: unknown } | null)?.then === 'function';
 
+/**
+ * `writeTx` for work that awaits between its writes (loading the demo builds packs): one BEGIN IMMEDIATE … COMMIT
+ * around all of it, rolled back if it throws; `writeTx` calls inside become savepoints. Only for short work at a
+ * moment nothing else writes through this connection (a write made meanwhile would join, and share, its fate).
+ */
+export async function writeTxAsync<T>(db: WriteDb, fn: () => Promise<T>): Promise<T> {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
 /** Copies the live database to `dest` with SQLite's online backup API (safe while the app writes). */
 export async function backupTo(db: ReadDb, dest: string): Promise<{ pages: number }> {
   const res = await db.backup(dest);

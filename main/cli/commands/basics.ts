@@ -14,11 +14,11 @@ export const init: Command = {
 
 export const demo: Command = {
   name: 'demo',
-  summary: 'Load the demo dossier (seed institutions, contacts, an upcoming WPSDG meeting) into an empty dossier.',
+  summary: 'Load the demo dossier (institutions, contacts, the last and next WPSDG session with their briefings) into an empty dossier.',
   usage: 'demo',
   run: async (_p, _v, env) => {
     const r = await env.call('system.loadDemo', {});
-    env.print(r, () => `Loaded the demo dossier: ${r.institutions} institutions, ${r.contacts} contacts, ${r.meetings} meetings.`);
+    env.print(r, () => `Loaded the demo dossier: ${r.institutions} institutions, ${r.contacts} contacts, ${r.meetings} meetings, ${r.briefings} briefings.`);
   },
 };
 

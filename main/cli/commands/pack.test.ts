@@ -28,7 +28,7 @@ describe('dossier pack', () => {
     const first = readFileSync(file);
     expect(first.subarray(0, 5).toString()).toBe('%PDF-');
     const again = await cli('--db', db, 'pack', `m${meetings[0]!.id}`, '--out', file, '--date', '2026-11-23', '--pdfa');
-    expect(again.out).toMatch(/^Wrote .*pack\.pdf \(\d+ pages, \d+ ms\)\.$/);
+    expect(again.out).toMatch(/^Wrote .*pack\.pdf \(\d+ pages, \d+ ms\)\.\nMarking: VS-NUR FÜR DEN DIENSTGEBRAUCH — Internal$/);
     expect(readFileSync(file).includes('pdfaid:part')).toBe(true);
     await cli('--db', db, 'pack', String(meetings[0]!.id), '--out', file, '--date', '2026-11-23');
     expect(readFileSync(file).equals(first)).toBe(true);

@@ -30,6 +30,9 @@ export class Autosave {
   error = $state<string | null>(null);
   // Reactive, so `dirty` updates whatever shows it.
   #pending = new SvelteMap<number, SectionPatch>();
+  /** Every field's latest edit per section, numbered, so a read can tell which edits came after it began. */
+  #edits: Record<number, Partial<Record<keyof SectionPatch, { seq: number; value: unknown }>>> = {};
+  #seq = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #running: Promise<void> = Promise.resolve();
   #onSaved: (s: Section) => void;
@@ -40,12 +43,32 @@ export class Autosave {
 
   /** Records an edit of a section; saved shortly after typing stops. */
   edit(id: number, patch: SectionPatch): void {
+    const seq = ++this.#seq;
+    const fields = (this.#edits[id] ??= {});
+    for (const [key, value] of Object.entries(patch)) fields[key as keyof SectionPatch] = { seq, value };
     const merged = { ...this.#pending.get(id), ...patch };
     this.#pending.set(id, merged);
     journal(id, merged);
     this.state = 'pending';
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.flush(), DELAY_MS);
+  }
+
+  /** A mark to take before reading sections from the store (see `overlay`). */
+  mark(): number {
+    return this.#seq;
+  }
+
+  /**
+   * A section as read from the store, with the edits made since `mark` (and any still unsaved) laid over it. A
+   * briefing read back after a structural change (a budget, a move) can arrive after text typed meanwhile, saved or
+   * not; without this the editor would show the older text, and count and judge the budget on it.
+   */
+  overlay<T extends Section>(section: T, mark: number): T {
+    const patch: Record<string, unknown> = {};
+    for (const [key, e] of Object.entries(this.#edits[section.id] ?? {})) if (e.seq > mark) patch[key] = e.value;
+    Object.assign(patch, this.#pending.get(section.id));
+    return Object.keys(patch).length ? { ...section, ...patch } : section;
   }
 
   get dirty(): boolean {
