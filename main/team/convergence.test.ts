@@ -161,7 +161,6 @@ it('three replicas converge, and every saved section text survives', async () =>
   for (let i = 0, extra = 0; i < OPS || (missed().length > 0 && extra++ < 200); i++) {
     const r = reps[Math.floor(rnd() * reps.length)]!;
     const kind = i < OPS ? draw() : missed()[0]!;
-    if (process.env.DEBUG_CONV && i >= OPS) console.log('extra', i, kind, r.name);
     const input = await writeSamples[kind]!(r.ctx, rnd);
     if (input !== null) {
       const sec = kind === 'section.update' ? (r.ctx.db.prepare('SELECT gid, content FROM briefing_sections WHERE id = ?').get((input as { id: number }).id) as { gid: string; content: string }) : null;
@@ -195,11 +194,6 @@ it('three replicas converge, and every saved section text survives', async () =>
   for (let round = 0; round < 3; round++) for (const r of reps) await sync(r, false);
   for (const c of Object.values(clients)) await c.end();
   const dumps = reps.map((r) => canonicalDump(r.ctx.db));
-  if (process.env.DEBUG_CONV) {
-    for (const g of dumpDiff(dumps[0]!, dumps[1]!).concat(dumpDiff(dumps[0]!, dumps[2]!)).map((d) => d.split(' ')[2]!)) {
-      for (const r of reps) console.log('RAW', r.name, g, JSON.stringify(r.ctx.db.prepare('SELECT id, kind, content FROM briefing_sections WHERE gid = ?').get(g)));
-    }
-  }
   expect(dumpDiff(dumps[0]!, dumps[1]!)).toEqual([]);
   expect(dumpDiff(dumps[0]!, dumps[2]!)).toEqual([]);
 
@@ -222,6 +216,7 @@ it('three replicas converge, and every saved section text survives', async () =>
     return versions.some((v) => v.includes(needle) || v.includes(twice)) || tombs.some((t) => t.includes(gid) || t.includes(needle) || t.includes(twice));
   };
   const lost = saved.flatMap(({ gid, text }) => (items(text).length || text.startsWith('{') ? items(text) : [text]).filter((x) => !kept(gid, x)).map((x) => ({ gid, x })));
+  // DEBUG_CONV=1: for the first texts lost, the team's log of their section (who wrote what over which base).
   if (process.env.DEBUG_CONV) {
     for (const l of lost.slice(0, 4)) {
       const kind = (db.prepare('SELECT kind FROM briefing_sections WHERE gid = ?').get(l.gid) as { kind: string } | undefined)?.kind;
