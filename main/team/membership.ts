@@ -10,7 +10,7 @@ import type { WriteDb } from '../store/db';
 import { LATEST_VERSION } from '../store/migrations/index';
 import { type SnapshotRow, SnapshotLoader, clockEverything, exportRecords } from '../store/sync/dump';
 import { HlcClock } from '../store/sync/hlc';
-import { largeCache } from '../store/sync/outbox';
+import { bulkApply } from '../store/sync/outbox';
 import { sharedTables } from '../store/sync/schema';
 import { endMembership, getTeamState, holdsNoRecords, startMembership } from '../store/sync/state';
 import type { SyncOptions } from './sync';
@@ -80,7 +80,7 @@ export async function joinTeam(client: pg.Client, db: WriteDb, a: TeamAddress, o
   const login = await currentUser(client);
   const replica = newReplica();
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-  const restoreCache = largeCache(db);
+  const restoreSettings = bulkApply(db);
   db.exec('BEGIN IMMEDIATE');
   try {
     const head = (await client.query<{ n: string; h: string | null }>('SELECT coalesce(max(seq), 0) AS n, max(hlc) AS h FROM dossier.changes')).rows[0]!;
@@ -123,7 +123,7 @@ export async function joinTeam(client: pg.Client, db: WriteDb, a: TeamAddress, o
     await client.query('ROLLBACK').catch(() => {});
     throw err;
   } finally {
-    restoreCache();
+    restoreSettings();
   }
 }
 

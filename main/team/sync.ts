@@ -10,7 +10,7 @@ import type { WriteDb } from '../store/db';
 import type { WireChange } from '../store/sync/apply';
 import type { Clocks } from '../store/sync/hlc';
 import { HlcClock } from '../store/sync/hlc';
-import { acknowledgePushed, commitPulled, largeCache, outboxBatch, stampPending } from '../store/sync/outbox';
+import { acknowledgePushed, commitPulled, bulkApply, outboxBatch, stampPending } from '../store/sync/outbox';
 import { getTeamState, pendingChanges } from '../store/sync/state';
 import { APP_VERSION } from '../version';
 import { type TeamRecord, mergeChange, recordKey } from './merge';
@@ -162,11 +162,11 @@ type PullResult = { pulled: number; applied: number; conflicts: number; position
 
 /** Pulls and applies the team's log from this replica's position, a batch per transaction. */
 export async function pull(client: pg.Client, db: WriteDb, opts: SyncOptions = {}): Promise<PullResult> {
-  const restoreCache = largeCache(db);
+  const restoreSettings = bulkApply(db);
   try {
     return await pullBatches(client, db, opts);
   } finally {
-    restoreCache();
+    restoreSettings();
   }
 }
 

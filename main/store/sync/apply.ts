@@ -60,6 +60,17 @@ const REINDEX: Record<SearchKind, (db: WriteDb, id: number) => void> = {
 };
 const TABLE_OF: Record<SearchKind, string> = { institution: 'institutions', contact: 'contacts', meeting: 'meetings', briefing: 'briefings' };
 
+/** Tables other shared rows refer to by a foreign key. */
+const referencedCache = new WeakMap<object, { tables: readonly TableInfo[]; names: Set<string> }>();
+function referenced(db: WriteDb): Set<string> {
+  const tables = sharedTables(db);
+  const c = referencedCache.get(db);
+  if (c?.tables === tables) return c.names;
+  const names = new Set(tables.flatMap((t) => [...t.fks.values()].map((f) => f.table)));
+  referencedCache.set(db, { tables, names });
+  return names;
+}
+
 class Applier {
   readonly ids: IdMap;
   readonly touched = new Map<SearchKind, Set<number>>();
@@ -170,7 +181,8 @@ class Applier {
     if (bulk) {
       // Loading a snapshot into an empty dossier: nothing here refers to the row yet, unless the load itself held a reference.
       if (t.idColumn) {
-        this.ids.learn(t.name, gid, rowid);
+        // Only rows something can refer to are remembered (not a contact's phones and e-mails).
+        if (referenced(this.db).has(t.name)) this.ids.learn(t.name, gid, rowid);
         if (this.held) relinkDangling(this.db, t.name, gid, rowid);
       }
       return true;

@@ -11,7 +11,8 @@ export class IdMap {
   /** Rows deleted (or inserted) in the write being stamped: their ids resolve although the row is gone. */
   readonly recent = new Map<string, string>();
   private readonly toGid = new Map<string, string>();
-  private readonly toId = new Map<string, number>();
+  /** Per table, gid → local id (a map per table: a load of 100,000 records asks this for every reference). */
+  private readonly toId = new Map<string, Map<string, number>>();
 
   constructor(private readonly db: WriteDb) {}
 
@@ -44,23 +45,23 @@ export class IdMap {
 
   /** The local id of a gid, or null when this replica has no live row for it (see `refId` for references). */
   liveId(tbl: string, gid: string): number | null {
-    const key = `${tbl}:${gid}`;
-    const hit = this.toId.get(key);
+    const hit = this.toId.get(tbl)?.get(gid);
     if (hit !== undefined) return hit;
     const t = tableInfo(this.db, tbl);
     const r = get<{ id: number }>(this.db, `SELECT ${q(t?.idColumn ?? 'id')} AS id FROM ${q(tbl)} WHERE gid = ?`, gid);
-    if (r) this.toId.set(key, r.id);
+    if (r) this.learn(tbl, gid, r.id);
     return r?.id ?? null;
   }
 
   /** A row just written with this id and gid (a bulk load asks for its parents by gid right after). */
   learn(tbl: string, gid: string, id: number): void {
-    this.toId.set(`${tbl}:${gid}`, id);
-    this.toGid.set(`${tbl}:${id}`, gid);
+    let m = this.toId.get(tbl);
+    if (!m) this.toId.set(tbl, (m = new Map()));
+    m.set(gid, id);
   }
 
   forget(tbl: string, gid: string): void {
-    this.toId.delete(`${tbl}:${gid}`);
+    this.toId.get(tbl)?.delete(gid);
   }
 
   /** A local id for a reference inside data (a section named in a snapshot): live, former, or a phantom. */

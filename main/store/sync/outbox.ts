@@ -20,10 +20,10 @@ export function stampPending(db: WriteDb): number {
  * A bigger page cache while a join or a pull writes all over the file (a team of 100,000 contacts is a few hundred MB
  * of rows and indexes; SQLite's default cache is 2 MB). Returns what puts the old size back.
  */
-export function largeCache(db: WriteDb): () => void {
-  const before = db.pragma('cache_size', { simple: true }) as number;
+export function bulkApply(db: WriteDb): () => void {
+  const cache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -131072');
-  return () => db.pragma(`cache_size = ${before}`);
+  return () => db.pragma(`cache_size = ${cache}`);
 }
 
 /** The oldest `limit` changes waiting to be pushed, in the order they were made. */
@@ -60,6 +60,19 @@ export function acknowledgePushed(db: WriteDb, ids: readonly string[], hlc: stri
  * in one transaction. If another process on this dossier moved the position meanwhile, nothing is applied.
  */
 export function commitPulled(db: WriteDb, from: number, to: number, changes: readonly WireChange[]): (ApplyResult & { skipped: boolean }) {
+  // This commit does not wait for the disk (synchronous NORMAL: still atomic). After a power cut the batch may be gone
+  // again, but with it the position it moved to, so the next pull fetches it anew from the team; nothing a member
+  // wrote is in it. Set and put back around this synchronous transaction only, so no member's write runs under it.
+  const sync = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = NORMAL');
+  try {
+    return applyPulled(db, from, to, changes);
+  } finally {
+    db.pragma(`synchronous = ${sync}`);
+  }
+}
+
+function applyPulled(db: WriteDb, from: number, to: number, changes: readonly WireChange[]): ApplyResult & { skipped: boolean } {
   return db
     .transaction(() => {
       const s = getTeamState(db);
