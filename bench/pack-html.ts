@@ -94,6 +94,7 @@ export function packHtml(d: PackDocument): string {
     [l.statusLabel, esc(l.status[d.status])],
     [l.version, esc(d.versionLabel)],
     [l.preparedBy, esc([d.preparedBy, d.date].filter(Boolean).join(' · '))],
+    ...(d.clearance ?? []).map((row): [string, string] => [row.label, row.lines.map(esc).join('<br>')]),
   ];
   return `<!doctype html><html lang="${esc(d.language)}"><head><meta charset="utf-8"><title>${esc(d.title)}</title><style>${CSS}</style></head><body>
 <div class="cover"><div class="kicker">${esc(l.briefingFor.toUpperCase())}</div><p class="meta">${esc(d.series)}</p><h1>${esc(d.title)}</h1><p class="meta">${esc(d.subtitle)}</p>

@@ -1,6 +1,6 @@
 /**
  * `npm run bench` runs every benchmark in turn and prints its lines; `npm run bench -- <name> [<name>…]` runs only
- * those (pack, contacts, lists, lists-more, cli, team). Each bench module exports `async function benchX(): Promise<string[]>`
+ * those (pack, contacts, lists, lists-more, cli, responsive, team). Each bench module exports `async function benchX(): Promise<string[]>`
  * and can also be run alone (`npx tsx bench/<name>.ts`).
  */
 import { benchCli } from './cli';
@@ -9,6 +9,7 @@ import { benchLists } from './lists';
 import { benchListsMore } from './lists-more';
 import { benchPack } from './pack';
 import { benchTeam } from './team';
+import { benchResponsive } from './responsive';
 
 const benches: [name: string, title: string, run: () => Promise<string[]>][] = [
   ['pack', 'pack', benchPack],
@@ -17,6 +18,7 @@ const benches: [name: string, title: string, run: () => Promise<string[]>][] = [
   ['lists-more', 'lists (meetings, institutions)', benchListsMore],
   ['cli', 'CLI start-up', benchCli],
   ['team', 'team', benchTeam],
+  ['responsive', 'responsive (system.info while 100,000 contacts import)', benchResponsive],
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,8 +1,10 @@
 /**
  * The one error type that crosses every boundary (IPC, HTTP, CLI) as plain data.
  * `field` names the input field at fault; `details` carries e.g. `{file, line}` for imports.
+ * `busy`: another program held the dossier's write lock past the busy timeout (nothing was changed; try again).
+ * `damaged`: the dossier file is corrupt (restore a backup). `cancelled`: the caller stopped long work; nothing was kept.
  */
-export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'schema_too_new' | 'not_dossier' | 'internal';
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'schema_too_new' | 'not_dossier' | 'busy' | 'damaged' | 'cancelled' | 'internal';
 
 export interface ErrorData {
   code: ErrorCode;
@@ -38,6 +40,10 @@ export class DossierError extends Error {
 
 export const notFound = (what: string, id: number | string) => new DossierError('not_found', `${what} ${id} does not exist.`);
 export const invalid = (field: string, message: string) => new DossierError('invalid_input', message, { field });
+
+/** What to do about a damaged dossier, said the same way everywhere (CLI, app, host). */
+export const RESTORE_ADVICE =
+  'Restore a backup: in the app, Backups (foot of the sidebar) → Restore; on the command line, `dossier backup --list` then `dossier restore <file>`. The damaged file is kept as a dated copy.';
 
 /** Reply shape on every transport. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorData };

@@ -13,3 +13,8 @@ export * from './model/briefing';
 export * from './model/snippet';
 export * from './model/pack';
 export * from './model/system';
+export * from './model/identity';
+export * from './model/comment';
+export * from './model/commission';
+export * from './model/clearance';
+export * from './model/history';

@@ -14,8 +14,13 @@ import { packOps } from './ops/pack';
 import { snippetOps } from './ops/snippet';
 import { systemOps } from './ops/system';
 import { teamOps } from './ops/team';
+import { identityOps } from './ops/identity';
+import { commissionOps } from './ops/commission';
+import { clearanceOps } from './ops/clearance';
+import { commentOps } from './ops/comment';
+import { historyOps } from './ops/history';
 
-export type { OpSpec } from './ops/op';
+export type { OpKind, OpSpec } from './ops/op';
 
 export const ops = {
   ...systemOps,
@@ -27,6 +32,11 @@ export const ops = {
   ...backupOps,
   ...packOps,
   ...teamOps,
+  ...identityOps,
+  ...commissionOps,
+  ...clearanceOps,
+  ...commentOps,
+  ...historyOps,
 } as const;
 
 export type Ops = typeof ops;
@@ -38,3 +48,5 @@ export type Parsed<K extends OpName> = z.output<Ops[K]['input']>;
 export type Out<K extends OpName> = z.output<Ops[K]['output']>;
 export const opNames = Object.keys(ops) as OpName[];
 export const isOpName = (name: string): name is OpName => Object.prototype.hasOwnProperty.call(ops, name);
+/** Is this long work (OpSpec.long): run apart from the quick operations, with progress, cancellable? */
+export const isLongOp = (name: string): boolean => isOpName(name) && (ops[name] as { long?: true }).long === true;

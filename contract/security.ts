@@ -20,3 +20,9 @@ export const CONTENT_SECURITY_POLICY = [
 
 /** Header carrying the per-launch token of the HTTP host. */
 export const TOKEN_HEADER = 'x-dossier-token';
+
+/**
+ * What a page sends as Accept to see long work advance over HTTP: the host answers one JSON object per line,
+ * `{"progress": {done, total, label}}` as the work goes, then `{"reply": …}` (the usual reply envelope).
+ */
+export const PROGRESS_TYPE = 'application/x-ndjson';

@@ -7,7 +7,10 @@
  *
  * Each briefing starts from the standard template; `sections` fill its sections by title, and `history` replays what
  * happened to it afterwards, in order, each step on its day relative to the load day. main/ops/demo.ts runs every
- * step through the operations the app calls, so a later feature (commissions, clearance) adds a kind of step here.
+ * step through the operations the app calls. The workflow steps (issue 20) name who acts, by contact key: the last
+ * session's brief is cleared by the head of unit, then the director, twice (before the pack, and again before its
+ * addendum); the next session's has the defensive Q&A commissioned from the trade desk and submitted, waiting for the
+ * owner's decision, and the lines on social protection floors commissioned from the adviser and overdue.
  */
 import type { HandlingMark } from '../contract/model';
 
@@ -26,12 +29,31 @@ export interface DemoSection {
   budgetWords?: number;
 }
 
+/** A commission of a section (by title), or of one agenda item's lines to take (by agenda key). */
+export interface DemoCommission {
+  key: string;
+  section: string;
+  agendaItem?: string;
+  /** Contact key of the colleague asked. */
+  from: string;
+  deadlineInDays: number;
+  note: string;
+  budgetWords?: number;
+}
+
 export type DemoStep = { inDays: number } & (
   | { status: 'draft' | 'in_review' | 'final' }
   | { saveVersion: string }
   | { edit: DemoSection }
   | { issue: 'full' | 'releasable' }
   | { addendum: 'full' | 'releasable' }
+  /** The briefing's own clearance chain: contact keys and their roles. */
+  | { chain: { clearer: string; label: string }[] }
+  /** Workflow steps, each done by the staff member `by` (a contact key) as "I am". */
+  | { by: string; sendForClearance: true }
+  | { by: string; approve: true; comment?: string }
+  | { by: string; commission: DemoCommission }
+  | { by: string; submit: string; content: DemoContent }
 );
 
 export interface DemoBriefing {
@@ -62,6 +84,27 @@ const TRADE_THEN = `Support the Office's work on **policy coherence** between tr
 
 - Welcome the idea of a joint ILO–WTO study; ask for an outline before the next session.
 - Ask that the study look at employment effects in *both* exporting and importing economies.`;
+
+/** The next session's defensive Q&A as the owner wrote it; the trade desk's contribution adds a pair. */
+const NEXT_QA: { question: string; answer: string; handling?: HandlingMark }[] = [
+  {
+    question: 'Will Germany contribute funds to the joint ILO–WTO study?',
+    answer: 'No decision has been taken. We want to see the terms of reference and the cost estimate first; the study should be funded from the **regular budget** where possible.',
+  },
+  {
+    question: 'Has Germany sent its comments on the study outline?',
+    answer: 'Not yet: the comments are still in clearance with the economics ministry. If asked, say that they follow shortly and that we support the direction of the outline.',
+    handling: 'internal',
+  },
+  {
+    question: 'Does Germany support a binding international instrument on supply chain due diligence?',
+    answer: 'We support a *smart mix* of national law, EU rules and voluntary initiatives. We are open to discussing an international instrument once the Office has mapped what exists.',
+  },
+  {
+    question: 'Is the G20 the right place to discuss social protection floors?',
+    answer: 'Yes, as a complement. The ILO sets the standards; the G20 can help close the **financing gap** and keep the issue on the finance ministers’ agenda.',
+  },
+];
 
 export const demoBriefings: DemoBriefing[] = [
   {
@@ -130,7 +173,17 @@ Its work helped the ILO and the WTO find common ground on how trade and labour m
       },
     ],
     history: [
-      { inDays: -207, status: 'final' },
+      // Head of unit, then director: final with the director's approval.
+      {
+        inDays: -209,
+        chain: [
+          { clearer: 'brandt', label: 'Head of unit' },
+          { clearer: 'ozdemir', label: 'Director' },
+        ],
+      },
+      { inDays: -209, by: 'weiss', sendForClearance: true },
+      { inDays: -208, by: 'brandt', approve: true, comment: 'Fine from the unit.' },
+      { inDays: -207, by: 'ozdemir', approve: true },
       { inDays: -206, issue: 'full' },
       // The Office revised its paper on item 3 after the pack went out: the lines change, an addendum follows.
       { inDays: -202, status: 'draft' },
@@ -152,7 +205,10 @@ If the Employers' group asks for the study to be postponed, do not insist on a d
           },
         },
       },
-      { inDays: -201, status: 'final' },
+      // The changed lines are cleared again before the addendum goes out.
+      { inDays: -202, by: 'weiss', sendForClearance: true },
+      { inDays: -201, by: 'brandt', approve: true },
+      { inDays: -201, by: 'ozdemir', approve: true, comment: 'Agreed: support the steering group.' },
       { inDays: -201, addendum: 'full' },
     ],
   },
@@ -222,25 +278,7 @@ Fallback: if the Employers' group insists on a narrower scope, accept a two-stag
       {
         title: 'Defensive Q&A',
         content: {
-          qa: [
-            {
-              question: 'Will Germany contribute funds to the joint ILO–WTO study?',
-              answer: 'No decision has been taken. We want to see the terms of reference and the cost estimate first; the study should be funded from the **regular budget** where possible.',
-            },
-            {
-              question: 'Has Germany sent its comments on the study outline?',
-              answer: 'Not yet: the comments are still in clearance with the economics ministry. If asked, say that they follow shortly and that we support the direction of the outline.',
-              handling: 'internal',
-            },
-            {
-              question: 'Does Germany support a binding international instrument on supply chain due diligence?',
-              answer: 'We support a *smart mix* of national law, EU rules and voluntary initiatives. We are open to discussing an international instrument once the Office has mapped what exists.',
-            },
-            {
-              question: 'Is the G20 the right place to discuss social protection floors?',
-              answer: 'Yes, as a complement. The ILO sets the standards; the G20 can help close the **financing gap** and keep the issue on the finance ministers’ agenda.',
-            },
-          ],
+          qa: NEXT_QA,
         },
       },
       {
@@ -267,6 +305,31 @@ On supply chains, the Office's report is expected to cover national due diligenc
     ],
     history: [
       { inDays: -6, saveVersion: 'First draft for Ms Özdemir' },
+      {
+        inDays: -5,
+        by: 'weiss',
+        commission: {
+          key: 'qa-trade',
+          section: 'Defensive Q&A',
+          from: 'hoffmann',
+          deadlineInDays: 1,
+          note: 'Please check the Q&A from the trade side and add what the Employers or the WTO Secretariat may ask about the joint study.',
+          budgetWords: 400,
+        },
+      },
+      {
+        inDays: -4,
+        by: 'weiss',
+        commission: {
+          key: 'spf-lines',
+          section: 'Lines to take per agenda item',
+          agendaItem: 'spf',
+          from: 'kowalska',
+          deadlineInDays: -1,
+          note: 'Our lines on social protection floors in the G20 agenda: the financing gap, and whether we back the OECD–ILO proposal to track it.',
+          budgetWords: 150,
+        },
+      },
       // Ms Özdemir asked for a line on social dialogue: added after the first draft.
       {
         inDays: -2,
@@ -284,6 +347,20 @@ On supply chains, the Office's report is expected to cover national due diligenc
               },
             ],
           },
+        },
+      },
+      {
+        inDays: -1,
+        by: 'hoffmann',
+        submit: 'qa-trade',
+        content: {
+          qa: [
+            ...NEXT_QA,
+            {
+              question: 'Does the joint study bring labour standards into WTO dispute settlement?',
+              answer: 'No. The study is analytical: it looks at the employment effects of trade, not at enforcement. Labour standards stay with the ILO; the WTO Secretariat contributes its **trade data**.',
+            },
+          ],
         },
       },
     ],

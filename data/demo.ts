@@ -228,6 +228,36 @@ export const demoContacts: DemoContact[] = [
     source: 'Met at GB.355, WPSDG',
     informationDated: { daysAgo: 196 },
   },
+  // Our own staff who commission, contribute and clear (issue 20): the head of unit clears before the director.
+  {
+    key: 'brandt',
+    honorific: 'Mr.',
+    givenName: 'Tobias',
+    familyName: 'Brandt',
+    position: 'Head of Unit, ILO and United Nations',
+    institution: 'bmas',
+    phones: [{ label: 'work', value: '+49 30 18527 4400', e164: '+4930185274400' }],
+    emails: [{ label: 'work', value: 'tobias.brandt@example.bmas.de' }],
+    languages: ['de', 'en'],
+    notes: 'Clears the Working Party briefs before they go to the director.',
+    internal: true,
+    source: 'Staff directory',
+    informationDated: { daysAgo: 20 },
+  },
+  {
+    key: 'hoffmann',
+    honorific: 'Ms.',
+    givenName: 'Lena',
+    familyName: 'Hoffmann',
+    position: 'Desk Officer, Trade Policy and Labour Standards',
+    institution: 'bmas',
+    emails: [{ label: 'work', value: 'lena.hoffmann@example.bmas.de' }],
+    languages: ['de', 'en'],
+    notes: 'The trade desk: writes our lines on trade and employment.',
+    internal: true,
+    source: 'Staff directory',
+    informationDated: { daysAgo: 20 },
+  },
 ];
 
 export const demoMeetings: DemoMeeting[] = [

@@ -104,3 +104,64 @@ test('every control is reachable by Tab and visibly focused', async ({ app: page
   }
   expect(unfocused).toEqual([]);
 });
+
+// Issue 20: My work, a contribution being written, and the briefing editor with a contribution under review, a
+// comment at a section, the clearance panel and the workflow's dialogs.
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe: commission, clearance and comment screens in ${theme}`, async ({ app: page, dossier }) => {
+    test.setTimeout(300_000);
+    await page.emulateMedia({ colorScheme: theme });
+    const origin = new URL(page.url()).origin;
+    const call = typed(dossier.call);
+    const [meeting] = await call('meeting.list', { when: 'upcoming' });
+    const briefing = await call('briefing.create', { meetingId: meeting!.id, title: 'Brief for the delegation' });
+    const { staff } = await call('identity.get', {});
+    const who = (name: string) => staff.find((p) => p.name.includes(name))!.contactId;
+    await call('identity.set', { contactId: who('Weiß') });
+    const bg = briefing.sections.find((s) => s.title === 'Background')!;
+    const objectives = briefing.sections.find((s) => s.title === 'Objectives')!;
+    await call('section.update', { id: bg.id, content: 'First paragraph.\n\nSecond paragraph.' });
+    const k = await call('commission.create', { sectionId: bg.id, assigneeId: who('Kowalska'), deadline: '2099-01-01', note: 'Two paragraphs.', budgetWords: 50 });
+    const k2 = await call('commission.create', { sectionId: objectives.id, assigneeId: who('Kowalska'), note: 'Three objectives.' });
+    await call('comment.add', { sectionId: bg.id, paragraph: 1, body: 'Shorter, please.' });
+    await call('clearance.setChain', { steps: [{ contactId: who('Özdemir'), label: 'Head of unit' }] });
+    await call('identity.set', { contactId: who('Kowalska') });
+    await call('commission.submit', { id: k.id, text: 'A contribution.\n\nIn two paragraphs.' });
+    const problems: string[] = [];
+
+    await page.goto(`${origin}/#/work`);
+    await expect(page.getByRole('heading', { level: 1, name: 'My work' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Objectives' })).toBeVisible();
+    problems.push(...(await scan(page, 'my work')));
+    await page.goto(`${origin}/#/work/${k2.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Contribution: Objectives' })).toBeVisible();
+    problems.push(...(await scan(page, 'contribution editor')));
+
+    await call('identity.set', { contactId: who('Weiß') });
+    await page.goto(`${origin}/#/briefings/${briefing.id}?section=${bg.id}&review=${k.id}`);
+    await expect(page.getByRole('region', { name: 'Submitted contribution' })).toBeVisible();
+    await expect(page.getByText('Shorter, please.')).toBeVisible();
+    problems.push(...(await scan(page, 'briefing editor with commission, comment and clearance')));
+    await page.getByRole('tab', { name: 'Outline' }).click();
+    problems.push(...(await scan(page, 'briefing outline')));
+    await page.getByRole('button', { name: 'Commission “Key messages” from a colleague' }).click();
+    problems.push(...(await scan(page, 'commission dialog')));
+    await page.keyboard.press('Escape');
+    await page.getByRole('region', { name: 'Objectives', exact: true }).getByRole('button', { name: 'E-mail…' }).click();
+    await expect(page.getByRole('link', { name: 'Open in mail program' })).toBeVisible();
+    problems.push(...(await scan(page, 'commission by e-mail')));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'History of “Background”' }).click();
+    await expect(page.getByRole('dialog', { name: 'History of “Background”' }).getByText('edited it')).toBeVisible();
+    problems.push(...(await scan(page, 'section history')));
+    await page.keyboard.press('Escape');
+    await page.getByRole('region', { name: 'Clearance' }).getByRole('button', { name: 'Chain…' }).click();
+    problems.push(...(await scan(page, 'clearance chain')));
+    await page.keyboard.press('Escape');
+    // The pack preview's release report with the clearance (the cover's "not yet sent" in words).
+    await page.goto(`${origin}/#/briefings/${briefing.id}/pack`);
+    await expect(page.getByRole('region', { name: 'Release report' }).getByText(/^Not sent for clearance/)).toBeVisible();
+    problems.push(...(await scan(page, 'pack preview with the clearance')));
+    expect(problems).toEqual([]);
+  });
+}

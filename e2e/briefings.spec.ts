@@ -210,5 +210,5 @@ test('the sidebar counts follow every write: a briefing deleted, one started, a 
   await page.getByLabel('Family name').fill('Halvorsen');
   await page.getByRole('button', { name: 'Create contact' }).click();
   await expect(page.getByRole('heading', { name: 'Ingrid Halvorsen' })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Contacts 8' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Contacts 10' })).toBeVisible();
 });

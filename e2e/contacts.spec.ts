@@ -149,7 +149,7 @@ test('the paste review saves in one step: when the update fails part-way, its ne
 test('contact list: "to check" flags, filters by staleness, language and institution, sort, and the stale age', async ({ app: page, shot }) => {
   await page.getByRole('link', { name: /Contacts/ }).click();
   const list = page.getByRole('list', { name: 'Contacts' });
-  await expect(page.getByText('7 contacts')).toBeVisible();
+  await expect(page.getByText('9 contacts')).toBeVisible();
 
   await page.getByLabel('To check only').check();
   await expect(page.getByText('2 contacts')).toBeVisible();
@@ -212,10 +212,10 @@ test('import a small vCard with one duplicate: preview counts, skip it, the coun
   await page.getByLabel('Duplicate on line 1').selectOption('skip');
   await page.getByRole('button', { name: 'Import 2 contacts' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported: 2 new, 0 updated, 1 skipped.' })).toBeVisible();
-  expect((await dispatch(dossier.ctx, 'contact.list', {})).total).toBe(9);
+  expect((await dispatch(dossier.ctx, 'contact.list', {})).total).toBe(11);
   expect((await dispatch(dossier.ctx, 'contact.list', { query: 'Stenvold' })).total).toBe(1);
   await page.getByRole('link', { name: 'Show contacts' }).click();
-  await expect(page.getByText('9 contacts')).toBeVisible();
+  await expect(page.getByText('11 contacts')).toBeVisible();
 
   // Export: every contact as vCard 3.0, downloaded as a file Dossier reads back.
   await page.getByRole('button', { name: 'Export…' }).click();
@@ -226,7 +226,7 @@ test('import a small vCard with one duplicate: preview counts, skip it, the coun
   const file = await download;
   expect(file.suggestedFilename()).toBe('contacts.vcf');
   const text = readFileSync((await file.path())!, 'utf8');
-  expect(text.match(/^BEGIN:VCARD/gm)).toHaveLength(9);
+  expect(text.match(/^BEGIN:VCARD/gm)).toHaveLength(11);
   expect(text).toContain('VERSION:3.0');
   expect(text).toContain('Halvorsen');
 });
@@ -244,11 +244,11 @@ test('a vCard with a broken card lists it with its line and reason; nothing is i
   await expect(rejected).toContainText('TITLE;broken');
   await expect(page.getByRole('button', { name: 'Import 1 contact' })).toBeDisabled();
   await page.screenshot({ path: 'artifacts/screenshots/import-broken.png' });
-  expect((await dispatch(dossier.ctx, 'contact.list', {})).total).toBe(7);
+  expect((await dispatch(dossier.ctx, 'contact.list', {})).total).toBe(9);
   await rejected.getByLabel(/Leave these out and import the rest/).check();
   await page.getByRole('button', { name: 'Import 1 contact' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported: 1 new' })).toBeVisible();
-  expect((await dispatch(dossier.ctx, 'contact.list', {})).total).toBe(8);
+  expect((await dispatch(dossier.ctx, 'contact.list', {})).total).toBe(10);
 });
 
 test('a CSV from Outlook maps its columns automatically; a column can be remapped before importing', async ({ app: page, dossier, shot }) => {

@@ -48,3 +48,36 @@ test('the demo’s next session: a filled draft, since last time rendered, pre-f
   await page.waitForTimeout(500);
   await shot('demo-pack-preview');
 });
+
+// Issue 20: the demo as its desk officer meets the workflow: My work with a contribution to review and one overdue,
+// the contribution beside its section, and the last session's brief cleared by the head of unit, then the director.
+test('the demo’s workflow: a contribution to review, one overdue, and the last brief cleared up the line', async ({ app: page, dossier, shot }) => {
+  const call = typed(dossier.call);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /My work/ }).click();
+  await expect(page.getByText('You act as Mr. Jonas Weiß (Desk Officer, ILO and UN).')).toBeVisible();
+  const review = page.getByRole('region', { name: /Contributions to review/ });
+  await expect(review.getByRole('link', { name: 'Ms. Lena Hoffmann: Defensive Q&A' })).toBeVisible();
+  const waiting = page.getByRole('region', { name: /Waiting for others/ });
+  await expect(waiting.getByText('Lines to take: Social protection floors in the G20 agenda')).toBeVisible();
+  await expect(waiting.getByText(/^overdue since /)).toBeVisible();
+  await shot('demo-my-work');
+
+  // The contribution beside the section, with the pair the trade desk added.
+  await review.getByRole('link', { name: 'Ms. Lena Hoffmann: Defensive Q&A' }).click();
+  const submitted = page.getByRole('region', { name: 'Submitted contribution' });
+  await expect(submitted.getByText('Does the joint study bring labour standards into WTO dispute settlement?')).toBeVisible();
+  await submitted.scrollIntoViewIfNeeded();
+  await shot('demo-contribution-review');
+
+  // The last session's brief: final, cleared by the head of unit, then the director.
+  const [last] = await call('meeting.list', { when: 'past' });
+  const [final] = await call('briefing.list', { meetingId: last!.id });
+  await page.evaluate((id) => (location.hash = `#/briefings/${id}?clearance=1`), final!.id);
+  const clearance = page.getByRole('region', { name: 'Clearance' });
+  await expect(clearance.getByText('Cleared', { exact: true })).toBeVisible();
+  await expect(clearance).toContainText('Mr. Tobias Brandt');
+  await expect(clearance).toContainText('Ms. Ayşe Özdemir');
+  await clearance.scrollIntoViewIfNeeded();
+  await shot('demo-clearance');
+});

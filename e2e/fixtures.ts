@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startHost, type Host } from '../main/host/http';
 import type { OpsContext } from '../main/ops/context';
+import { startEngine } from '../main/ops/engine';
 import { dispatch } from '../main/ops/index';
 import { openDossier } from '../main/ops/open';
 
@@ -25,6 +26,8 @@ interface Fixtures {
   /** A page already open on the app, dossier loaded with the demo unless the test says otherwise. */
   app: Page;
   demo: boolean;
+  /** Long work on a lane of its own (engine.ts), as `dossier serve` runs it; default: every operation in the host's thread. */
+  lanes: boolean;
   shot: (name: string) => Promise<void>;
 }
 
@@ -42,12 +45,15 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   demo: [true, { option: true }],
-  dossier: async ({}, use) => {
+  lanes: [false, { option: true }],
+  dossier: async ({ lanes }, use) => {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'dossier-e2e-')), 'dossier.db');
     const ctx = openDossier({ path: dbPath });
-    const host = await startHost({ ctx, staticDir: resolve('renderer/dist'), log: () => {} });
+    const engine = lanes ? await startEngine(ctx) : undefined;
+    const host = await startHost({ ctx, ...(engine ? { engine } : {}), staticDir: resolve('renderer/dist'), log: () => {} });
     await use({ ctx, host, dbPath, call: ((name: string, input: unknown) => dispatch(ctx, name, input)) as never });
     await host.close();
+    await engine?.close();
     ctx.db.close();
   },
   app: async ({ page, dossier, demo, demoFile }, use) => {
@@ -71,5 +77,20 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     });
   },
 });
+
+/**
+ * Holds the page's calls of op `name` on their way to the host until the test lets them go (`release`) or drops them
+ * (`drop`, as a cancel that reached the host first would). Long work on a small test dossier ends in milliseconds: held,
+ * its progress dialog stays up long enough to be seen, photographed and cancelled on a slow shared machine.
+ */
+export async function holdCalls(page: Page, name: string): Promise<{ release: () => void; drop: () => void }> {
+  let settle!: (go: boolean) => void;
+  const decided = new Promise<boolean>((r) => (settle = r));
+  await page.route(`**/api/${name}`, async (route) => {
+    // The page may have aborted the request meanwhile (its Cancel): then there is nothing left to continue or abort.
+    await ((await decided) ? route.continue() : route.abort()).catch(() => {});
+  });
+  return { release: () => settle(true), drop: () => settle(false) };
+}
 
 export { expect };

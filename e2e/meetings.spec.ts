@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, holdCalls } from './fixtures';
 import type { Page } from '@playwright/test';
 import { dispatch } from '../main/ops/index';
 
@@ -133,7 +133,7 @@ test('next meeting of a series copies the last one', async ({ app: page }) => {
   expect(await agendaTitles(page)).toContain('Any other business');
 });
 
-test('import an .ics file: preview, then all meetings with their agenda; a broken file names its line', async ({ app: page, shot }) => {
+test('import an .ics file: preview, then all meetings with their agenda; a broken file names its line', async ({ app: page, dossier, shot }) => {
   const ics = [
     'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Secretariat//EN',
     'BEGIN:VTIMEZONE', 'TZID:Europe/Zurich',
@@ -152,6 +152,18 @@ test('import an .ics file: preview, then all meetings with their agenda; a broke
   await page.getByLabel('Calendar file', { exact: true }).setInputFiles({ name: 'ewg.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
   await expect(page.getByRole('cell', { name: /G20 Employment Working Group, 3rd meeting/ })).toBeVisible();
   await expect(page.getByRole('cell', { name: '3 items' })).toBeVisible();
+  // Importing is long work with Cancel (held here so the dialog stays up): cancelled, nothing is imported.
+  const held = await holdCalls(page, 'meeting.importIcs');
+  await page.getByRole('button', { name: 'Import 1 meeting' }).click();
+  const importing = page.getByRole('dialog', { name: 'Importing ewg.ics' });
+  await expect(importing).toContainText('Importing the meetings…');
+  await shot('ics-import-progress');
+  await importing.getByRole('button', { name: 'Cancel' }).click();
+  held.drop();
+  await expect(importing).toBeHidden();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect((await dispatch(dossier.ctx, 'meeting.list', {})).some((m) => m.title.startsWith('G20 Employment'))).toBe(false);
+  await page.unroute('**/api/meeting.importIcs');
   await page.getByRole('button', { name: 'Import 1 meeting' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'G20 Employment Working Group, 3rd meeting' })).toBeVisible();
   expect(await agendaTitles(page)).toEqual(['Opening', 'Skills for the green transition', 'AOB']);

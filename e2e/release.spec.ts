@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { In, OpName, Out } from '../contract/ops';
 import { dispatch } from '../main/ops/index';
-import { test, expect } from './fixtures';
+import { test, expect, holdCalls } from './fixtures';
 
 type Ctx = Parameters<typeof dispatch>[0];
 /** Typed calls into the test's dossier (the fixture's `call` loses the op's types). */
@@ -75,6 +75,18 @@ test('issue a pack from the meeting, then an addendum; the issued file keeps its
   await page.evaluate((h) => (location.hash = h), `#/meetings/${meeting!.id}`);
   const panel = page.getByRole('region', { name: 'Issued packs' });
   await expect(panel).toContainText('Nothing issued yet');
+  // Issuing is long work with Cancel (held here so the dialog stays up): cancelled, nothing is issued.
+  const held = await holdCalls(page, 'pack.issue');
+  await panel.getByRole('button', { name: 'Issue pack' }).click();
+  const issuing = page.getByRole('dialog', { name: 'Issuing the pack' });
+  await expect(issuing.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  await shot('issue-progress');
+  await issuing.getByRole('button', { name: 'Cancel' }).click();
+  held.drop();
+  await expect(issuing).toBeHidden();
+  await expect(panel).toContainText('Nothing issued yet');
+  expect(await op(dossier.ctx, 'pack.issued', { meetingId: meeting!.id })).toEqual([]);
+  await page.unroute('**/api/pack.issue');
   await panel.getByRole('button', { name: 'Issue pack' }).click();
   await expect(panel.getByRole('listitem')).toHaveCount(1);
   await expect(panel.getByRole('listitem').first()).toContainText('(Full pack, Edition 1)');

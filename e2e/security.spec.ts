@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type In, type OpName, type Out, isOpName } from '../contract/ops';
 import { CONTENT_SECURITY_POLICY } from '../contract/security';
-import { expect, test } from './fixtures';
+import { expect, holdCalls, test } from './fixtures';
 
 declare global {
   interface Window {
@@ -110,6 +110,7 @@ const MD = [
   `<iframe src="${JS}"></iframe><object data="${JS}"></object><svg><script>window.__pwned=1</script></svg>`,
   `<form action="${JS}"><button>click me</button></form> ${SVG}`,
   `![x](${JS}) <details open ontoggle="window.__pwned=1">x</details> <style>body{display:none}</style>`,
+  `[mail me](mailto:eve@example.org?attach=/etc/passwd&body=x) [mail me too](mailto:eve@example.org%3Fattach=/etc/passwd)`,
 ].join('\n\n');
 
 test.describe('untrusted text', () => {
@@ -196,6 +197,8 @@ test.describe('untrusted text', () => {
       expect(await page.evaluate(() => window.__pwned), hash).toBeUndefined();
       expect(await page.evaluate(() => document.querySelectorAll('main script, main iframe, main object, main [onerror], main [onload], main [onclick], main [ontoggle]').length), hash).toBe(0);
       expect(await page.evaluate(() => [...document.querySelectorAll('main a[href]')].map((a) => a.getAttribute('href')!).filter((h) => /^\s*javascript:/i.test(h))), hash).toEqual([]);
+      // A mailto: link is rebuilt from its one address: no ?attach= (or encoded one) survives into it.
+      expect(await page.evaluate(() => [...document.querySelectorAll('main a[href^="mailto:" i]')].map((a) => a.getAttribute('href')!).filter((h) => /attach|[?&]|%3f/i.test(h))), hash).toEqual([]);
       expect(await violations(page), hash).toEqual([]);
       if (hash === `#/contacts/${contact.id}`) await shot('security-xss-contact');
     }
@@ -238,4 +241,42 @@ test('backups: back up now, then restore it from the Backups dialog; the later c
   await page.getByRole('link', { name: /Institutions/ }).click();
   await expect(page.locator('main')).toContainText('International Labour Organization');
   await expect(page.locator('main')).not.toContainText('Made after the backup');
+});
+
+test('Back up now and restore run under a progress dialog with Cancel; cancelled, nothing changes', async ({ app: page, dossier, shot }) => {
+  const list = () => typed(dossier.call as never)('backup.list', {}) as Promise<Out<'backup.list'>>;
+  await page.getByRole('button', { name: 'Backups' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Backups' });
+  const backup = await holdCalls(page, 'backup.create');
+  await dialog.getByRole('button', { name: 'Back up now' }).click();
+  const progress = page.getByRole('dialog', { name: 'Backing up the dossier' });
+  await expect(progress).toBeVisible();
+  await expect(progress).toContainText('Copying and checking the dossier…');
+  await shot('backup-progress');
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  backup.drop();
+  await expect(progress).toBeHidden();
+  await expect(dialog.getByRole('status')).toContainText('Backup cancelled. Nothing was written.');
+  await expect(dialog).toContainText('No backups yet');
+  expect((await list()).backups).toEqual([]);
+
+  // A real backup (let through), then a restore cancelled: the dossier keeps what was made after the backup.
+  backup.release();
+  await page.unroute('**/api/backup.create');
+  await dialog.getByRole('button', { name: 'Back up now' }).click();
+  await expect(dialog.getByRole('table', { name: 'Backups' }).getByRole('row')).toHaveCount(2);
+  await typed(dossier.call as never)('institution.create', { name: 'Made after the backup' });
+  const restore = await holdCalls(page, 'backup.restore');
+  await dialog.getByRole('button', { name: /Restore the backup of/ }).click();
+  await dialog.getByRole('button', { name: 'Replace my dossier' }).click();
+  const restoring = page.getByRole('dialog', { name: 'Restoring a backup' });
+  await expect(restoring.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  await shot('restore-progress');
+  await restoring.getByRole('button', { name: 'Cancel' }).click();
+  restore.drop();
+  await expect(restoring).toBeHidden();
+  await expect(dialog.getByRole('status')).toContainText('Restore cancelled. Your dossier is unchanged.');
+  expect((await list()).backups).toHaveLength(1);
+  const names = (await typed(dossier.call as never)('institution.list', {})) as { name: string }[];
+  expect(names.map((i) => i.name)).toContain('Made after the backup');
 });

@@ -42,6 +42,8 @@ describe('the CLI bundle', () => {
     const imported = JSON.parse(run('import', card, '--json')) as { created: number[] };
     const contact = JSON.parse(run('show', 'contact', String(imported.created[0]), '--json')) as { phones: { e164: string | null }[] };
     expect(contact.phones[0]!.e164).toBe('+4722249090');
+    // The import ran on the lane bundled beside the CLI (engine.ts), held to its budget.
+    expect(readFileSync(join(outDir, 'ops-lane.mjs'), 'utf8')).toContain('afterWriteHooks');
 
     const [meeting] = JSON.parse(run('list', 'meetings', '--when', 'upcoming', '--json')) as { id: number }[];
     const pack = JSON.parse(run('pack', String(meeting!.id), '--out', join(dir, 'pack.pdf'), '--date', '2026-03-02', '--json')) as { pages: number };

@@ -43,10 +43,10 @@ const lazyPlugin: Plugin = {
   },
 };
 
-/** `out` is for tests: any .mjs one folder below the project root (the bundle finds node_modules and the app from there). */
-export async function buildCli(out = OUT): Promise<void> {
+/** One ES module bundle of `entry` with the CLI's externals (see the header), returned with the sources it holds. */
+async function bundle(entry: string, out: string): Promise<{ js: Uint8Array; inputs: string[] }> {
   const result = await build({
-    entryPoints: [join(root, 'main/cli/dossier.ts')],
+    entryPoints: [join(root, entry)],
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -61,17 +61,31 @@ export async function buildCli(out = OUT): Promise<void> {
     banner: { js: "import { createRequire as __dossierRequire } from 'node:module';\nconst require = __dossierRequire(import.meta.url);" },
     legalComments: 'none',
   });
-  const js = result.outputFiles.find((f) => f.path.endsWith('.mjs'))!;
+  const js = result.outputFiles.find((f) => f.path.endsWith('.mjs'))!.contents;
   const inputs = Object.keys(result.metafile.inputs)
     .filter((p) => !p.includes(':') && !p.startsWith('node_modules/') && !p.includes('/node_modules/'))
-    .map((p) => relative(root, resolve(root, p)))
-    .sort();
+    .map((p) => relative(root, resolve(root, p)));
+  return { js, inputs };
+}
+
+/** Written beside and renamed into place: a CLI starting meanwhile sees the old file or the new one, never half. */
+function writeAtomic(file: string, contents: Uint8Array): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, file);
+}
+
+/**
+ * `out` is for tests: any .mjs one folder below the project root (the bundle finds node_modules and the app from there).
+ * Beside it goes ops-lane.mjs, the worker thread an import runs on (main/ops/engine.ts looks for it there).
+ */
+export async function buildCli(out = OUT): Promise<void> {
+  const lane = join(dirname(out), 'ops-lane.mjs');
+  const [cli, worker] = await Promise.all([bundle('main/cli/dossier.ts', out), bundle('main/ops/lane.ts', lane)]);
   mkdirSync(dirname(out), { recursive: true });
-  // Written beside and renamed into place: a CLI starting meanwhile sees the old bundle or the new one, never half.
-  const tmp = `${out}.${process.pid}.tmp`;
-  writeFileSync(tmp, js.contents);
-  writeFileSync(join(dirname(out), 'cli.inputs.json'), JSON.stringify(inputs) + '\n');
-  renameSync(tmp, out);
+  writeAtomic(lane, worker.js);
+  writeFileSync(join(dirname(out), 'cli.inputs.json'), JSON.stringify([...new Set([...cli.inputs, ...worker.inputs])].sort()) + '\n');
+  writeAtomic(out, cli.js);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildCli();

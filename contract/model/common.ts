@@ -1,11 +1,12 @@
 /** Shapes every noun of the contract shares: ids, texts, dates, times and zones. */
 import { z } from 'zod';
+import { multiLine, singleLine } from '../text';
 
 export const Id = z.number().int().positive();
-/** A trimmed single-purpose text of at most `max` characters. */
-export const text = (max = 2000) => z.string().trim().max(max);
-/** Markdown and notes: long, kept as written. */
-export const longText = z.string().max(200_000);
+/** A trimmed single-line text of at most `max` characters; control characters (line breaks too) become spaces (../text.ts). */
+export const text = (max = 2000) => z.string().overwrite(singleLine).trim().max(max);
+/** Markdown and notes: long, kept as written but for control characters other than tab and line break. */
+export const longText = z.string().overwrite(multiLine).max(200_000);
 
 /** A partial calendar date: '2017', '2021-03' or '2024-01-12'. Used for "information dated". */
 export const PARTIAL_DATE_RE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;

@@ -1,10 +1,24 @@
 /** Contact officers, their dated posts, and contacts read from pasted text, vCard or CSV before they are saved. */
 import { z } from 'zod';
+import { normaliseLanguages } from '../language';
+import { normaliseEmail } from '../links';
 import { Id, PartialDate, longText, text } from './common';
 import { Address, OtherDetail, Photo, PhoneRegion } from './contact-details';
 
 export const LabelledValue = z.object({ label: text(60).default(''), value: text(300).min(1) });
 export const Phone = LabelledValue.extend({ e164: z.string().nullable().default(null) });
+/** An e-mail address, validated and normalised on every path in: one local@domain, no mailto: query (../links.ts). */
+export const Email = z
+  .string()
+  .trim()
+  .min(1)
+  .max(300)
+  .transform((v, ctx) => {
+    const e = normaliseEmail(v);
+    if (e === null) ctx.addIssue({ code: 'custom', message: `"${v.slice(0, 80)}" is not an e-mail address (name@domain.org, nothing after it).` });
+    return e ?? z.NEVER;
+  });
+export const EmailEntry = z.object({ label: text(60).default(''), value: Email });
 export type Phone = z.infer<typeof Phone>;
 
 export const ContactInput = z
@@ -15,9 +29,10 @@ export const ContactInput = z
     position: text(300).default(''),
     institutionId: Id.nullable().default(null),
     phones: z.array(Phone).max(20).default([]),
-    emails: z.array(LabelledValue).max(20).default([]),
+    emails: z.array(EmailEntry).max(20).default([]),
     website: text(500).default(''),
-    languages: z.array(text(40).min(1)).max(20).default([]),
+    // BCP 47 tags where the value names a language, the rest kept as written (../language.ts).
+    languages: z.array(text(60).min(1)).max(20).default([]).transform(normaliseLanguages),
     notes: longText.default(''),
     internal: z.boolean().default(false),
     source: text(500).default(''),

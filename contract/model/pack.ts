@@ -22,10 +22,26 @@ export const DroppedPart = z.object({
   reason: z.enum(['handling', 'runbook']),
 });
 export type DroppedPart = z.infer<typeof DroppedPart>;
-export const ReleaseReport = z.object({ variant: PackVariant, marking: z.string(), dropped: z.array(DroppedPart) });
+/**
+ * Who cleared the briefing a pack is made of, as its cover, the run book and the release report state it (issue 20).
+ * 'none': nobody clears this briefing (no chain); 'not_sent': a chain, never sent (or sent back, or withdrawn);
+ * 'pending': in clearance, or an approval no longer holds since a section changed; 'cleared': every clearer approved
+ * and nothing changed since; 'overridden': made final without every approval, with a recorded reason.
+ */
+export const PackClearance = z.object({
+  state: z.enum(['none', 'not_sent', 'pending', 'cleared', 'overridden']),
+  /** The approvals of the latest round that still hold, in chain order: name and post when approving, role, day. */
+  approvals: z.array(z.object({ name: z.string(), post: z.string(), label: z.string(), day: z.string() })),
+  /** Who is still to clear, in chain order (pending). */
+  awaiting: z.array(z.object({ name: z.string(), label: z.string() })),
+  override: z.object({ name: z.string(), post: z.string(), day: z.string(), reason: z.string() }).nullable(),
+});
+export type PackClearance = z.infer<typeof PackClearance>;
+
+export const ReleaseReport = z.object({ variant: PackVariant, marking: z.string(), dropped: z.array(DroppedPart), clearance: PackClearance });
 export type ReleaseReport = z.infer<typeof ReleaseReport>;
 
-export const PREFLIGHT_KINDS = ['stale_contact', 'empty_brief', 'over_budget', 'unchanged_line', 'missing_glyph', 'todo_marker'] as const;
+export const PREFLIGHT_KINDS = ['stale_contact', 'empty_brief', 'over_budget', 'unchanged_line', 'missing_glyph', 'todo_marker', 'open_commission', 'missing_clearance'] as const;
 /** A thing to check before a pack goes out, with where it is and the app route that fixes it. */
 export const PreflightFinding = z.object({
   /** Stable across runs (kind + place + detail), so an acceptance is remembered. */

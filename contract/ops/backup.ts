@@ -25,6 +25,7 @@ export const backupOps = {
     input: z.object({ out: AbsolutePath.optional() }),
     output: BackupInfo.extend({ file: z.string(), pages: z.number().int() }),
     kind: 'read',
+    long: true,
     doc: 'Back up the dossier now (online backup; the app keeps working), into the backups folder or (command line) to the file `out`.',
   }),
   'backup.restore': op({
@@ -36,6 +37,7 @@ export const backupOps = {
       .refine((i) => (i.name === undefined) !== (i.file === undefined), { message: 'Give the name of a listed backup or (command line) a file.', path: ['name'] }),
     output: z.object({ restored: z.string(), keptCopy: z.string().nullable(), schemaVersion: z.number().int() }),
     kind: 'write',
+    long: true,
     doc: 'Replace the dossier with one of its backups or (command line) a backup file, checked first; the current dossier is kept as a dated copy beside it.',
   }),
 } as const;

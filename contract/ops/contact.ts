@@ -63,12 +63,14 @@ export const contactOps = {
     input: z.object({ text: z.string().max(2_000_000), defaultRegion: Region }),
     output: ImportItem.extend({ candidates: z.number().int() }),
     kind: 'read',
+    long: true,
     doc: 'Propose a contact from a pasted block or web page, matched to stored institutions and checked for duplicates; nothing is saved.',
   }),
   'contact.importPreview': op({
     input: ContactImport,
     output: ContactImportPreview,
     kind: 'read',
+    long: true,
     doc: 'Read a vCard, CSV or text file without saving: the proposed contacts, their institution matches and duplicates, and the CSV column mapping.',
   }),
   'contact.importCommit': op({
@@ -81,12 +83,14 @@ export const contactOps = {
     }),
     output: z.object({ created: z.array(Id), updated: z.array(Id), skipped: z.number().int(), institutionsCreated: z.array(Id), rejected: z.number().int() }),
     kind: 'write',
+    long: true,
     doc: 'Import a vCard, CSV or text file all or nothing; duplicates are skipped, updated (imported values win, nothing is blanked) or kept both.',
   }),
   'contact.export': op({
     input: z.object({ format: z.enum(['vcard', 'csv']), version: z.enum(['3.0', '4.0']).default('4.0'), ids: z.array(Id).max(1_000_000).nullable().default(null) }),
     output: z.object({ content: z.string(), count: z.number().int(), fileName: z.string() }),
     kind: 'read',
+    long: true,
     doc: 'All contacts, or the given ids, as a vCard (4.0 by default, or 3.0) or CSV file that Dossier reads back field for field.',
   }),
   'contact.saveProposal': op({

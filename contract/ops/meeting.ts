@@ -1,7 +1,7 @@
 /** Operations on meetings: the meeting, its agenda, people, outcomes and actions, calendars and participants lists. */
 import { z } from 'zod';
 import { ACTION_STATUSES, DELEGATION_ROLES, Meeting, MeetingDetail, MeetingInput, MeetingProposal, ParticipantRow } from '../model/meeting';
-import { Id, IsoDate, LocalDateTime, TimeZone } from '../model/common';
+import { Id, IsoDate, LocalDateTime, TimeZone, text } from '../model/common';
 import { ById, Ok, op } from './op';
 import { Region } from './contact';
 import { AttendeeChoice, CalendarFacts } from '../model/calendar';
@@ -67,10 +67,11 @@ export const meetingOps = {
     input: z.object({
       meetingId: Id,
       id: Id.nullable().default(null),
-      time: z.string().trim().max(40).default(''),
-      title: z.string().trim().min(1, 'An agenda item needs a title.').max(500),
-      lead: z.string().trim().max(300).default(''),
-      documents: z.string().trim().max(2000).default(''),
+      // Single-line text (contract/text.ts): no control character reaches the store or an export.
+      time: text(40).default(''),
+      title: text(500).min(1, 'An agenda item needs a title.'),
+      lead: text(300).default(''),
+      documents: text(2000).default(''),
     }),
     output: MeetingDetail,
     kind: 'write',
@@ -147,6 +148,7 @@ export const meetingOps = {
       counts: z.object({ create: z.number().int(), update: z.number().int(), series: z.number().int(), cancelled: z.number().int() }),
     }),
     kind: 'read',
+    long: true,
     doc: 'Read an .ics file without saving: one proposed meeting per event or occurrence within the horizon, attendees matched to contacts, events that cannot be read with their line.',
   }),
   'meeting.importIcs': op({
@@ -158,12 +160,14 @@ export const meetingOps = {
     }),
     output: z.object({ created: z.array(Id), updated: z.array(Id), skipped: z.number().int(), cancelled: z.array(Id), participants: z.number().int() }),
     kind: 'write',
+    long: true,
     doc: 'Import an .ics file all or nothing (or skipping unreadable events): new events and occurrences are created, ones imported before (same UID and RECURRENCE-ID) updated, occurrences gone from the series within the horizon marked cancelled.',
   }),
   'meeting.exportIcs': op({
     input: z.object({ meetingId: Id.nullable().default(null), seriesId: Id.nullable().default(null), all: z.boolean().default(false) }),
     output: z.object({ content: z.string(), count: z.number().int(), fileName: z.string() }),
     kind: 'read',
+    long: true,
     doc: 'One meeting, a series or all meetings as iCalendar (VTIMEZONE included; agenda as "Item N:" lines in DESCRIPTION).',
   }),
 
@@ -172,6 +176,7 @@ export const meetingOps = {
     input: z.object({ meetingId: Id, text: z.string().max(2_000_000), defaultRegion: Region }),
     output: z.object({ source: z.string(), people: z.array(ParticipantRow), counts: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }) }),
     kind: 'read',
+    long: true,
     doc: 'Read a pasted participants list and match each person against the store (case and accents ignored): new people, changed posts, unchanged; nothing is saved.',
   }),
   'participants.apply': op({

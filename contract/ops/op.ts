@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { Id } from '../model/common';
 
+/** A read changes nothing; a write runs in one transaction. */
+export type OpKind = 'read' | 'write';
+
 /** One operation: what it takes, what it gives, whether it changes the dossier, and one line saying what it does. */
 export interface OpSpec<I extends z.ZodType, O extends z.ZodType, K extends OpKind = OpKind> {
   input: I;
@@ -12,8 +15,12 @@ export interface OpSpec<I extends z.ZodType, O extends z.ZodType, K extends OpKi
    */
   kind: K;
   doc: string;
+  /**
+   * Long work (imports, exports, packs, backups): it runs apart from every other operation, so the app keeps answering
+   * meanwhile, reports progress, and stops when the caller cancels, leaving nothing half done.
+   */
+  long?: true;
 }
-export type OpKind = 'read' | 'write';
 export const op = <I extends z.ZodType, O extends z.ZodType, K extends OpKind>(spec: OpSpec<I, O, K>) => spec;
 
 export const ById = z.object({ id: Id });

@@ -45,6 +45,7 @@ export const packOps = {
     input: z.object({ contentBase64: z.string().max(300_000_000), fileName: z.string().trim().min(1).max(500).default('pack.pdf') }),
     output: PackImportPreview,
     kind: 'read',
+    long: true,
     doc: 'Read the meeting (.ics), who’s who (.vcf) and briefing (.json) a Dossier pack PDF carries, without saving.',
   }),
   'pack.import': op({
@@ -55,6 +56,7 @@ export const packOps = {
     }),
     output: z.object({ meetingId: Id, briefingId: Id.nullable(), created: z.array(Id), updated: z.array(Id), skipped: z.number().int(), source: z.string() }),
     kind: 'write',
+    long: true,
     doc: 'Import what a Dossier pack PDF carries, all or nothing: the meeting with its agenda, the who’s who contacts (duplicates skipped, updated or kept both) and the briefing.',
   }),
 
@@ -87,6 +89,7 @@ export const packOps = {
     }),
     // A read: it never changes the dossier (with `out` it writes a file outside it).
     kind: 'read',
+    long: true,
     doc: 'Build the delegation briefing pack (PDF) of a briefing or meeting; write it to `out`, or return it as base64.',
   }),
   'pack.open': op({
@@ -101,6 +104,7 @@ export const packOps = {
     output: z.object({ file: z.string(), pages: z.number().int(), size: z.number().int(), ms: z.number() }),
     // A read: it never changes the dossier (it writes a temp file outside it).
     kind: 'read',
+    long: true,
     doc: 'Build the pack into a temp file and open it in the system’s PDF viewer (desktop app only; elsewhere a not_found error with details.unsupported = "openPath").',
   }),
 
@@ -109,6 +113,7 @@ export const packOps = {
     input: z.object({ ...PackTarget, date: CalendarDay.optional() }).refine(oneTarget, ONE_TARGET),
     output: z.object({ briefingId: Id.nullable(), findings: z.array(PreflightFinding), sides: z.object({ written: z.number().int(), limit: z.number().int() }).nullable() }),
     kind: 'read',
+    long: true,
     doc: 'Check a pack before export: stale contacts, empty agenda briefs, length budgets, unchanged lines, characters the font lacks, TODO markers.',
   }),
   'pack.preflightDecide': op({
@@ -123,6 +128,7 @@ export const packOps = {
       .refine(oneTarget, ONE_TARGET),
     output: IssuedFile,
     kind: 'write',
+    long: true,
     doc: 'Issue a pack: build it and freeze its PDF, SHA-256, page map and a snapshot of the briefing; a second issue needs newEdition (edition 2, …).',
   }),
   'pack.addendum': op({
@@ -131,6 +137,7 @@ export const packOps = {
       .refine(oneTarget, ONE_TARGET),
     output: IssuedFile.extend({ changed: z.array(z.string()) }),
     kind: 'write',
+    long: true,
     doc: 'Issue the next addendum to the latest issued pack: only the sections changed since, word-diffed against the text that went out.',
   }),
   'pack.issued': op({

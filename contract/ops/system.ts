@@ -18,6 +18,7 @@ export const systemOps = {
     input: z.object({}),
     output: z.object({ ok: z.boolean(), schemaVersion: z.number().int(), integrity: z.array(z.string()) }),
     kind: 'read',
+    long: true,
     doc: 'Run PRAGMA integrity_check and report the schema version.',
   }),
   'system.loadDemo': op({

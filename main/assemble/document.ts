@@ -5,10 +5,11 @@
  * codes become words here (handling marks, variant, edition, version, copy line, "to check" notes, addendum) from the
  * pack's labels in the briefing's language, and nothing changes the document after it is made.
  */
-import type { BriefingComparison, BriefingDetail, HandlingMark, PackVariant, PreflightFinding, ReleaseReport } from '../../contract/model';
+import type { BriefingComparison, BriefingDetail, HandlingMark, PackClearance, PackVariant, PreflightFinding, ReleaseReport } from '../../contract/model';
 import type { PackDocument, PackSection, SectionNote } from '../pack/document';
 import { labelsFor } from '../pack/labels';
 import { packAttachments } from './attachments';
+import { packClearance } from './clearance';
 import { Dates } from './dates';
 import { packSections } from './sections';
 import type { PackSource } from './source';
@@ -102,7 +103,7 @@ export function assemble(source: PackSource, { variant, releaseClassification, a
     sections,
     sectionIds,
     marking,
-    report: { variant, marking, dropped: v?.dropped ?? [] },
+    report: { variant, marking, dropped: v?.dropped ?? [], clearance: packClearance(source.workflow?.clearance ?? null) },
     document: (options = {}) => documentOf(assembly, options),
   };
   return assembly;
@@ -181,8 +182,24 @@ function documentOf(a: Assembly, { copy, edition, checks = [], attachments = tru
     ...(attachments ? { attachments: packAttachments(source, a.briefing) } : {}),
     ...(copyLine ? { copyLine } : {}),
     currentAsOf: { label: L.currentAsOf, date },
+    ...clearanceRows(a.report.clearance, language, dates),
   };
   return { doc, sectionIds };
+}
+
+/** The cover's clearance rows in the briefing's language: the approvals that hold, then what is missing or overridden. */
+function clearanceRows(c: PackClearance, language: string, dates: Dates): Pick<PackDocument, 'clearance'> {
+  if (c.state === 'none') return {};
+  const L = labelsFor(language).clearance;
+  // The day stays on one line with its dash: non-breaking spaces (the pack breaks lines at plain spaces only).
+  const keep = (text: string) => text.replace(/ /g, '\u00a0');
+  const who = (p: { name: string; label: string }) => (p.label ? `${p.name} (${p.label})` : p.name);
+  const rows: NonNullable<PackDocument['clearance']> = [];
+  if (c.approvals.length) rows.push({ label: L.clearedBy, lines: c.approvals.map((p) => `${[p.name, p.post || p.label].filter(Boolean).join(', ')}${keep(` — ${dates.day(p.day)}`)}`) });
+  if (c.state === 'overridden' && c.override) rows.push({ label: L.clearance, lines: [L.overridden(c.override.post ? `${c.override.name}, ${c.override.post}` : c.override.name, dates.day(c.override.day), c.override.reason)] });
+  if (c.state === 'pending') rows.push({ label: L.clearance, lines: [L.awaiting(c.awaiting.map(who).join(L.then))] });
+  if (c.state === 'not_sent') rows.push({ label: L.clearance, lines: [L.notSent(c.awaiting.map(who).join(L.then))] });
+  return { clearance: rows };
 }
 
 /** The title an issued pack is kept under: "<meeting> — <briefing> (Releasable, Edition 2)". */

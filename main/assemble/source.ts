@@ -5,9 +5,11 @@
  * saved version, and what pre-flight needs (decisions, budgets, the length limit). The document, the attachments,
  * the variants and pre-flight all take this one PackSource; nothing after it reads the store.
  */
-import type { BriefingDetail, BriefingVersion, Contact, FollowUpAction, Institution, Meeting, MeetingDetail, Outcome, Snippet } from '../../contract/model';
+import type { BriefingDetail, BriefingVersion, Clearance, Commission, Contact, FollowUpAction, Institution, Meeting, MeetingDetail, Outcome, Snippet } from '../../contract/model';
 import { carriedActions, listActions, listOutcomes } from '../store/actions';
 import { getBriefingDetail, listBriefings } from '../store/briefings';
+import { getClearance } from '../store/clearance';
+import { listCommissions } from '../store/commissions';
 import { getContacts } from '../store/contacts';
 import { type ReadDb, readTx } from '../store/db';
 import { getInstitution, institutionNames } from '../store/institutions';
@@ -69,6 +71,11 @@ export interface PackSource {
   decisions: Record<string, Decision>;
   budgets: Map<number, SectionBudget>;
   maxSides: number;
+  /**
+   * The briefing's workflow (issue 20): its clearance (who cleared it, with post and date, for the cover, the run
+   * book and the release report) and its commissions still open as of `day` (for pre-flight). Null without a briefing.
+   */
+  workflow: { clearance: Clearance; openCommissions: Commission[] } | null;
 }
 
 /** Reads the pack of `target` as of `day` in one read transaction. */
@@ -111,6 +118,7 @@ export function readPackSource(db: ReadDb, target: PackTarget, day: string): Pac
       decisions: briefingId === null ? {} : preflightDecisions(db, briefingId),
       budgets: briefingId === null ? new Map() : sectionBudgets(db, briefingId),
       maxSides: getSetting(db, 'packMaxSides'),
+      workflow: briefingId === null ? null : { clearance: getClearance(db, briefingId), openCommissions: listCommissions(db, { briefingId, open: true }, day) },
     };
   });
 }

@@ -46,5 +46,8 @@ export const EXIT_STATUS: Record<ErrorCode, number> = {
   conflict: 1,
   schema_too_new: 1,
   not_dossier: 1,
+  busy: 1,
+  damaged: 1,
+  cancelled: 1,
   internal: 1,
 };

@@ -60,3 +60,53 @@ describe('dossier CLI', () => {
     expect(hits.length).toBe(1);
   });
 });
+
+describe('dossier CLI: damage and conflicts in one clear message', () => {
+  it('check on a damaged dossier reports the damage and says to restore a backup, exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-cli-'));
+    const db = join(dir, 'dossier.db');
+    expect((await cli(['--db', db, 'demo'])).code).toBe(0);
+    const pages = readFileSync(db);
+    // Damage in the middle of the tables, and damage to the header itself.
+    const middle = join(dir, 'middle.db');
+    writeFileSync(middle, Buffer.concat([pages.subarray(0, 4096 * 4), Buffer.alloc(4096 * 2, 0xa5), pages.subarray(4096 * 6)]));
+    const header = join(dir, 'header.db');
+    writeFileSync(header, Buffer.concat([pages.subarray(0, 16), Buffer.alloc(84, 0xa5), pages.subarray(100)]));
+    for (const file of [middle, header]) {
+      const r = await cli(['--db', file, 'check']);
+      expect(r.code, file).toBe(1);
+      expect(r.out, file).toMatch(/is damaged/);
+      expect(r.out, file).toMatch(/Restore a backup: .*dossier backup --list.*dossier restore <file>/);
+      expect(r.err, file).not.toMatch(/SqliteError|at .*\.ts/);
+      const json = JSON.parse((await cli(['--db', file, 'check', '--json'])).out);
+      expect(json).toMatchObject({ ok: false, advice: expect.stringMatching(/Restore a backup/) });
+    }
+    // Other commands on the damaged file: one line naming the damage and what to do, no stack.
+    const list = await cli(['--db', header, 'list', 'contacts']);
+    expect(list.code).toBe(1);
+    expect(list.err).toMatch(/^dossier: .*is damaged.*Restore a backup/);
+    expect(list.err.split('\n')).toHaveLength(1);
+    // And the way out works: restore over the damaged file, which is kept as it was.
+    const backup = join(dir, 'good.db');
+    expect((await cli(['--db', db, 'backup', backup])).code).toBe(0);
+    const restored = await cli(['--db', header, '--json', 'restore', backup]);
+    expect(restored.code).toBe(0);
+    expect(readFileSync(JSON.parse(restored.out).keptCopy).subarray(16, 100).every((b) => b === 0xa5)).toBe(true);
+    expect(JSON.parse((await cli(['--db', header, 'check', '--json'])).out)).toMatchObject({ ok: true });
+  });
+
+  it('serve on a port in use prints one line and exits 1', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const r = await cli(['--db', join(mkdtempSync(join(tmpdir(), 'dossier-cli-')), 'x.db'), 'serve', '--port', String(port)]);
+      expect(r.code).toBe(1);
+      expect(r.err.split('\n').filter((l) => l.startsWith('dossier:'))).toEqual([`dossier: Port ${port} is already in use by another program. Choose another with --port N, or leave --port out to take a free one.`]);
+      expect(r.err).not.toMatch(/EADDRINUSE|at .*\.ts/);
+    } finally {
+      blocker.close();
+    }
+  });
+});

@@ -3,7 +3,10 @@
  * runs one command, maps errors to exit statuses (1 bad input, 2 usage). Testable: `runCli(argv, io)`.
  */
 import { parseArgs } from 'node:util';
+import { DossierError } from '../../contract/errors';
+import { type OpKind, ops } from '../../contract/ops';
 import type { OpsContext } from '../ops/context';
+import { type Engine, IMPORTS, startEngine } from '../ops/engine';
 import { dispatch, toErrorData } from '../ops/index';
 import { openDossier } from '../ops/open';
 import { resolveDbPath } from '../ops/paths';
@@ -38,6 +41,10 @@ export async function runCli(argv: string[], io: Io = { out: (t) => process.stdo
   const name = argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--db');
   const command: Command | undefined = commands.find((c) => c.name === name);
   let ctx: OpsContext | undefined;
+  let engine: Engine | undefined;
+  // For the error message: which file, and whether the op that failed was a read (which never loses a change).
+  let dbPath: string | undefined;
+  let kind: OpKind = 'read';
   try {
     if (!name) {
       io.out(helpText());
@@ -60,16 +67,25 @@ export async function runCli(argv: string[], io: Io = { out: (t) => process.stdo
       return 0;
     }
     const positionals = parsed.positionals.slice(parsed.positionals.indexOf(name) + 1);
-    const dbPath = resolveDbPath(values.db as string | undefined);
+    dbPath = resolveDbPath(values.db as string | undefined);
+    const file = dbPath;
     const json = values.json === true;
     const open = (): OpsContext => {
-      ctx ??= openDossier({ path: dbPath, now, writesFiles: true });
+      ctx ??= openDossier({ path: file, now, writesFiles: true });
       return ctx;
     };
     const env: CommandEnv = {
       ctx: open,
-      call: (op, input) => dispatch(open(), op, input),
-      dbPath,
+      call: async (op, input) => {
+        kind = ops[op].kind;
+        if (!IMPORTS.has(op)) return dispatch(open(), op, input);
+        // A file from elsewhere is read on a lane held to the import budget (time and memory), as in the app.
+        engine ??= await startEngine(open());
+        const reply = await engine.call(op, input);
+        if (!reply.ok) throw DossierError.from(reply.error);
+        return reply.value as never;
+      },
+      dbPath: file,
       json,
       io,
       print: (value, human) => {
@@ -83,13 +99,14 @@ export async function runCli(argv: string[], io: Io = { out: (t) => process.stdo
       io.err(`dossier: ${err.message}`);
       return 2;
     }
-    const data = toErrorData(err, (m, e) => io.err(`${m} ${e instanceof Error ? e.stack : String(e)}`));
+    const data = toErrorData(err, (m, e) => io.err(`${m} ${e instanceof Error ? e.stack : String(e)}`), kind, dbPath);
     // Name the file and line unless the message already does.
     const line = data.details && typeof data.details.line === 'number' ? data.details.line : null;
     const where = line !== null && !data.message.includes(`line ${line}`) ? ` (${data.details?.file ?? 'input'}, line ${line})` : '';
     io.err(`dossier: ${data.message}${where}`);
     return EXIT_STATUS[data.code];
   } finally {
-    ctx?.db.close();
+    await engine?.close();
+    (engine?.ctx ?? ctx)?.db.close();
   }
 }

@@ -8,6 +8,10 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 export const IPC_CHANNEL = 'dossier:call';
 export const MENU_CHANNEL = 'dossier:menu';
+/** Main → page: progress of a long call, `(callId, {done, total, label})`. */
+export const PROGRESS_CHANNEL = 'dossier:progress';
+/** Page → main: cancel the long call with this id. */
+export const CANCEL_CHANNEL = 'dossier:cancel';
 
 /** Is this URL the app's own page (the only thing the window may show)? */
 export function isAppUrl(url: string): boolean {

@@ -1,19 +1,16 @@
 /**
- * Electron main: lifecycle, the app:// protocol serving the built renderer with its CSP, one window,
- * IPC to the ops, the menu. The dossier is the same file the CLI uses (main/paths.ts).
+ * Electron main: lifecycle, the app:// protocol serving the built renderer with its CSP, one window, the menu, and IPC
+ * relayed to the operations process (ops-process.ts, a utilityProcess that owns the dossier: the same file the CLI
+ * uses). Nothing here opens the dossier or runs an operation, so long work never freezes the window.
  */
-import { app, BrowserWindow, Menu, dialog, net, protocol, shell } from 'electron';
-import { dirname, join, normalize, sep } from 'node:path';
+import { app, BrowserWindow, Menu, dialog, net, protocol } from 'electron';
+import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../contract/security';
-import { startupBackup } from '../ops/backup';
-import { startTeamSync, stopTeamSync } from '../ops/team';
-import { fileKeychain } from './keychain';
-import type { OpsContext } from '../ops/context';
-import { openDossier } from '../ops/open';
 import { APP_SCHEME, resolveAppFile } from './config';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
+import { type OpsClient, startOpsProcess } from './ops-client';
 import { createMainWindow } from './window';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -34,36 +31,24 @@ function serveRenderer(): void {
   });
 }
 
-/** pack.open's hook: the system's PDF viewer. shell.openPath resolves with an error message ('' when it worked). */
-async function openPath(path: string): Promise<void> {
-  const failed = await shell.openPath(path);
-  if (failed) throw new Error(failed);
-}
-
 async function start(): Promise<void> {
-  let ctx: OpsContext;
+  let ops: OpsClient;
   try {
-    ctx = openDossier({ path: process.argv.find((a) => a.startsWith('--db='))?.slice(5), openPath });
-    // The team login's password, when the member asks to keep it, goes to the OS keychain (safeStorage), beside the dossier.
-    ctx.keychain = fileKeychain(dirname(ctx.dbPath));
+    const db = process.argv.find((a) => a.startsWith('--db='))?.slice(5);
+    ops = await startOpsProcess(join(__dirname, 'ops-process.cjs'), { type: 'open', ...(db ? { db } : {}) });
   } catch (err) {
-    // A foreign or newer file is refused, never touched: tell the user and stop.
-    dialog.showErrorBox('Dossier cannot open its database', (err as Error).message);
+    // A foreign, newer or damaged file is refused, never touched: tell the user and stop.
+    dialog.showErrorBox('Dossier cannot open its database', (err as { message?: string }).message ?? String(err));
     app.exit(1);
     return;
   }
-  // Once a day, before the user changes anything: a backup in <dataDir>/backups, the last 7 kept.
-  await startupBackup(ctx);
   serveRenderer();
-  registerIpc(ctx);
-  // A team dossier syncs by itself here in the main process, never on the window's thread.
-  startTeamSync(ctx, (m) => console.error(m));
-  const win = createMainWindow(join(__dirname, 'preload.cjs'));
-  Menu.setApplicationMenu(buildMenu(win));
-  app.on('before-quit', () => {
-    void stopTeamSync(ctx);
-    ctx.db.close();
-  });
+  registerIpc(ops);
+  // A released app has no Developer Tools: not in the menu, and not openable at all.
+  const devTools = !app.isPackaged;
+  const win = createMainWindow(join(__dirname, 'preload.cjs'), devTools);
+  Menu.setApplicationMenu(buildMenu(win, { devTools }));
+  app.on('will-quit', () => ops.close());
 }
 
 app.enableSandbox();

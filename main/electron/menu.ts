@@ -1,8 +1,30 @@
-/** The application menu: the usual Edit/View/Window roles plus Dossier's own commands, sent to the page. */
+/**
+ * The application menu: the usual Edit/Window roles, a View menu, and Dossier's own commands, sent to the page.
+ * A released app has no Developer Tools and no Reload in it (the stock viewMenu role has both): DevTools would let
+ * anyone at the keyboard run script in the page that holds the dossier, and a reload drops unsaved typing.
+ */
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { MENU_CHANNEL } from './config';
 
-export function buildMenu(win: BrowserWindow): Menu {
+export interface MenuOptions {
+  /** Developer Tools and Reload in View: only for a development build (`!app.isPackaged`). */
+  devTools: boolean;
+}
+
+/** The View menu: zoom and full screen for everyone; reload and Developer Tools only in development. */
+export function viewMenu({ devTools }: MenuOptions): MenuItemConstructorOptions {
+  const submenu: MenuItemConstructorOptions[] = [
+    ...(devTools ? [{ role: 'reload' as const }, { role: 'forceReload' as const }, { role: 'toggleDevTools' as const }, { type: 'separator' as const }] : []),
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' },
+  ];
+  return { label: '&View', submenu };
+}
+
+export function buildMenu(win: BrowserWindow, opts: MenuOptions = { devTools: false }): Menu {
   const send = (command: string) => () => win.webContents.send(MENU_CHANNEL, command);
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
@@ -36,7 +58,7 @@ export function buildMenu(win: BrowserWindow): Menu {
         { label: 'Search', accelerator: 'CmdOrCtrl+F', click: send('search') },
       ],
     },
-    { role: 'viewMenu' },
+    viewMenu(opts),
     { role: 'windowMenu' },
     { role: 'help', submenu: [{ label: 'Keyboard Shortcuts', accelerator: 'Shift+/', click: send('help') }] },
   ];

@@ -9,7 +9,8 @@ const rec = vi.hoisted(() => ({
   permissionCheck: null as null | (() => boolean),
   external: [] as string[],
   loaded: [] as string[],
-  ipc: null as null | ((e: unknown, name: unknown, input: unknown) => Promise<unknown>),
+  ipc: null as null | ((e: unknown, name: unknown, input: unknown, callId?: unknown) => Promise<unknown>),
+  ipcOn: new Map<string, (e: unknown, ...a: unknown[]) => void>(),
   sent: [] as string[],
   template: [] as any[],
 }));
@@ -37,7 +38,7 @@ vi.mock('electron', () => {
   return {
     BrowserWindow,
     shell: { openExternal: (u: string) => (rec.external.push(u), Promise.resolve()) },
-    ipcMain: { handle: (_ch: string, fn: typeof rec.ipc) => (rec.ipc = fn) },
+    ipcMain: { handle: (_ch: string, fn: typeof rec.ipc) => (rec.ipc = fn), on: (ch: string, fn: (e: unknown, ...a: unknown[]) => void) => rec.ipcOn.set(ch, fn) },
     Menu: { buildFromTemplate: (t: unknown[]) => ((rec.template = t), t) },
   };
 });
@@ -46,6 +47,7 @@ const { createMainWindow } = await import('./window');
 const { registerIpc } = await import('./ipc');
 const { buildMenu } = await import('./menu');
 const { testContext } = await import('../ops/test-context');
+const { engineOf } = await import('../ops/engine');
 
 const event = () => {
   const e = { prevented: false, preventDefault: () => (e.prevented = true) };
@@ -72,6 +74,10 @@ describe('the Electron window (mocked Electron)', () => {
       experimentalFeatures: false,
     });
     expect(rec.options.webPreferences).not.toHaveProperty('enableRemoteModule');
+    // The released app's page cannot open Developer Tools at all; a development build asks for them.
+    expect(rec.options.webPreferences.devTools).toBe(false);
+    createMainWindow('/app/preload.cjs', true);
+    expect(rec.options.webPreferences.devTools).toBe(true);
     expect(rec.loaded.at(-1)).toBe('app://dossier/index.html');
   });
 
@@ -110,7 +116,7 @@ describe('the Electron window (mocked Electron)', () => {
 
 describe('IPC (mocked Electron)', () => {
   it('answers the app’s main frame and refuses any other sender before reaching the ops', async () => {
-    registerIpc(testContext());
+    registerIpc(engineOf(testContext()));
     const ok = await rec.ipc!({ senderFrame: { url: 'app://dossier/index.html', parent: null } }, 'system.info', {});
     expect(ok).toMatchObject({ ok: true, value: { schemaVersion: expect.any(Number) } });
     for (const senderFrame of [
@@ -148,5 +154,97 @@ describe('menu (mocked Electron)', () => {
     rec.sent.length = 0;
     item.click();
     expect(rec.sent).toEqual(['pack:export']);
+  });
+});
+
+describe('the production menu (mocked Electron)', () => {
+  const page = () => new (class {
+    webContents = { send: (_c: string, cmd: string) => rec.sent.push(cmd) };
+  })() as never;
+  /** Every role and label anywhere in the menu, submenus included. */
+  const everything = (items: any[]): string[] => items.flatMap((i) => [i.role, i.label, ...(Array.isArray(i.submenu) ? everything(i.submenu) : [])].filter(Boolean));
+
+  it('has no Developer Tools, no Reload and no stock View role in a released app', () => {
+    buildMenu(page());
+    const all = everything(rec.template).map((x) => String(x).toLowerCase());
+    for (const gone of ['toggledevtools', 'reload', 'forcereload', 'viewmenu']) expect(all, gone).not.toContain(gone);
+    const view = rec.template.find((m: { label?: string }) => m.label === '&View');
+    expect(view.submenu.map((i: { role?: string }) => i.role).filter(Boolean)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
+  });
+
+  it('keeps Developer Tools for a development build', () => {
+    buildMenu(page(), { devTools: true });
+    expect(everything(rec.template)).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']));
+  });
+});
+
+describe('long work over IPC (mocked Electron)', () => {
+  const app = { url: 'app://dossier/index.html', parent: null };
+  const sender = () => {
+    const sent: unknown[][] = [];
+    return { sent, isDestroyed: () => false, send: (...a: unknown[]) => sent.push(a) };
+  };
+
+  it('relays progress to the page under its call id, and the page cancels with the same id', async () => {
+    const runs: { name: string; signal?: AbortSignal }[] = [];
+    let release!: () => void;
+    registerIpc({
+      call: async (name, _input, opts = {}) => {
+        runs.push({ name, ...(opts.signal ? { signal: opts.signal } : {}) });
+        opts.onProgress?.({ done: 1, total: 2, label: 'Importing contacts' });
+        await new Promise<void>((r) => (release = r));
+        return opts.signal?.aborted ? { ok: false, error: { code: 'cancelled', message: 'Cancelled; nothing was changed.' } } : { ok: true, value: 1 };
+      },
+    });
+    const s = sender();
+    const reply = rec.ipc!({ senderFrame: app, sender: s }, 'contact.importCommit', {}, 'call-7');
+    await new Promise((r) => setImmediate(r));
+    expect(s.sent).toEqual([['dossier:progress', 'call-7', { done: 1, total: 2, label: 'Importing contacts' }]]);
+    // Another frame cannot cancel it; the app's own page can.
+    rec.ipcOn.get('dossier:cancel')!({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'call-7');
+    expect(runs[0]!.signal!.aborted).toBe(false);
+    rec.ipcOn.get('dossier:cancel')!({ senderFrame: app }, 'call-7');
+    expect(runs[0]!.signal!.aborted).toBe(true);
+    release();
+    expect(await reply).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+  });
+});
+
+describe('the operations process client (mocked utility process)', () => {
+  /** A child that answers like ops-process.ts would. */
+  function fakeChild(onCall: (m: any, emit: (m: unknown) => void) => void) {
+    const listeners = new Map<string, ((m: any) => void)[]>();
+    const emit = (ev: string, m: unknown) => listeners.get(ev)?.forEach((f) => f(m));
+    const posted: any[] = [];
+    const child = {
+      posted,
+      on: (ev: string, f: (m: any) => void) => listeners.set(ev, [...(listeners.get(ev) ?? []), f]),
+      kill: () => (emit('exit', 0), true),
+      postMessage: (m: any) => {
+        posted.push(m);
+        if (m.type === 'open') queueMicrotask(() => emit('message', m.db === 'bad.db' ? { type: 'failed', error: { code: 'not_dossier', message: 'bad.db is not a Dossier database.' } } : { type: 'ready' }));
+        else onCall(m, (r) => emit('message', r));
+      },
+    };
+    return child;
+  }
+
+  it('opens the dossier in the child, relays calls, progress and cancel, and reports a refused file', async () => {
+    const { startOpsProcess } = await import('./ops-client');
+    const child = fakeChild((m, emit) => {
+      if (m.type === 'call') {
+        emit({ type: 'progress', id: m.id, progress: { done: 1, total: 1, label: 'Done' } });
+        emit({ type: 'reply', id: m.id, reply: { ok: true, value: m.name } });
+      }
+    });
+    const client = await startOpsProcess('/x/ops-process.cjs', { type: 'open', db: 'ok.db' }, () => child as never);
+    expect(child.posted[0]).toEqual({ type: 'open', db: 'ok.db' });
+    const seen: unknown[] = [];
+    const controller = new AbortController();
+    expect(await client.call('pack.build', { meetingId: 1 }, { onProgress: (p) => seen.push(p), signal: controller.signal })).toEqual({ ok: true, value: 'pack.build' });
+    expect(seen).toEqual([{ done: 1, total: 1, label: 'Done' }]);
+    controller.abort();
+    expect(child.posted.at(-1)).toEqual({ type: 'cancel', id: 1 });
+    await expect(startOpsProcess('/x/ops-process.cjs', { type: 'open', db: 'bad.db' }, () => fakeChild(() => {}) as never)).rejects.toMatchObject({ code: 'not_dossier' });
   });
 });

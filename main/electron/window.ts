@@ -6,7 +6,8 @@
 import { BrowserWindow, shell } from 'electron';
 import { APP_URL, navigationDecision, windowOpenDecision } from './config';
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** `devTools`: whether the page's Developer Tools can open at all (development builds only; see menu.ts). */
+export function createMainWindow(preloadPath: string, devTools = false): BrowserWindow {
   const win = new BrowserWindow({
     width: 1360,
     height: 880,
@@ -31,6 +32,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: true,
+      devTools,
     },
   });
   win.once('ready-to-show', () => win.show());

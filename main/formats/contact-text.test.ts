@@ -45,7 +45,8 @@ describe('paste parser: English pages', () => {
       position: 'Senior Policy Analyst',
       institutionNames: ['Directorate for Employment, Labour and Social Affairs'],
       emails: [{ value: 'jane.doe-smith@oecd.org' }],
-      languages: ['en', 'fr', 'es'],
+      // "French (fluent), Spanish (basic)": the level stays with its language.
+      languages: ['en', 'fr (fluent)', 'es (basic)'],
       informationDated: '2024-01-12',
     });
     expect(e164s(p)).toEqual([['work', '+33145248200']]);

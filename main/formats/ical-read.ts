@@ -12,10 +12,11 @@ import type { RejectedRecord } from '../../contract/model';
 import type { CalendarFacts, MeetingAttendee, UnknownZone } from '../../contract/model';
 import { MEETING_FORMATS, MEETING_STATUSES, type MeetingProposal } from '../../contract/model';
 import { utcToZoned, zonedToUtcMs } from '../../contract/time';
-import { readAgenda } from './ical-agenda';
+import { z } from 'zod';
+import { type AgendaLine, readAgenda } from './ical-agenda';
 import { type Budget, ExpansionError, newBudget, ruleStarts } from './ical-expand';
 import { type EventLines, icsError, prepareIcs } from './ical-lines';
-import { type ZoneResolution, isIanaZone, resolveZone } from './ical-zones';
+import { type ZoneResolution, hostileZoneRule, isIanaZone, resolveZone } from './ical-zones';
 
 export { isIanaZone };
 
@@ -193,7 +194,7 @@ function readBase(env: Env, ev: Component, at: EventLines): EventBase {
   const rid = ridProp ? propInstant(env, ridProp, lineOf('RECURRENCE-ID')) : null;
 
   const description = text('description');
-  const { agenda, notes } = readAgenda(description);
+  const { agenda, notes } = ownAgenda(text('x-dossier-agenda'), text('x-dossier-notes'), ev.hasProperty('x-dossier-notes')) ?? readAgenda(description);
   const categories = ev.getFirstProperty('categories')?.getValues().map(String) ?? [];
   const status = text('status').toUpperCase();
   const own = text('x-dossier-status');
@@ -325,6 +326,25 @@ function expand(env: Env, master: EventBase, overrides: Map<string, EventBase>, 
 
 const utcOf = (m: IcsProposal) => zonedToUtcMs(m.start, m.timeZone);
 
+/** Dossier's own agenda item as its export writes it (ical-write.ts): limits as agenda.save takes them. */
+const OwnAgenda = z.array(z.object({ time: z.string().max(40), title: z.string().min(1).max(500), lead: z.string().max(300), documents: z.string().max(2000) })).max(500);
+
+/**
+ * The notes and agenda a Dossier export keeps beside the description (X-DOSSIER-AGENDA as JSON, X-DOSSIER-NOTES), so
+ * its own files re-import exactly; null when they are absent or do not fit, and the description is read instead.
+ */
+function ownAgenda(agendaJson: string, notes: string, hasNotes: boolean): { agenda: AgendaLine[]; notes: string } | null {
+  if (!agendaJson && !hasNotes) return null;
+  let raw: unknown = [];
+  try {
+    if (agendaJson) raw = JSON.parse(agendaJson);
+  } catch {
+    return null;
+  }
+  const agenda = OwnAgenda.safeParse(raw);
+  return agenda.success ? { agenda: agenda.data, notes } : null;
+}
+
 export interface IcsRead {
   meetings: IcsProposal[];
   facts: CalendarFacts;
@@ -334,13 +354,16 @@ export interface IcsRead {
 export function readIcsFile(content: string, opts: IcsReadOptions): IcsRead {
   const { file } = opts;
   const prepared = prepareIcs(content, file);
-  let cal: Component;
+  let parsed: unknown[];
   try {
-    cal = new ICAL.Component(ICAL.parse(prepared.text) as unknown[]);
+    parsed = ICAL.parse(prepared.text) as unknown[];
   } catch (err) {
     // The line scan passed, so this is a value ical.js rejects; it does not say where, we name the file.
     throw icsError(file, 1, `the calendar could not be read: ${(err as Error).message}`);
   }
+  // Several top-level components come back as a list of them, which no Component can hold (hostile input, issue 15).
+  if (Array.isArray(parsed[0])) throw icsError(file, 1, `the file holds ${parsed.length} calendars; an .ics file holds one (BEGIN:VCALENDAR … END:VCALENDAR).`);
+  const cal: Component = new ICAL.Component(parsed);
   const calZone = String(cal.getFirstPropertyValue('x-wr-timezone') ?? '');
   const floatingZone = opts.floatingZone && isIanaZone(opts.floatingZone) ? opts.floatingZone : isIanaZone(calZone) ? calZone : opts.defaultZone;
   const env: Env = {
@@ -354,6 +377,14 @@ export function readIcsFile(content: string, opts: IcsReadOptions): IcsRead {
     usedFloating: { value: false },
     warnings: [...prepared.warnings],
   };
+  for (const [tzid, vtz] of env.vtimezones) {
+    const rule = hostileZoneRule(vtz);
+    if (rule === null) continue;
+    const physical = content.split(/\r\n|\n|\r/);
+    const from = Math.max(0, physical.findIndex((l) => /^TZID[;:]/i.test(l) && l.endsWith(tzid)));
+    const at = physical.findIndex((l, i) => i >= from && /^RRULE[;:]/i.test(l));
+    throw icsError(file, at >= 0 ? at + 1 : 1, `the time zone "${tzid}" repeats its rule ${rule.slice(0, 60)} more often than once a year; no time zone changes that often, so the file was refused and nothing was imported.`);
+  }
   const months = opts.horizonMonths ?? 18;
   const fromDate = opts.horizonFrom ?? (opts.now ?? new Date()).toISOString().slice(0, 10);
   const toDate = addMonths(fromDate, months);

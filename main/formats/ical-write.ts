@@ -9,6 +9,17 @@ import type { MeetingDetail } from '../../contract/model';
 import { formatOffset, zoneOffsetMinutes, zonedToUtcMs } from '../../contract/time';
 import { type AgendaLine, writeAgenda } from './ical-agenda';
 
+/**
+ * An X- property holding any text: ical.js writes an X- property's value raw unless it is typed, and a raw line break
+ * would end the line. Typed TEXT, it is escaped (\\n, \\;, \\,) and read back as written.
+ */
+function textProperty(name: string, value: string): InstanceType<typeof ICAL.Property> {
+  const p = new ICAL.Property(name);
+  p.resetType('text');
+  p.setValue(value);
+  return p;
+}
+
 /** A participant written as an ATTENDEE: side and delegation role travel in X-DOSSIER parameters. */
 export interface IcsAttendee {
   email: string;
@@ -172,6 +183,14 @@ export function writeIcs(meetings: readonly IcsMeeting[], now: Date): string {
     if (m.venue) ev.addPropertyWithValue('location', m.venue);
     const description = writeAgenda(m.notes, m.agenda);
     if (description) ev.addPropertyWithValue('description', description);
+    // The description is for people and loses what its plain lines cannot hold (a ';' in a lead, a line that reads as
+    // an item); Dossier keeps the notes and agenda exactly beside it, so its own exports re-import as they were.
+    if (m.notes) ev.addProperty(textProperty('x-dossier-notes', m.notes));
+    if (m.agenda.length) {
+      // JSON leaves U+2028/U+2029 as they are, and some readers end a line there: written as escapes, the same JSON.
+      const json = JSON.stringify(m.agenda.map(({ time, title, lead, documents }) => ({ time, title, lead, documents })));
+      ev.addProperty(textProperty('x-dossier-agenda', json.replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)));
+    }
     if (m.series) {
       ev.addPropertyWithValue('categories', m.series);
       ev.addPropertyWithValue('x-dossier-series', m.series);

@@ -32,6 +32,21 @@ export type ZoneResolution =
 const SAFE_RULE = /^FREQ=YEARLY(;|$)/i;
 const MAX_OBSERVANCES = 400;
 
+/**
+ * The first observance rule of a VTIMEZONE that repeats more often than yearly ("FREQ=SECONDLY"), or null. A zone
+ * changes its offset a few times a year at most: such a rule is no time zone but a trap that never ends expanding,
+ * and the file is refused (issue 15), where a zone merely unknown is a choice (issue 17).
+ */
+export function hostileZoneRule(vtz: Component): string | null {
+  for (const o of [...vtz.getAllSubcomponents('standard'), ...vtz.getAllSubcomponents('daylight')]) {
+    for (const r of o.getAllProperties('rrule')) {
+      const rule = String(r.getFirstValue()?.toString() ?? '');
+      if (!SAFE_RULE.test(rule)) return rule;
+    }
+  }
+  return null;
+}
+
 /** Whether ical.js may use this VTIMEZONE: yearly rules only and a bounded number of observances and RDATEs. */
 export function isSafeDefinition(vtz: Component): boolean {
   const obs = [...vtz.getAllSubcomponents('standard'), ...vtz.getAllSubcomponents('daylight')];

@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { DossierError } from '../../contract/errors';
-import { PACK_FILES, PACK_FORMAT, PackBriefingJson, PackManifest } from '../../contract/pack-file';
+import { PACK_FILES, PACK_FORMAT, PACK_LIMITS, PackBriefingJson, PackManifest } from '../../contract/pack-file';
+import { checkPdfStreams } from './pdf-streams';
 
 /** A file to attach to the pack (the shape of the pack builder's PackAttachment). */
 export interface PackFile {
@@ -32,6 +33,8 @@ export async function readPdfAttachments(bytes: Uint8Array, fileName: string): P
   if (bytes.length < 5 || Buffer.from(bytes.subarray(0, 5)).toString('latin1') !== '%PDF-') {
     throw new DossierError('invalid_input', `${fileName} is not a PDF file.`, { field: 'contentBase64', details: { file: fileName } });
   }
+  // Untrusted: every compressed part is measured with a cap before the reader inflates anything (pdf-streams.ts).
+  checkPdfStreams(bytes, fileName);
   // Loaded on first use: the PDF reader is large and only the pack import needs it.
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc;
@@ -74,9 +77,40 @@ const isDossierManifest = (buf: Buffer | undefined): buf is Buffer => {
   }
 };
 
-/** Reads a Dossier pack PDF: refuses a PDF that is not one, and a pack whose data files do not fit their schemas. */
+const refused = (fileName: string, reason: string, details: Record<string, unknown>) =>
+  new DossierError('invalid_input', `${fileName} was refused: ${reason} Nothing was imported.`, { field: 'contentBase64', details: { file: fileName, ...details } });
+
+/**
+ * The pack's files held to PACK_LIMITS before any is parsed (issue 15: a pack is untrusted input): so many files, so
+ * many bytes each, so many people in the who's who. What is over a limit is refused with the file and the limit named.
+ */
+function checkLimits(files: Map<string, Buffer>, fileName: string): void {
+  if (files.size > PACK_LIMITS.attachments) {
+    throw refused(fileName, `it carries ${files.size} attached files; a Dossier pack carries at most ${PACK_LIMITS.attachments}.`, { limit: 'attachments', count: files.size });
+  }
+  for (const [name, limit] of Object.entries(PACK_LIMITS.bytes)) {
+    const size = files.get(name)?.length ?? 0;
+    if (size > limit) {
+      throw refused(fileName, `the attached ${name} holds ${(size / 1024 / 1024).toFixed(1)} MB; a pack's ${name} holds at most ${limit / 1024 / 1024} MB.`, { attachment: name, limit: 'bytes', bytes: size });
+    }
+  }
+  const people = files.get(PACK_FILES.people);
+  if (people) {
+    // Counted on the bytes, before the vCard reader builds anything.
+    const cards = people.toString('latin1').match(/^BEGIN:VCARD/gim)?.length ?? 0;
+    if (cards > PACK_LIMITS.people) {
+      throw refused(fileName, `the attached ${PACK_FILES.people} lists ${cards} people; a pack's who's who lists at most ${PACK_LIMITS.people}.`, { attachment: PACK_FILES.people, limit: 'people', count: cards });
+    }
+  }
+}
+
+/**
+ * Reads a Dossier pack PDF: refuses a PDF that is not one, a pack over PACK_LIMITS, and a pack whose data files do
+ * not fit their schemas.
+ */
 export async function readPackFile(bytes: Uint8Array, fileName: string): Promise<PackContents> {
   const files = await readPdfAttachments(bytes, fileName);
+  checkLimits(files, fileName);
   const manifest = files.get(PACK_FILES.manifest);
   const ics = files.get(PACK_FILES.meeting)?.toString('utf8');
   if (!isDossierManifest(manifest) || !ics) {

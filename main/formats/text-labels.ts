@@ -2,6 +2,7 @@
  * The words of contact blocks in English, German, Dutch and French: field labels ("Tel.", "Telefon", "Téléphone"),
  * and the keywords that mark a line as a post, an organisational unit, an address or page navigation.
  */
+import { normaliseLanguages } from '../../contract/language';
 import { simplify } from './text-lines';
 
 export type LabelField = 'phone' | 'mobile' | 'fax' | 'email' | 'web' | 'languages' | 'position' | 'unit' | 'organisation' | 'name' | 'address';
@@ -114,23 +115,15 @@ const STREET = /\b(?:route|rue|avenue|boulevard|chemin|place|street|road|str\.|s
 /** A street address or postcode line ("Route des Morillons 4", "CH-1211 Genève 22", "Wilhelmstraße 49", "2595 AK Den Haag"). */
 export const isAddress = (text: string): boolean => POSTCODE.test(text) || STREET.test(text);
 
-const LANGUAGE_CODES = ['en', 'fr', 'de', 'nl', 'es', 'it', 'pt', 'ru', 'ar', 'zh', 'ja', 'ko', 'tr', 'pl', 'el', 'sv', 'da', 'no', 'fi', 'cs', 'hu', 'ro', 'bg', 'hr', 'uk', 'he', 'hi', 'sw', 'lb'];
-const LANGUAGE_OF = new Map<string, string>();
-for (const ui of ['en', 'de', 'nl', 'fr']) {
-  const names = new Intl.DisplayNames([ui], { type: 'language' });
-  for (const code of LANGUAGE_CODES) LANGUAGE_OF.set(simplify(names.of(code) ?? code), code);
-}
-for (const code of LANGUAGE_CODES) LANGUAGE_OF.set(code, code);
-
-/** "English, French and Spanish" / "Deutsch, Englisch" / "anglais et français" → ['en', 'fr', 'es']; unknown names are kept as written. */
+/**
+ * "English, French (fluent) and Spanish" / "Deutsch, Englisch" / "anglais et français" → ['en', 'fr (fluent)', 'es'];
+ * a note in brackets stays with its language, names Dossier cannot tag are kept as written (contract/language.ts).
+ */
 export function languageCodes(value: string): string[] {
-  const out: string[] = [];
-  // "(native)", "(C1)" are levels, not languages; Dutch "en" and French "et" mean "and" only between words.
-  for (const part of value.replace(/\([^)]*\)/g, ' ').split(/\s*[,;/]\s*|\s+(?:and|und|en|et|e)\s+/u)) {
-    const name = part.trim().replace(/[.]$/, '');
-    if (!name) continue;
-    const code = LANGUAGE_OF.get(simplify(name).split(' ')[0]!) ?? (name.length <= 40 ? name : null);
-    if (code && !out.includes(code)) out.push(code);
-  }
-  return out;
+  // Brackets hide their commas from the split: "French (fluent, written)" is one language.
+  const held: string[] = [];
+  const masked = value.replace(/\u0001/g, ' ').replace(/\([^)]*\)/g, (m) => `\u0001${held.push(m) - 1}\u0001`);
+  // Dutch "en" and French "et" mean "and" only between words.
+  const parts = masked.split(/\s*[,;/]\s*|\s+(?:and|und|en|et|e)\s+/u).map((p) => p.replace(/\u0001(\d+)\u0001/g, (_, i: string) => held[Number(i)]!).replace(/[.]$/, ''));
+  return normaliseLanguages(parts);
 }

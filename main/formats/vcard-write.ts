@@ -5,6 +5,7 @@
  * Written by hand (escaping, RFC 6868 parameters, folding at 75 octets): other details carry their parameters as
  * the source file wrote them, which a jCard-based writer would rewrite.
  */
+import { multiLine } from '../../contract/text';
 import type { ContactData } from './contact-data';
 import { SUFFIX_DETAIL, X, detailName as defaultName } from './vcard';
 import { parseContentLine } from './vcard-lines';
@@ -17,16 +18,23 @@ const PHONE_TYPES: Record<string, string[]> = {
 const EMAIL_TYPES: Record<string, string[]> = { work: ['work'], home: ['home'] };
 const ADR_TYPES: Record<string, string[]> = { work: ['work'], home: ['home'] };
 
-/** Text value escaping (RFC 6350 §3.4); `structured` also escapes ";" (component separator) — "," always. */
-const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
+/**
+ * Text value escaping (RFC 6350 §3.4); `structured` also escapes ";" (component separator) — "," always. Line breaks
+ * of every kind (CR, LF, NEL, U+2028) become "\n"; other control characters, which vCard cannot write, are dropped.
+ */
+const esc = (v: string) => multiLine(v).replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
 /** A parameter value: RFC 6868 for newline, quote and caret; quoted when it holds , ; or :. */
 const paramValue = (v: string) => {
-  const e = v.replace(/\^/g, '^^').replace(/\r?\n/g, '^n').replace(/"/g, "^'");
+  const e = multiLine(v).replace(/\^/g, '^^').replace(/\n/g, '^n').replace(/"/g, "^'");
   return /[,;:]/.test(e) ? `"${e}"` : e;
 };
 
-/** Folds a content line at 75 octets without splitting a UTF-8 character (RFC 6350 §3.2). */
-function fold(line: string): string {
+/**
+ * Folds a content line at 75 octets without splitting a UTF-8 character (RFC 6350 §3.2). No control character but TAB
+ * gets through: a value the escapes above did not see (a detail's property as its source wrote it) loses them here.
+ */
+function fold(raw: string): string {
+  const line = raw.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/gu, '');
   if (Buffer.byteLength(line, 'utf8') <= 75) return line;
   const out: string[] = [];
   let cur = '';

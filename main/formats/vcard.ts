@@ -7,6 +7,7 @@
  */
 import type { Address, OtherDetail, RejectedRecord } from '../../contract/model';
 import { PHOTO_MAX_BASE64, PHOTO_TYPES } from '../../contract/model';
+import { normaliseLanguages } from '../../contract/language';
 import type { ContactProposal } from '../../contract/model';
 import { type ContactData, type ContactFileRead, Tallies, emptyContact, labelFromTypes, proposeName, proposalOf, rejectedError, toPartialDate } from './contact-data';
 import { resolvePhones } from './phone-region';
@@ -248,7 +249,7 @@ function readCard(card: RawCard, env: Env): ContactProposal {
         if (text()) other(l, text());
     }
   }
-  c.languages = langs.sort((a, b) => a.pref - b.pref).map((l) => l.tag);
+  c.languages = normaliseLanguages(langs.sort((a, b) => a.pref - b.pref).map((l) => l.tag));
   c.notes = notes.join('\n\n');
   if (!hasN && fn) {
     const { honorific, givenName, familyName } = splitName(fn);

@@ -81,3 +81,57 @@ describe('HTTP host', () => {
     }
   });
 });
+
+describe('HTTP host: hostile requests get an answer, not a crash', () => {
+  /** A raw request whose body is sent in chunks as fast as the socket takes them. */
+  function send(path: string, body: Buffer | null, headers: Record<string, string | number> = {}, to: Host = host) {
+    return new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: to.port, path, method: body ? 'POST' : 'GET', headers: { 'content-type': 'application/json', host: `127.0.0.1:${to.port}`, [TOKEN_HEADER]: to.token, ...headers } },
+        (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+      if (body) req.end(body);
+      else req.end();
+    });
+  }
+
+  it('a malformed %-escape in the path is a 400, for the API and for pages', async () => {
+    for (const path of ['/api/system.info%E0%A4%A', '/api/%', '/api/%zz']) {
+      const r = await send(path, Buffer.from('{}'));
+      expect(r.status, path).toBe(400);
+      expect(JSON.parse(r.text).error).toMatchObject({ code: 'invalid_input', field: 'path' });
+    }
+    const withPages = await startHost({ ctx: testContext(), staticDir: '/nonexistent-dir', log: () => {} });
+    try {
+      for (const path of ['/%E0%A4%A', '/assets/%E0%A4%A.js', '/%zz']) expect((await send(path, null, {}, withPages)).status, path).toBe(400);
+    } finally {
+      await withPages.close();
+    }
+  });
+
+  it('an oversized body gets its 413 before the socket closes, declared or not, and the host keeps answering', async () => {
+    const small = await startHost({ ctx: testContext(), log: () => {}, maxBodyBytes: 64 * 1024 });
+    try {
+      const big = Buffer.alloc(3 * 1024 * 1024, 0x20);
+      const declared = await send('/api/system.info', big, {}, small);
+      expect(declared.status).toBe(413);
+      expect(JSON.parse(declared.text).error.message).toMatch(/too large/);
+      const chunked = await send('/api/system.info', big, { 'transfer-encoding': 'chunked' }, small);
+      expect(chunked.status).toBe(413);
+      expect((await send('/api/system.info', Buffer.from('{}'), {}, small)).status).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('a port in use is one line that says what to do', async () => {
+    const err = await startHost({ ctx: testContext(), port: host.port, log: () => {} }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'conflict', field: 'port' });
+    expect((err as Error).message).toBe(`Port ${host.port} is already in use by another program. Choose another with --port N, or leave --port out to take a free one.`);
+  });
+});

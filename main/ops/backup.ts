@@ -18,7 +18,8 @@ const info = (b: BackupFile) => ({ name: b.name, takenAt: b.takenAt, automatic: 
  */
 export async function restoreInto(ctx: OpsContext, source: string): Promise<{ restored: string; keptCopy: string | null; schemaVersion: number }> {
   if (ctx.dbPath === ':memory:') throw new DossierError('conflict', 'This dossier lives in memory only; there is no file to restore into.');
-  const plan = await prepareRestore(ctx.dbPath, source, ctx.now(), ctx.db);
+  // Cancellable up to the swap (prepareRestore's last safe point); from there on it runs to the end without yielding.
+  const plan = await prepareRestore(ctx.dbPath, source, ctx.now(), ctx.db, { signal: ctx.signal, step: ctx.progress });
   ctx.db.close();
   try {
     commitRestore(ctx.dbPath, plan);
@@ -26,6 +27,16 @@ export async function restoreInto(ctx: OpsContext, source: string): Promise<{ re
     // Reopen whatever is there now (the restored file, migrated if it was older; or the untouched original).
     ctx.db = openDb(ctx.dbPath);
   }
+  return { restored: source, keptCopy: plan.kept, schemaVersion: plan.schemaVersion };
+}
+
+/**
+ * Replaces a dossier that cannot be opened (a damaged file: the usual reason to restore) with `source`. Its bytes are
+ * kept beside it as the dated copy; nothing of it is opened to write.
+ */
+export async function restoreClosed(dbPath: string, source: string, now: Date): Promise<{ restored: string; keptCopy: string | null; schemaVersion: number }> {
+  const plan = await prepareRestore(dbPath, source, now);
+  commitRestore(dbPath, plan);
   return { restored: source, keptCopy: plan.kept, schemaVersion: plan.schemaVersion };
 }
 
@@ -51,8 +62,9 @@ async function backupTo(ctx: ReadContext, out: string) {
   const file = resolve(out);
   let pages: number;
   try {
-    ({ pages } = await copyDatabase(ctx.db, file));
+    ({ pages } = await copyDatabase(ctx.db, file, { signal: ctx.signal, step: ctx.progress }));
   } catch (err) {
+    if (err instanceof DossierError) throw err;
     const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new DossierError('invalid_input', `The backup could not be written to ${file} (${reason}). No file was left behind.`, { field: 'out', details: { file } });
   }
@@ -63,7 +75,7 @@ export const backupHandlers: HandlerMap<'backup.list' | 'backup.create' | 'backu
   'backup.list': (_, ctx) => ({ dir: backupDir(ctx.dataDir), backups: listBackups(ctx.dataDir).map(info) }),
   'backup.create': async ({ out }, ctx) => {
     if (out !== undefined) return backupTo(ctx, out);
-    const b = await backupNow(ctx.db, ctx.dataDir, ctx.now());
+    const b = await backupNow(ctx.db, ctx.dataDir, ctx.now(), { signal: ctx.signal, step: ctx.progress });
     return { ...info(b), file: b.file, pages: b.pages };
   },
   // Replaces the file under the open connection: it runs outside the write transaction (see Exclusive).

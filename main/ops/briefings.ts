@@ -12,18 +12,19 @@ import {
   deleteBriefing,
   getBriefing,
   getBriefingDetail,
+  getSection,
   listBriefings,
   removeSection,
   reindexBriefing,
   reorderSections,
-  setBriefingStatus,
   updateBriefing,
   updateSection,
 } from '../store/briefings';
-import { saveVersion } from '../store/versions';
+import { historyText, recordSectionChange } from '../store/section-history';
+import { applyStatus } from './clearance';
+import { me, nowOf } from './actor';
 
 const GENERATED_KINDS = new Set(['programme', 'whos_who', 'institution_profiles', 'history', 'since_last_time', 'open_actions', 'contact_sheet']);
-const STATUS_WORDS = { draft: 'draft', in_review: 'in review', final: 'final' } as const;
 
 export const briefingHandlers: HandlerMap<
   | 'briefing.list'
@@ -50,9 +51,8 @@ export const briefingHandlers: HandlerMap<
     return getBriefingDetail(ctx.db, id);
   },
   'briefing.setStatus': ({ id, status }, ctx) => {
-    const before = getBriefing(ctx.db, id).status;
-    // A status change is a milestone: keep the state it applies to as a version.
-    if (setBriefingStatus(ctx.db, id, status)) saveVersion(ctx.db, id, '', `status: ${STATUS_WORDS[before]} → ${STATUS_WORDS[status]}`);
+    // A status change is a milestone (a version is saved) and, with a clearance chain, goes through clearance.
+    applyStatus(ctx, id, status);
     return getBriefingDetail(ctx.db, id);
   },
   'briefing.preview': ({ id }, ctx) => {
@@ -63,12 +63,24 @@ export const briefingHandlers: HandlerMap<
   'section.add': ({ briefingId, kind, title, afterId }, ctx) => {
     assertEditable(ctx.db, briefingId);
     // Untitled, a new section takes its kind's name as the pack prints it, in the briefing's language.
-    addSection(ctx.db, briefingId, kind, title || labelsFor(getBriefing(ctx.db, briefingId).language).sections[kind], undefined, afterId);
+    const sid = addSection(ctx.db, briefingId, kind, title || labelsFor(getBriefing(ctx.db, briefingId).language).sections[kind], undefined, afterId);
     reindexBriefing(ctx.db, briefingId);
+    const s = getSection(ctx.db, sid);
+    recordSectionChange(ctx.db, { sectionId: sid, sectionTitle: s.title, briefingId, kind: 'added', by: me(ctx), before: '', after: historyText(s), now: nowOf(ctx) });
     return getBriefingDetail(ctx.db, briefingId);
   },
-  'section.update': ({ id, ...patch }, ctx) => updateSection(ctx.db, id, patch),
-  'section.remove': ({ id }, ctx) => getBriefingDetail(ctx.db, removeSection(ctx.db, id)),
+  'section.update': ({ id, ...patch }, ctx) => {
+    const before = getSection(ctx.db, id);
+    const after = updateSection(ctx.db, id, patch);
+    recordSectionChange(ctx.db, { sectionId: id, sectionTitle: after.title, briefingId: after.briefingId, kind: 'edited', by: me(ctx), before: historyText(before), after: historyText(after), now: nowOf(ctx) });
+    return after;
+  },
+  'section.remove': ({ id }, ctx) => {
+    const s = getSection(ctx.db, id);
+    // Recorded first: the entry keeps the section's title once the section (and its id) is gone.
+    recordSectionChange(ctx.db, { sectionId: id, sectionTitle: s.title, briefingId: s.briefingId, kind: 'removed', by: me(ctx), before: historyText(s), after: '', now: nowOf(ctx) });
+    return getBriefingDetail(ctx.db, removeSection(ctx.db, id));
+  },
   'section.reorder': ({ briefingId, ids }, ctx) => {
     assertEditable(ctx.db, briefingId);
     reorderSections(ctx.db, briefingId, ids);

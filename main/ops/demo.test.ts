@@ -1,7 +1,9 @@
 /**
  * The demo dossier shows the whole product (issue 16): the last session's briefing final, marked, issued with an
  * addendum; the next session's draft filled so that since-last-time, line drift, pre-flight and the releasable variant
- * each show something; snippets; open and done actions. Loaded through the operations, deterministic per load day.
+ * each show something; snippets; open and done actions. Issue 20: the last brief cleared by the head of unit, then the
+ * director; the next one with a contribution submitted and one overdue. Loaded through the operations, deterministic
+ * per load day.
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -29,7 +31,7 @@ const section = (b: { sections: { title: string; content: string; id: number }[]
 describe('the demo dossier', () => {
   it('has the last session’s briefing final and marked, issued as a pack with one addendum, dated before that session', async () => {
     const { ctx, counts, last, final } = await loaded();
-    expect(counts).toEqual({ institutions: 12, contacts: 7, meetings: 2, briefings: 2 });
+    expect(counts).toEqual({ institutions: 12, contacts: 9, meetings: 2, briefings: 2 });
     expect(await dispatch(ctx, 'briefing.list', {})).toHaveLength(2);
     expect(final).toMatchObject({ status: 'final', classification: MARKING });
     const issued = await dispatch(ctx, 'pack.issued', { meetingId: last.id });
@@ -77,7 +79,7 @@ describe('the demo dossier', () => {
     const { ctx, draft } = await loaded();
     const since = (await dispatch(ctx, 'briefing.preview', { id: draft.id })).find((p) => p.data.kind === 'since_last_time')!.data;
     if (since.kind !== 'since_last_time') throw new Error('since_last_time expected');
-    expect(since.previous?.basis).toMatch(/^Our briefing as used then: version 3, saved /);
+    expect(since.previous?.basis).toMatch(/^Our briefing as used then: version 5, saved /);
     expect(since.lines.map((l) => [l.heading, l.change])).toEqual([
       ['Key messages', 'changed'],
       ['Opening and adoption of the agenda', 'changed'],
@@ -129,6 +131,58 @@ describe('the demo dossier', () => {
     const issuedA = await dispatch(a.ctx, 'pack.issued', { meetingId: a.last.id });
     const issuedB = await dispatch(b.ctx, 'pack.issued', { meetingId: b.last.id });
     expect(issuedA.map((p) => p.sha256)).toEqual(issuedB.map((p) => p.sha256));
+  });
+
+  it('has the last brief cleared by the head of unit, then the director; its packs say so on the cover', async () => {
+    const { ctx, last, final } = await loaded();
+    const c = await dispatch(ctx, 'clearance.get', { briefingId: final.id });
+    expect([c.cleared, c.briefingStatus, c.chain.source]).toEqual([true, 'final', 'briefing']);
+    expect(c.steps.map((s) => [s.label, s.decision?.by.name, s.decision?.by.post])).toEqual([
+      ['Head of unit', 'Mr. Tobias Brandt', 'Head of Unit, ILO and United Nations'],
+      ['Director', 'Ms. Ayşe Özdemir', 'Head of Division, Bilateral and Multilateral Relations'],
+    ]);
+    // Cleared twice: before the pack went out and again before its addendum, each on its day before the session.
+    expect(c.log.map((d) => [d.label, d.decision])).toEqual([
+      ['Head of unit', 'approved'],
+      ['Director', 'approved'],
+      ['Head of unit', 'approved'],
+      ['Director', 'approved'],
+    ]);
+    const meetingDay = last.startIso.slice(0, 10);
+    for (const d of c.log) expect(d.at.slice(0, 10) < meetingDay).toBe(true);
+
+    const built = await dispatch(ctx, 'pack.build', { briefingId: final.id, date: '2026-03-02' });
+    const cover = pageTexts(tempPdf(pdf(built)))[0]!.replace(/\s+/g, ' ');
+    const day = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    expect(cover).toContain(`CLEARED BY Mr. Tobias Brandt, Head of Unit, ILO and United Nations — ${day(c.steps[0]!.decision!.at)}`);
+    expect(cover).toContain(`Ms. Ayşe Özdemir, Head of Division, Bilateral and Multilateral Relations — ${day(c.steps[1]!.decision!.at)}`);
+    expect(built.report.clearance.state).toBe('cleared');
+    // The pack issued after the first round names that round's clearers too.
+    const [first] = await dispatch(ctx, 'pack.issued', { meetingId: last.id });
+    const issuedCover = pageTexts(tempPdf(pdf(await dispatch(ctx, 'pack.issuedPdf', { id: first!.id }))))[0]!.replace(/\s+/g, ' ');
+    expect(issuedCover).toContain(`CLEARED BY Mr. Tobias Brandt, Head of Unit, ILO and United Nations — ${day(c.log[0]!.at)}`);
+  });
+
+  it('has the next brief with one contribution submitted and one overdue, for the owner acting as himself', async () => {
+    const { ctx, draft } = await loaded();
+    expect((await dispatch(ctx, 'identity.get', {})).me?.name).toBe('Mr. Jonas Weiß');
+    const open = await dispatch(ctx, 'commission.list', { briefingId: draft.id, open: true });
+    expect(open.map((k) => [k.sectionTitle, k.agendaItemTitle, k.assignee.name, k.status, k.overdue])).toEqual([
+      ['Lines to take per agenda item', 'Social protection floors in the G20 agenda', 'Dr Małgorzata Kowalska', 'overdue', true],
+      ['Defensive Q&A', null, 'Ms. Lena Hoffmann', 'submitted', false],
+    ]);
+    const work = await dispatch(ctx, 'work.list', {});
+    expect(work.toReview.map((k) => k.assignee.name)).toEqual(['Ms. Lena Hoffmann']);
+    expect(work.waiting.map((k) => [k.assignee.name, k.overdue])).toEqual([['Dr Małgorzata Kowalska', true]]);
+    // The contribution waits beside the section: the section itself is as the owner wrote it.
+    const detail = await dispatch(ctx, 'commission.get', { id: work.toReview[0]!.id });
+    expect(detail.draft).toContain('WTO dispute settlement');
+    expect(section(draft, 'Defensive Q&A').content).not.toContain('WTO dispute settlement');
+    const { findings } = await dispatch(ctx, 'pack.preflight', { briefingId: draft.id, date: '2026-03-02' });
+    expect(findings.filter((f) => f.kind === 'open_commission').map((f) => f.message)).toEqual([
+      expect.stringContaining('is commissioned from Dr Małgorzata Kowalska (due 2026-03-01, overdue)'),
+      expect.stringContaining('the contribution of Ms. Lena Hoffmann is submitted and waits for Mr. Jonas Weiß'),
+    ]);
   });
 
   it('loads only into an empty dossier, and leaves nothing behind when refused', async () => {

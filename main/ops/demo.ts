@@ -109,15 +109,19 @@ export async function loadDemo(ctx: OpsContext): Promise<DemoCounts> {
 
   for (const b of demoBriefings) {
     clock = dayAt(now, b.writtenInDays);
-    await writeBriefing(ctx, b, meetings.get(b.meeting)!, call, (d) => (clock = d), now);
+    await writeBriefing(ctx, b, meetings.get(b.meeting)!, people, call, (d) => (clock = d), now);
   }
   clock = now;
+  // The demo's user is the desk officer who owns both briefings: My work shows what waits for him.
+  await call('identity.set', { contactId: people.get('weiss')! });
   return { institutions: inst.size, contacts: people.size, meetings: meetings.size, briefings: demoBriefings.length };
 }
 
 type Call = <K extends OpName>(name: K, input: In<K>) => Promise<Out<K>>;
 
-async function writeBriefing(ctx: OpsContext, b: DemoBriefing, meeting: { id: number; agenda: Map<string, number>; titles: Map<number, string> }, call: Call, setClock: (d: Date) => void, now: Date) {
+type DemoMeetingIds = { id: number; agenda: Map<string, number>; titles: Map<number, string> };
+
+async function writeBriefing(ctx: OpsContext, b: DemoBriefing, meeting: DemoMeetingIds, people: Map<string, number>, call: Call, setClock: (d: Date) => void, now: Date) {
   const { db } = ctx;
   const lastVersion = () => get<{ n: number }>(db, 'SELECT coalesce(max(id), 0) AS n FROM briefing_versions')!.n;
   /** Dates what a step changed to the step's time: the versions it saved, the sections it wrote, the briefing. */
@@ -154,21 +158,66 @@ async function writeBriefing(ctx: OpsContext, b: DemoBriefing, meeting: { id: nu
   for (const s of b.sections) sections.push(await write(s));
   stamp(created.id, written, first, [...byTitle.values()].map((s) => s.id));
 
+  const steps: StepContext = { briefingId: created.id, meeting, byTitle, people, commissions: new Map(), call, write, now };
   for (const [i, step] of b.history.entries()) {
     const when = dayAt(now, step.inDays, i + 1);
     setClock(when);
     const before = lastVersion();
-    const touched = await runStep(created.id, step, call, write, when);
+    const touched = await runStep(steps, step, when);
     stamp(created.id, when, before, touched);
   }
 }
 
-async function runStep(briefingId: number, step: DemoStep, call: Call, write: (s: DemoSection) => Promise<number>, when: Date): Promise<number[]> {
+interface StepContext {
+  briefingId: number;
+  meeting: DemoMeetingIds;
+  byTitle: Map<string, Section>;
+  people: Map<string, number>;
+  /** Commissions made so far, by their DemoCommission key. */
+  commissions: Map<string, { id: number; kind: Section['kind'] }>;
+  call: Call;
+  write: (s: DemoSection) => Promise<number>;
+  now: Date;
+}
+
+const person = (c: StepContext, key: string) => {
+  const id = c.people.get(key);
+  if (id === undefined) throw new Error(`Demo: no contact "${key}".`);
+  return id;
+};
+
+async function runStep(c: StepContext, step: DemoStep, when: Date): Promise<number[]> {
+  const { briefingId, call } = c;
   const date = isoDay(when);
+  // A workflow step is done by a member of staff: the demo acts as them, as "I am" would.
+  if ('by' in step) await call('identity.set', { contactId: person(c, step.by) });
   if ('status' in step) await call('briefing.setStatus', { id: briefingId, status: step.status });
   else if ('saveVersion' in step) await call('version.save', { briefingId, name: step.saveVersion });
-  else if ('edit' in step) return [await write(step.edit)];
+  else if ('edit' in step) return [await c.write(step.edit)];
   else if ('issue' in step) await call('pack.issue', { briefingId, variant: step.issue, date });
   else if ('addendum' in step) await call('pack.addendum', { briefingId, variant: step.addendum, date });
+  else if ('chain' in step) await call('clearance.setChain', { briefingId, steps: step.chain.map((s) => ({ contactId: person(c, s.clearer), label: s.label })) });
+  else if ('sendForClearance' in step) await call('clearance.request', { briefingId });
+  else if ('approve' in step) await call('clearance.approve', { briefingId, comment: step.comment ?? '' });
+  else if ('commission' in step) {
+    const k = step.commission;
+    const section = c.byTitle.get(k.section);
+    if (!section) throw new Error(`Demo: no section "${k.section}" to commission.`);
+    const agendaItemId = k.agendaItem === undefined ? null : (c.meeting.agenda.get(k.agendaItem) ?? null);
+    if (k.agendaItem !== undefined && agendaItemId === null) throw new Error(`Demo: no agenda item "${k.agendaItem}".`);
+    const made = await call('commission.create', {
+      sectionId: section.id,
+      agendaItemId,
+      assigneeId: person(c, k.from),
+      deadline: isoDay(dayAt(c.now, k.deadlineInDays)),
+      note: k.note,
+      budgetWords: k.budgetWords ?? null,
+    });
+    c.commissions.set(k.key, { id: made.id, kind: section.kind });
+  } else if ('submit' in step) {
+    const k = c.commissions.get(step.submit);
+    if (!k) throw new Error(`Demo: no commission "${step.submit}" to submit.`);
+    await call('commission.submit', { id: k.id, text: sectionContent(k.kind, step.content, c.meeting.agenda, c.meeting.titles) });
+  }
   return [];
 }

@@ -4,7 +4,8 @@
  */
 import { ZodError } from 'zod';
 import { DossierError, type ErrorData, type Reply } from '../../contract/errors';
-import { type OpName, type Out, isOpName, ops } from '../../contract/ops';
+import { type OpKind, type OpName, type Out, isOpName, ops } from '../../contract/ops';
+import { sqliteFailure } from '../store/sqlite-errors';
 import type { Handler, OpsContext } from './context';
 import { runHandler } from './run';
 import { briefingHandlers } from './briefings';
@@ -26,6 +27,10 @@ import { packImportHandlers } from './pack-import';
 import { preflightHandlers } from './preflight';
 import { issueHandlers } from './issue';
 import { teamHandlers } from './team';
+import { identityHandlers } from './identity';
+import { commissionHandlers } from './commissions';
+import { clearanceHandlers } from './clearance';
+import { commentHandlers } from './comments';
 
 export const handlers = {
   ...systemHandlers,
@@ -47,10 +52,17 @@ export const handlers = {
   ...preflightHandlers,
   ...issueHandlers,
   ...teamHandlers,
+  ...identityHandlers,
+  ...commissionHandlers,
+  ...clearanceHandlers,
+  ...commentHandlers,
 } satisfies { [K in OpName]: Handler<K> };
 
-/** Turns any thrown value into the error data that crosses transports; unknown errors are logged here and sent without a stack. */
-export function toErrorData(err: unknown, log: (msg: string, err: unknown) => void = (m, e) => console.error(m, e)): ErrorData {
+/**
+ * Turns any thrown value into the error data that crosses transports; unknown errors are logged here and sent without
+ * a stack. `kind` is the failed op's kind: only a write can have failed to save something, so only a write says so.
+ */
+export function toErrorData(err: unknown, log: (msg: string, err: unknown) => void = (m, e) => console.error(m, e), kind?: OpKind, file?: string): ErrorData {
   if (err instanceof DossierError) return err.toData();
   if (err instanceof ZodError) {
     const issue = err.issues[0];
@@ -58,13 +70,17 @@ export function toErrorData(err: unknown, log: (msg: string, err: unknown) => vo
     const message = issue ? `${field ? field + ': ' : ''}${issue.message}` : 'Invalid input.';
     return { code: 'invalid_input', message, ...(field ? { field } : {}), details: { issues: err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) } };
   }
-  const code = (err as { code?: unknown })?.code;
-  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
-    return { code: 'conflict', message: `The change conflicts with existing data (${code}).` };
-  }
+  const typed = sqliteFailure(err, file);
+  if (typed) return typed.toData();
   log('Unexpected error in an operation:', err);
-  return { code: 'internal', message: 'Something went wrong inside Dossier. The change was not saved; details are in the log.' };
+  return { code: 'internal', message: INTERNAL_MESSAGE[kind ?? 'write'] };
 }
+
+/** What an unexpected failure tells the user: a read changed nothing, a write was rolled back. */
+export const INTERNAL_MESSAGE: Record<OpKind, string> = {
+  read: 'Something went wrong inside Dossier while reading; nothing was changed. Details are in the log.',
+  write: 'Something went wrong inside Dossier. The change was not saved; details are in the log.',
+};
 
 /**
  * Validates the raw input against the op's schema and runs its handler by the op's kind: a write op in the write
@@ -82,6 +98,6 @@ export async function call(ctx: OpsContext, name: string, raw: unknown, log?: (m
   try {
     return { ok: true, value: await dispatch(ctx, name, raw) };
   } catch (err) {
-    return { ok: false, error: toErrorData(err, log) };
+    return { ok: false, error: toErrorData(err, log, isOpName(name) ? ops[name].kind : 'read', ctx.dbPath) };
   }
 }

@@ -65,8 +65,17 @@ function assertUnchanged(ctx: WriteContext, briefingId: number, variant: PackVar
   if (moved) throw new DossierError('conflict', 'Another issue of this pack was made while this one was being built. Nothing was saved; try again.');
 }
 
+/**
+ * The safe point of an issue or addendum: the pack is laid out (the slow part) and nothing is stored or written yet.
+ * After it the write step runs in one transaction, so a cancel can never leave half an issue.
+ */
+function stopIfCancelled(ctx: ReadContext): void {
+  if (ctx.signal?.aborted) throw new DossierError('cancelled', 'Issuing was cancelled; nothing was issued.');
+}
+
 export const issueHandlers: HandlerMap<'pack.issue' | 'pack.addendum' | 'pack.issued' | 'pack.issuedPdf'> = {
   'pack.issue': staged<'pack.issue'>(async ({ briefingId, meetingId, variant, date, out, newEdition }, ctx) => {
+    ctx.progress?.(0, 3, 'Reading the briefing');
     const day = date ?? today(ctx);
     const source = issuable(ctx, { briefingId, meetingId }, day);
     const briefing = source.briefing;
@@ -75,8 +84,11 @@ export const issueHandlers: HandlerMap<'pack.issue' | 'pack.addendum' | 'pack.is
       throw new DossierError('conflict', `“${prev.title}” was issued on ${prev.issuedAt.slice(0, 10)}. Send changes as an addendum, or issue a new edition.`, { field: 'newEdition' });
     }
     const edition = (prev?.edition ?? 0) + 1;
+    ctx.progress?.(1, 3, 'Laying out the pages');
     const b = await buildAssembled(assemble(source, { variant }), { day, variant, edition });
     const title = issuedTitle(b.doc, variant, edition);
+    stopIfCancelled(ctx);
+    ctx.progress?.(2, 3, 'Saving the issued pack');
     return (w) => {
       assertUnchanged(w, briefing.id, variant, prev, null);
       const row = store(w, b, { briefingId: briefing.id, variant, edition, addendumOf: null, addendumNumber: null, title });
@@ -86,6 +98,7 @@ export const issueHandlers: HandlerMap<'pack.issue' | 'pack.addendum' | 'pack.is
   }),
 
   'pack.addendum': staged<'pack.addendum'>(async ({ briefingId, meetingId, variant, date, out }, ctx) => {
+    ctx.progress?.(0, 3, 'Reading the briefing');
     const day = date ?? today(ctx);
     const source = issuable(ctx, { briefingId, meetingId }, day);
     const briefing = source.briefing;
@@ -108,7 +121,10 @@ export const issueHandlers: HandlerMap<'pack.issue' | 'pack.addendum' | 'pack.is
       .map((c) => ({ ...c, parts: markdownDiff(text(before, c.sectionId), text(now, c.sectionId), (m) => handling[m]) }));
     if (changed.length === 0) throw new DossierError('conflict', `Nothing has changed since “${last.title}”: no addendum is needed.`, { field: 'briefingId' });
     const n = chain.length + 1;
+    ctx.progress?.(1, 3, 'Laying out the pages');
     const b = await buildAssembled(assembly, { day, variant }, { number: n, issuedTitle: issued.title, issuedAt: issued.issuedAt, changed });
+    stopIfCancelled(ctx);
+    ctx.progress?.(2, 3, 'Saving the addendum');
     return (w) => {
       assertUnchanged(w, briefing.id, variant, issued, chain.length);
       const row = store(w, b, { briefingId: briefing.id, variant, edition: issued.edition, addendumOf: issued.id, addendumNumber: n, title: b.doc.title });

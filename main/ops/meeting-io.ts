@@ -203,18 +203,31 @@ export function icsMeetingOf(db: ReadDb, m: MeetingDetail, attendees = true): Ic
   );
 }
 
+const cancelled = () => new DossierError('cancelled', 'The calendar import was cancelled; nothing was imported.');
+
 const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'meetings';
 
 export const meetingIoHandlers: HandlerMap<'meeting.importPreview' | 'meeting.importIcs' | 'meeting.exportIcs'> = {
-  'meeting.importPreview': (input, { db, now }) => {
-    const { gone: _g, ...shown } = previewMeetings(db, input, now());
+  'meeting.importPreview': (input, ctx) => {
+    ctx.progress?.(0, 1, 'Reading the calendar');
+    const { gone: _g, ...shown } = previewMeetings(ctx.db, input, ctx.now());
+    if (ctx.signal?.aborted) throw cancelled();
+    ctx.progress?.(1, 1, 'Done');
     return shown;
   },
 
   // Parsed and validated before the transaction (no await between); then written in it, all or nothing.
   'meeting.importIcs': staged<'meeting.importIcs'>((input, ctx) => {
+    ctx.progress?.(0, 2, 'Reading the calendar');
     const plan = planMeetingImport(ctx.db, input, ctx.now());
-    return (w) => importMeetings(w.db, plan, input);
+    // The safe point: the file is read and nothing is written yet.
+    if (ctx.signal?.aborted) throw cancelled();
+    ctx.progress?.(1, 2, 'Importing meetings');
+    return (w) => {
+      const done = importMeetings(w.db, plan, input);
+      ctx.progress?.(2, 2, 'Done');
+      return done;
+    };
   }),
 
   'meeting.exportIcs': ({ meetingId, seriesId, all }, { db, now }) => {

@@ -2,12 +2,18 @@
  * The one start-up: every front end (the Electron shell, the CLI and its `serve` host, the e2e host, tests, benchmarks,
  * scripts) opens its dossier here and gets the same OpsContext, instead of wiring the store by hand.
  */
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createDb, openDb } from '../store/db';
 import { captureWrite } from '../store/sync/stamp';
+import { makePrivateDir } from '../store/private-files';
 import type { AfterWrite, OpsContext } from './context';
-import { resolveDbPath } from './paths';
+import { defaultDataDir, resolveDbPath } from './paths';
+
+/**
+ * The team's capture (store/sync/stamp.ts), which every context opened here runs first after each write. The lane
+ * opens its own connection here too, so it has this hook without being sent it (engine.ts counts only the others).
+ */
+export const teamCapture: AfterWrite = ({ db }) => captureWrite(db);
 
 export interface DossierOptions {
   /**
@@ -37,7 +43,8 @@ export interface DossierOptions {
 export function openDossier(opts: DossierOptions = {}): OpsContext {
   const memory = opts.path === ':memory:';
   const dbPath = memory ? ':memory:' : resolveDbPath(opts.path);
-  if (!memory) mkdirSync(dirname(dbPath), { recursive: true });
+  // Created 0700; Dossier's own data folder (not one the user named) is tightened if an older Dossier left it open.
+  if (!memory) makePrivateDir(dirname(dbPath), dirname(dbPath) === defaultDataDir());
   const db = memory ? createDb() : openDb(dbPath, opts.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: opts.busyTimeoutMs });
   return {
     db,
@@ -47,6 +54,6 @@ export function openDossier(opts: DossierOptions = {}): OpsContext {
     ...(opts.writesFiles ? { writesFiles: true } : {}),
     ...(opts.openPath ? { openPath: opts.openPath } : {}),
     // A team dossier's changes are stamped in the write's own transaction (a no-op for a dossier of no team).
-    afterWrite: [({ db: w }) => captureWrite(w), ...(opts.afterWrite ?? [])],
+    afterWrite: [teamCapture, ...(opts.afterWrite ?? [])],
   };
 }

@@ -16,7 +16,7 @@ import { appendMeetingNote } from '../store/series-memory';
 import { saveVersion } from '../store/versions';
 import type { ReadDb, WriteDb } from '../store/db';
 import { importContacts, planContactImport, previewContacts } from './contact-io';
-import { type HandlerMap, type WriteContext, staged } from './context';
+import { type HandlerMap, type ReadContext, type WriteContext, staged } from './context';
 import { importMeetings, planMeetingImport, previewMeetings } from './meeting-io';
 import { PACK_FILES, type PackBriefingJson, type PackManifest } from '../../contract/pack-file';
 
@@ -101,12 +101,22 @@ function importPack(ctx: WriteContext, c: PackContents, resolution: Parsed<'pack
   return { meetingId, briefingId, created: result.created, updated: result.updated, skipped: result.skipped, source };
 }
 
+const cancelled = () => new DossierError('cancelled', 'The pack import was cancelled; nothing was imported.');
+
+/** Reads the pack; a cancel seen once the PDF is read (its slow part) stops before anything else happens. */
+async function readPack(contentBase64: string, fileName: string, ctx: ReadContext): Promise<PackContents> {
+  const c = await readPackFile(Buffer.from(contentBase64, 'base64'), fileName);
+  if (ctx.signal?.aborted) throw cancelled();
+  return c;
+}
+
 export const packImportHandlers: HandlerMap<'pack.importPreview' | 'pack.import'> = {
-  'pack.importPreview': async ({ contentBase64, fileName }, ctx) => preview(ctx.db, await readPackFile(Buffer.from(contentBase64, 'base64'), fileName), fileName, ctx.now()),
+  'pack.importPreview': async ({ contentBase64, fileName }, ctx) => preview(ctx.db, await readPack(contentBase64, fileName, ctx), fileName, ctx.now()),
   // The PDF is read (and checked to be a pack with one meeting) before the transaction; the write step matches and writes.
   'pack.import': staged<'pack.import'>(async ({ contentBase64, fileName, resolution }, ctx) => {
-    const c = await readPackFile(Buffer.from(contentBase64, 'base64'), fileName);
+    const c = await readPack(contentBase64, fileName, ctx);
     preview(ctx.db, c, fileName, ctx.now());
+    if (ctx.signal?.aborted) throw cancelled();
     return (w) => importPack(w, c, resolution);
   }),
 };

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DossierError } from '../../contract/errors';
 import { dispatch } from './index';
@@ -29,6 +30,12 @@ describe('pack.open', () => {
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.equals(Buffer.from(built.bytesBase64!, 'base64'))).toBe(true);
     expect(r.size).toBe(built.size);
+    // Only its owner may read it, in a folder only its owner may enter (never a shared path in /tmp).
+    if (process.platform !== 'win32') {
+      expect(statSync(r.file).mode & 0o777).toBe(0o600);
+      expect(statSync(dirname(r.file)).mode & 0o777).toBe(0o700);
+      expect(dirname(r.file)).not.toBe(join(tmpdir(), 'dossier-packs'));
+    }
   });
 
   it('refuses at once with a typed error where no shell hook exists (browser host), writing nothing', async () => {

@@ -2,16 +2,18 @@
  * pack.open: the pack in the system's PDF viewer. The app's window cannot hand bytes to another program, so main
  * builds the same pack again (same date, same bytes) into a temp file and asks the shell to open it.
  */
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DossierError } from '../../contract/errors';
-import { writeFileAtomic } from './files';
+import { privateTempDir, writeFileAtomic } from './files';
 import type { HandlerMap } from './context';
 import { buildRequestedPack } from './packs';
 
-/** Where opened packs go; packs older than a day are swept on the next open (the viewer may still hold a recent one). */
-export const packTempDir = () => join(tmpdir(), 'dossier-packs');
+/**
+ * Where opened packs go: a folder only this user can enter (files.ts), never a shared path another user
+ * could read or plant a link in. Packs older than a day are swept on the next open (the viewer may still hold a recent one).
+ */
+export const packTempDir = () => privateTempDir('dossier-packs');
 const KEEP_MS = 24 * 3600_000;
 
 /** "2027-01-07 WPSDG briefing pack.pdf": the series (or the meeting's title) without characters file systems refuse. */
@@ -42,7 +44,6 @@ export const packOpenHandlers: HandlerMap<'pack.open'> = {
     const { built, day, doc } = await buildRequestedPack(ctx, input);
     const name = doc.series || doc.title;
     const dir = packTempDir();
-    mkdirSync(dir, { recursive: true });
     sweep(dir, Date.now()); // file times are real time, whatever the clock of the context
     const file = join(dir, packFileName(day, name));
     // Atomic: a viewer already showing the previous copy never reads half a file.

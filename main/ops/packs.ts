@@ -20,7 +20,7 @@ export async function buildRequestedPack(ctx: ReadContext, { briefingId, meeting
   // Every pack carries its data (meeting .ics, who's who .vcf, briefing .json, manifest) for another Dossier;
   // a variant's marked parts are removed before layout and before the attachments are written.
   const b = await buildVariant(ctx, { briefingId, meetingId }, { day, variant: variant ?? 'full', copy, releaseClassification, pdfa, addresses });
-  if (ctx.signal?.aborted) throw new DossierError('conflict', 'The pack export was cancelled.');
+  if (ctx.signal?.aborted) throw new DossierError('cancelled', 'The pack export was cancelled.');
   return { ...b, day };
 }
 

@@ -18,6 +18,7 @@ import { codePointName, missingGlyphs } from '../pack/glyph-check';
 import { getBriefingDetail, getSection } from '../store/briefings';
 import { setPreflightDecision, setSectionBudget } from '../store/preflight';
 import { type HandlerMap, today } from './context';
+import { workflowFindings } from './workflow-findings';
 
 type Kind = PreflightFinding['kind'];
 type Where = PreflightFinding['where'];
@@ -127,13 +128,16 @@ export function preflightFindings(a: Assembly, all = true): PreflightResult {
     }
   }
 
+  // Commissions still out or waiting for a decision, and clearance not (or no longer) complete (issue 20).
+  if (briefing && source.workflow) for (const w of workflowFindings(briefing.id, source.workflow)) f.add(w.kind, w.detail, w.message, w.where, w.route);
+
   // Characters the embedded font cannot draw, per section of the full pack as it would print.
   const { doc } = a.document({ attachments: false });
   const checkGlyphs = (label: string, texts: string[], sectionId: number | null) => {
     const missing = missingGlyphs(texts.join('\n'));
     if (missing.length) f.add('missing_glyph', missing.join(''), `${label}: the pack font cannot draw ${missing.map(codePointName).join(', ')}.`, { sectionId }, f.route(sectionId));
   };
-  checkGlyphs('Cover', [doc.title, doc.subtitle, doc.series, doc.venue, doc.delegationHead, doc.classification, doc.preparedBy], null);
+  checkGlyphs('Cover', [doc.title, doc.subtitle, doc.series, doc.venue, doc.delegationHead, doc.classification, doc.preparedBy, ...(doc.clearance ?? []).flatMap((r) => r.lines)], null);
   doc.sections.forEach((s: PackSection, i) => checkGlyphs(`“${s.title}”`, strings(s), a.sectionIds[i] ?? null));
   return { ...out, findings: f.list };
 }

@@ -5,6 +5,8 @@ import type { BriefingComparison, BriefingDetail } from '../../contract/model';
 import { bodyText, sectionText } from '../../contract/section-text';
 import type { HandlerMap } from './context';
 import { getBriefingDetail } from '../store/briefings';
+import { historyText, recordSectionChange } from '../store/section-history';
+import { me, nowOf } from './actor';
 import { getVersion, listVersions, restoreVersion, saveVersion, versionLabel, versionSnapshot } from '../store/versions';
 
 // Moved to contract/ so the editor counts words as pre-flight does; re-exported for existing importers.
@@ -54,7 +56,17 @@ export const versionHandlers: HandlerMap<'version.save' | 'version.list' | 'vers
     return compareBriefings(a, b, { from: versionLabel(vFrom), to: vTo ? versionLabel(vTo) : 'Current text' });
   },
   'version.restore': ({ id }, ctx) => {
+    const v = getVersion(ctx.db, id);
+    const before = new Map(getBriefingDetail(ctx.db, v.briefingId).sections.map((s) => [s.id, historyText(s)]));
     restoreVersion(ctx.db, id);
-    return getBriefingDetail(ctx.db, getVersion(ctx.db, id).briefingId);
+    const after = getBriefingDetail(ctx.db, v.briefingId);
+    // Each section the restore changed gets an entry in its history.
+    for (const s of after.sections) {
+      const text = historyText(s);
+      if (before.get(s.id) !== text) {
+        recordSectionChange(ctx.db, { sectionId: s.id, sectionTitle: s.title, briefingId: v.briefingId, kind: 'restored', by: me(ctx), detail: versionLabel(v), before: before.get(s.id) ?? '', after: text, now: nowOf(ctx) });
+      }
+    }
+    return after;
   },
 };

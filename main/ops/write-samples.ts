@@ -214,8 +214,69 @@ export const writeSamples: Partial<Record<OpName, Sample>> = {
   'pack.issue': (ctx, rnd) => ((b) => (b ? { briefingId: b, date: '2026-11-23', newEdition: true } : null))(one(ctx, rnd, 'SELECT id FROM briefings')),
   'conflict.resolve': (ctx, rnd) => ((id) => (id ? { id, take: rnd() < 0.5 } : null))(one(ctx, rnd, `SELECT c.id FROM section_conflicts c JOIN briefing_sections s ON s.id = c.section_id JOIN briefings b ON b.id = s.briefing_id WHERE c.resolved_at IS NULL AND b.status <> 'final'`)),
   'team.restore': async (ctx, rnd) => pickOf(rnd, (await dispatch(ctx, 'team.restorable', {})).map((r) => ({ table: r.table, gid: r.gid }))) ?? null,
-  'pack.addendum': (ctx, rnd) => ((b) => (b ? { briefingId: b, date: '2026-11-24' } : null))(one(ctx, rnd, 'SELECT DISTINCT briefing_id AS id FROM packs')),
+  'pack.addendum': (ctx, rnd) => ((b) => (b ? { briefingId: b, date: '2026-11-24' } : null))(one(ctx, rnd, 'SELECT DISTINCT briefing_id AS id FROM packs')),  // Commissions, clearance and comments (issue 20) are done as a member of staff: the sample first acts as the one
+  // whose step it is (identity.set, a per-member setting, so nothing shared), as the user would choose under "I am".
+  'commission.create': async (ctx, rnd) => {
+    const s = row<{ id: number; kind: string; mid: number }>(ctx, rnd, `SELECT s.id, s.kind, b.meeting_id AS mid FROM briefing_sections s JOIN briefings b ON b.id = s.briefing_id WHERE b.status <> 'final' AND s.kind IN ('markdown', 'key_messages', 'qa', 'agenda_briefs')`);
+    const [owner, assignee] = [await actAsStaff(ctx, rnd), staffOf(ctx, rnd)];
+    if (!s || !owner || !assignee) return null;
+    const item = s.kind === 'agenda_briefs' && rnd() < 0.5 ? one(ctx, rnd, 'SELECT id FROM agenda_items WHERE meeting_id = ?', s.mid) : null;
+    return { sectionId: s.id, agendaItemId: item, assigneeId: assignee, deadline: rnd() < 0.5 ? day(rnd) : null, note: rnd() < 0.5 ? words(rnd, 6) : '', budgetWords: rnd() < 0.3 ? 300 : null };
+  },
+  'commission.saveDraft': (ctx, rnd) => asPersonOf(ctx, rnd, `SELECT id, assignee_id AS who FROM commissions WHERE state IN ('requested', 'in_progress', 'returned') AND assignee_id IS NOT NULL`, (id) => ({ id, text: words(rnd, 12) })),
+  'commission.submit': (ctx, rnd) => asPersonOf(ctx, rnd, `SELECT id, assignee_id AS who FROM commissions WHERE state IN ('requested', 'in_progress', 'returned') AND assignee_id IS NOT NULL`, (id) => ({ id, text: words(rnd, 12) })),
+  'commission.accept': (ctx, rnd) => asPersonOf(ctx, rnd, `SELECT c.id, c.requested_by_id AS who FROM commissions c JOIN briefings b ON b.id = c.briefing_id WHERE c.state = 'submitted' AND c.section_id IS NOT NULL AND b.status <> 'final' AND c.requested_by_id IS NOT NULL`, (id) => ({ id })),
+  'commission.return': (ctx, rnd) => asPersonOf(ctx, rnd, `SELECT id, requested_by_id AS who FROM commissions WHERE state = 'submitted' AND requested_by_id IS NOT NULL`, (id) => ({ id, comment: `Please ${words(rnd, 4)}` })),
+  'commission.withdraw': (ctx, rnd) => asPersonOf(ctx, rnd, `SELECT id, requested_by_id AS who FROM commissions WHERE state IN ('requested', 'in_progress', 'submitted', 'returned') AND requested_by_id IS NOT NULL`, (id) => ({ id })),
+  'clearance.setChain': (ctx, rnd) => {
+    const steps = [staffOf(ctx, rnd), staffOf(ctx, rnd)].slice(0, 1 + Math.floor(rnd() * 2));
+    if (steps.some((s) => s === null)) return null;
+    const briefingId = rnd() < 0.3 ? null : one(ctx, rnd, `SELECT id FROM briefings WHERE status <> 'final' AND id NOT IN (SELECT briefing_id FROM clearance_requests WHERE outcome = 'open')`);
+    return { briefingId, steps: steps.map((contactId) => ({ contactId: contactId!, label: pickOf(rnd, ['Head of unit', 'Director', '']) })) };
+  },
+  'clearance.request': async (ctx, rnd) => ((b) => (b ? { briefingId: b } : null))((await actAsStaff(ctx, rnd)) ? one(ctx, rnd, `SELECT id FROM briefings WHERE status <> 'final'`) : null),
+  'clearance.approve': async (ctx, rnd) => ((b) => (b ? { briefingId: b, comment: rnd() < 0.5 ? words(rnd, 4) : '' } : null))(await asClearerOfTurn(ctx, rnd)),
+  'clearance.return': async (ctx, rnd) => {
+    const b = await asClearerOfTurn(ctx, rnd);
+    const s = b ? one(ctx, rnd, 'SELECT id FROM briefing_sections WHERE briefing_id = ?', b) : null;
+    return b ? { briefingId: b, comment: `Rework ${words(rnd, 3)}`, comments: s && rnd() < 0.5 ? [{ sectionId: s, paragraph: null, body: words(rnd, 5) }] : [] } : null;
+  },
+  'clearance.override': async (ctx, rnd) => ((b) => (b ? { briefingId: b, reason: `Needed today: ${words(rnd, 4)}` } : null))((await actAsStaff(ctx, rnd)) ? one(ctx, rnd, `SELECT id FROM briefings WHERE status <> 'final'`) : null),
+  'comment.add': async (ctx, rnd) => {
+    if (!(await actAsStaff(ctx, rnd))) return null;
+    const parent = rnd() < 0.3 ? one(ctx, rnd, 'SELECT id FROM comments WHERE parent_id IS NULL') : null;
+    if (parent) return { parentId: parent, body: words(rnd, 6) };
+    const s = one(ctx, rnd, 'SELECT id FROM briefing_sections');
+    return s ? { sectionId: s, paragraph: rnd() < 0.5 ? 0 : null, body: words(rnd, 6) } : null;
+  },
+  'comment.resolve': async (ctx, rnd) => ((id) => (id ? { id, resolved: rnd() < 0.8 } : null))((await actAsStaff(ctx, rnd)) ? one(ctx, rnd, 'SELECT id FROM comments WHERE parent_id IS NULL') : null),
 };
+
+/** A member of staff (an internal contact) at random, or null. */
+const staffOf = (ctx: OpsContext, rnd: Rnd) => one(ctx, rnd, 'SELECT id FROM contacts WHERE internal = 1');
+/** Acts as a member of staff at random (Preferences → "I am"); the contact id, or null when the dossier has no staff. */
+async function actAsStaff(ctx: OpsContext, rnd: Rnd): Promise<number | null> {
+  const who = staffOf(ctx, rnd);
+  if (who !== null) await dispatch(ctx, 'identity.set', { contactId: who });
+  return who;
+}
+/** A record from `sql` (columns id, who) at random, acting as its `who`; `input` makes the op's input from its id. */
+async function asPersonOf(ctx: OpsContext, rnd: Rnd, sql: string, input: (id: number) => unknown): Promise<unknown> {
+  const r = row<{ id: number; who: number }>(ctx, rnd, `SELECT * FROM (${sql}) WHERE who IN (SELECT id FROM contacts WHERE internal = 1)`);
+  if (!r) return null;
+  await dispatch(ctx, 'identity.set', { contactId: r.who });
+  return input(r.id);
+}
+/** A briefing in clearance at random, acting as the clearer whose turn it is; its id, or null. */
+async function asClearerOfTurn(ctx: OpsContext, rnd: Rnd): Promise<number | null> {
+  const b = one(ctx, rnd, `SELECT briefing_id AS id FROM clearance_requests WHERE outcome = 'open'`);
+  if (!b) return null;
+  const c = await dispatch(ctx, 'clearance.get', { briefingId: b });
+  const who = c.steps.find((s) => s.position === c.turn)?.clearer.contactId;
+  if (who === undefined || who === null || !one(ctx, rnd, 'SELECT id FROM contacts WHERE id = ? AND internal = 1', who)) return null;
+  await dispatch(ctx, 'identity.set', { contactId: who });
+  return b;
+}
 
 /**
  * Write operations that change no shared record, with the reason: they are run by the capture test too, which
@@ -233,6 +294,7 @@ export const NOT_SHARED: Partial<Record<OpName, string>> = {
   'team.leave': 'membership, tested by the team tests',
   'team.pause': 'this member’s sync switch (local)',
   'sync.run': 'the exchange itself',
+  'identity.set': 'who “I am” is on this computer: kept in the member’s settings, so each member acts as themselves',
 };
 
 /** A seeded random source, so a failure can be replayed. */

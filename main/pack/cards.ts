@@ -3,6 +3,8 @@
  * e-mails and languages on the right; a "details dated … — to check" mark where the details are stale.
  * Each card is measured first and never split across pages.
  */
+import { languageLabel } from '../../contract/language';
+import { mailtoHref } from '../../contract/links';
 import type { PersonCard } from './document';
 import type { Run, Struct, Style } from './layout';
 import { inlineMarkdown } from './markdown';
@@ -19,6 +21,8 @@ const BIO: Style = { size: SIZE.small + 0.5, color: COLOR.ink, lineGap: 2 };
 const DETAIL: Style = { size: SIZE.small + 0.5, color: COLOR.ink, lineGap: 1.6 };
 const BADGE: Style = { size: SIZE.small, color: COLOR.warn, bold: true, lineGap: 1 };
 
+const linkTo = (href: string | null): { link?: string } => (href ? { link: href } : {});
+
 interface Part {
   type: string;
   runs: Run[];
@@ -32,15 +36,8 @@ interface Part {
 /** The side of the square a photo is drawn in at the top of the card's right column. */
 const PHOTO = 46;
 
-function languageNames(codes: string[], language: string): string {
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames([language], { type: 'language' });
-  } catch {
-    names = null;
-  }
-  return codes.map((c) => names?.of(c) ?? c).join(', ');
-}
+/** The languages in the pack's language; a value that is not a tag prints as written (never throws). */
+const languageNames = (values: string[], language: string): string => values.map((v) => languageLabel(v, language)).join(', ');
 
 function parts(ctx: SectionContext, p: PersonCard): { left: Part[]; right: Part[]; stale: string | null } {
   const { labels } = ctx;
@@ -62,7 +59,8 @@ function parts(ctx: SectionContext, p: PersonCard): { left: Part[]; right: Part[
     if (values.length) right.push({ type: 'P', runs: [labelRun(label), ...values], style: DETAIL, before: right.length ? 6 : 0 });
   };
   field(labels.phone, p.phones.map((v) => ({ text: `\n${v}` })));
-  field(labels.email, p.emails.map((v) => ({ text: `\n${ctx.L.breakEmail(v, DETAIL, RIGHT_W)}`, link: `mailto:${v}` })));
+  // The link is rebuilt from the parsed address (contract/links.ts); one that does not parse prints without a link.
+  field(labels.email, p.emails.map((v) => ({ text: `\n${ctx.L.breakEmail(v, DETAIL, RIGHT_W)}`, ...linkTo(mailtoHref(v)) })));
   if (p.languages.length) field(labels.languages, [{ text: `\n${languageNames(p.languages, ctx.language)}` }]);
   for (const a of p.addresses ?? []) field(a.label ? `${labels.address} (${a.label})` : labels.address, [{ text: `\n${a.text}` }]);
   const stale = p.stale ? (p.informationDated ? labels.staleDated(p.informationDated) : labels.staleUndated) : null;

@@ -40,6 +40,11 @@ export interface PackDocument {
   copyLine?: string;
   /** "Information current as of" and the date, on the cover. */
   currentAsOf?: { label: string; date: string };
+  /**
+   * Who cleared the briefing, on the cover of every variant (issue 20): "Cleared by" with a line per clearer (name,
+   * post, day), or "Clearance" with what is still missing or the override and its reason. Absent when nobody clears it.
+   */
+  clearance?: { label: string; lines: string[] }[];
 }
 
 /** A small note under a section's heading: its handling mark (full pack) or a pre-flight finding flagged "to check". */

@@ -47,6 +47,7 @@ export function drawCover(L: Layout, d: PackDocument, labels: PackLabels): void 
     [labels.statusLabel, plain(labels.status[d.status], d.status === 'final' ? {} : { bold: true })],
     [labels.version, plain(d.versionLabel)],
     [labels.preparedBy, plain([d.preparedBy, d.date].filter(Boolean).join('  ·  '))],
+    ...(d.clearance ?? []).map((row): [string, Run[]] => [row.label, plain(row.lines.join('\n'))]),
     ...(d.currentAsOf ? ([[d.currentAsOf.label, plain(d.currentAsOf.date, { bold: true })]] as [string, Run[]][]) : []),
     ...(d.copyLine ? ([['', plain(d.copyLine, { bold: true })]] as [string, Run[]][]) : []),
   ];

@@ -3,6 +3,7 @@
  * bold, italic, links, lists (nested, ordered, tasks), block quotes, tables, code and rules. Raw HTML is
  * not interpreted: tags are dropped and their text kept.
  */
+import { safeLink } from '../../contract/links';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { BODY, type Layout, type Run, type Struct, type Style } from './layout';
 import { drawTable } from './table';
@@ -27,7 +28,6 @@ const decode = (s: string) =>
     return ENTITIES[e.toLowerCase()] ?? m;
   });
 
-const SAFE_LINK = /^(https?:|mailto:)/i;
 
 /** Inline tokens to runs; soft line breaks become spaces as in any Markdown renderer. */
 export function inlineRuns(tokens: Token[] | undefined, base: Partial<Run> = {}): Run[] {
@@ -47,8 +47,9 @@ export function inlineRuns(tokens: Token[] | undefined, base: Partial<Run> = {})
         out.push({ ...base, text: decode(t.text), code: true });
         break;
       case 'link': {
-        const href = (t as Tokens.Link).href;
-        out.push(...inlineRuns(t.tokens, SAFE_LINK.test(href) ? { ...base, link: href } : base));
+        // Only web and mail links, rebuilt from their parsed target: no javascript:, no mailto: ?attach= (contract/links.ts).
+        const href = safeLink((t as Tokens.Link).href);
+        out.push(...inlineRuns(t.tokens, href && !href.startsWith('#') ? { ...base, link: href } : base));
         break;
       }
       case 'image':

@@ -3,6 +3,7 @@
  * key messages, lines to take per agenda item, Q&A) and generated ones (programme, profiles, history,
  * actions, contact sheet). Who's who cards live in cards.ts.
  */
+import { websiteHref } from '../../contract/links';
 import type { ActionItem, ContactRow, PackSection } from './document';
 import { drawCards } from './cards';
 import type { PackLabels } from './labels';
@@ -83,7 +84,8 @@ export function drawSectionBody(ctx: SectionContext, parent: Struct, section: Pa
         if (inst.path.length > 1) add(plain(inst.path.join(' › ')));
         add(plain(labels.institutionKinds[inst.kind] ?? inst.kind));
         add(plain(inst.seat));
-        add(plain(inst.website, { link: inst.website.startsWith('http') ? inst.website : `https://${inst.website}` }));
+        const site = websiteHref(inst.website);
+        add(plain(inst.website, site ? { link: site } : {}));
         L.block(parent, 'P', meta, META);
         L.gap(5);
         if (inst.profile.trim()) renderMarkdown(L, parent, inst.profile, { ...FULL, headingBase: 3 });

@@ -183,7 +183,10 @@ export function listContacts(db: ReadDb, q: ContactQuery = {}, today?: Date): { 
     params.internal = q.internal ? 1 : 0;
   }
   if (q.language) {
-    where.push('EXISTS (SELECT 1 FROM json_each(c.languages) WHERE lower(value) = lower(@lang))');
+    // 'de' finds "de", "de-CH" and "de (Muttersprache)" (contract/language.ts).
+    where.push(
+      `EXISTS (SELECT 1 FROM json_each(c.languages) WHERE lower(value) = lower(@lang) OR substr(lower(value), 1, length(@lang) + 1) IN (lower(@lang) || ' ', lower(@lang) || '-'))`,
+    );
     params.lang = q.language;
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';

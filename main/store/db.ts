@@ -4,10 +4,14 @@
  * The only module besides the repositories that imports better-sqlite3.
  */
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { DossierError } from '../../contract/errors';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createPrivateFile, makePrivateDir, tighten } from './private-files';
+import { DossierError, RESTORE_ADVICE } from '../../contract/errors';
 import { LATEST_VERSION, migrations } from './migrations/index';
 import { dropCapture, installCapture } from './sync/schema';
+import { type FileHeader, hasLiveWal, readHeader } from './file-header';
+import { isDamage, sqliteFailure } from './sqlite-errors';
 
 declare const access: unique symbol;
 /** A prepared statement seen through a read handle: rows come out of it, `run` is not there. */
@@ -37,7 +41,6 @@ const sqlite = (path: string, opts: Database.Options = {}) => new Database(path,
 
 /** PRAGMA application_id of a Dossier database: 'DOSS'. */
 export const APPLICATION_ID = 0x444f5353;
-const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
 export interface OpenOptions {
   /** Refuse to create the file if it is missing. */
@@ -46,40 +49,51 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
-/** Checks a file is a Dossier database the app can open, without writing to it. Returns its schema version (0 = new). */
+/**
+ * Checks a file is a Dossier database the app can open, without writing to it or creating anything beside it.
+ * Returns its schema version (0 = new). The header is read as bytes; only a file with a live write-ahead log (whose
+ * header may be stale) is asked through SQLite, and its `-wal`/`-shm` files exist already.
+ */
 export function inspectFile(path: string): number {
-  if (!existsSync(path) || statSync(path).size === 0) return 0;
-  const head = Buffer.alloc(16);
-  const fd = openSync(path, 'r');
-  try {
-    readSync(fd, head, 0, 16, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (head.toString('latin1') !== SQLITE_MAGIC) {
+  const h = readHeader(path);
+  if (!h) return 0;
+  if (!h.sqlite) {
     throw new DossierError('not_dossier', `${path} is not a Dossier database (it is not an SQLite file). It was left untouched.`, {
       details: { file: path },
     });
   }
-  const ro = sqlite(path, { readonly: true, fileMustExist: true });
+  const { applicationId, userVersion, emptySchema } = h.wal && hasLiveWal(path) ? inspectThroughSqlite(path) : h;
+  if (h.malformed && !(h.wal && hasLiveWal(path))) {
+    throw new DossierError('damaged', `${path} is damaged: its SQLite header is not valid. It was left untouched. ${RESTORE_ADVICE}`, { details: { file: path } });
+  }
+  if (applicationId !== APPLICATION_ID && !(applicationId === 0 && emptySchema)) {
+    throw new DossierError('not_dossier', `${path} is an SQLite database of another application, not a Dossier database. It was left untouched.`, {
+      details: { file: path, applicationId },
+    });
+  }
+  if (userVersion > LATEST_VERSION) throw schemaTooNew(path, userVersion);
+  return userVersion;
+}
+
+/** The identity fields read through SQLite, for a file whose latest pages are still in its write-ahead log. */
+function inspectThroughSqlite(path: string): Pick<FileHeader, 'applicationId' | 'userVersion' | 'emptySchema'> {
+  let ro: Database.Database | null = null;
   try {
-    const appId = ro.pragma('application_id', { simple: true }) as number;
-    const version = ro.pragma('user_version', { simple: true }) as number;
-    const tables = ro.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number };
-    if (appId !== APPLICATION_ID && !(appId === 0 && tables.n === 0)) {
-      throw new DossierError('not_dossier', `${path} is an SQLite database of another application, not a Dossier database. It was left untouched.`, {
-        details: { file: path, applicationId: appId },
-      });
-    }
-    if (version > LATEST_VERSION) throw schemaTooNew(path, version);
-    return version;
+    ro = sqlite(path, { readonly: true, fileMustExist: true });
+    const tables = ro.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number };
+    return {
+      applicationId: ro.pragma('application_id', { simple: true }) as number,
+      userVersion: ro.pragma('user_version', { simple: true }) as number,
+      emptySchema: tables.n === 0,
+    };
   } catch (err) {
-    if (err instanceof DossierError) throw err;
+    // An SQLite header with damage behind it is a damaged dossier (restore a backup), not another program's file.
+    if (isDamage(err)) throw sqliteFailure(err, path)!;
     throw new DossierError('not_dossier', `${path} cannot be read as a Dossier database: ${(err as Error).message}. It was left untouched.`, {
       details: { file: path },
     });
   } finally {
-    ro.close();
+    ro?.close();
   }
 }
 
@@ -100,12 +114,21 @@ export function applyPragmas(db: Database.Database, busyTimeoutMs = 10_000): voi
   db.pragma('trusted_schema = OFF');
 }
 
-/** Opens (creating if needed) and migrates a Dossier database. */
+/**
+ * Opens (creating if needed) and migrates a Dossier database. A new file (and a missing folder) is created readable by
+ * its owner only, before SQLite sees it: SQLite gives the -wal and -shm files the database file's permissions.
+ */
 export function openDb(path: string, opts: OpenOptions = {}): WriteDb {
   if (opts.mustExist && !existsSync(path)) {
     throw new DossierError('not_found', `No Dossier database at ${path}.`, { details: { file: path } });
   }
   inspectFile(path);
+  if (path !== ':memory:') {
+    // A folder made here is private; one the user chose (--db) keeps the permissions it has (ops/open.ts tightens Dossier's own).
+    makePrivateDir(dirname(path));
+    createPrivateFile(path);
+    for (const f of [path, `${path}-wal`, `${path}-shm`]) tighten(f);
+  }
   const db = sqlite(path) as WriteDb;
   try {
     applyPragmas(db, opts.busyTimeoutMs);
@@ -150,7 +173,8 @@ export function migrateTo(db: WriteDb, target: number, list: readonly { version:
     // migrates for itself, so nothing a migration writes is a change to share), then made again for the new schema.
     const capture = current >= 30 ? dropCapture(db) : null;
     for (const m of pending) m.up(db);
-    if (capture) installCapture(db, capture.enabled);
+    // Tables a later migration made (40's clearance) get their gids and triggers too, whatever version it started at.
+    if (pending[pending.length - 1]!.version >= 30) installCapture(db, capture?.enabled);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
   });
@@ -212,9 +236,15 @@ export async function backupTo(db: ReadDb, dest: string): Promise<{ pages: numbe
   return { pages: res.totalPages };
 }
 
+/** SQLite's integrity_check: ['ok'], or the problems found. Damage bad enough to stop the check itself is one problem. */
 export function integrityCheck(db: ReadDb): string[] {
-  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-  return rows.map((r) => r.integrity_check);
+  try {
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check);
+  } catch (err) {
+    if (isDamage(err)) return [`The check could not finish: ${(err as Error).message}.`];
+    throw err;
+  }
 }
 
 export const nowIso = () => new Date().toISOString();

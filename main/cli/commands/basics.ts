@@ -1,4 +1,5 @@
 /** init, demo, check, search: the small commands every dossier needs. */
+import { DossierError, RESTORE_ADVICE } from '../../../contract/errors';
 import type { Command } from '../command';
 import { table } from '../format';
 
@@ -24,11 +25,21 @@ export const demo: Command = {
 
 export const check: Command = {
   name: 'check',
-  summary: 'Check the dossier: integrity and schema version.',
+  summary: 'Check the dossier: integrity and schema version; a damaged one is reported with what to do (exit 1).',
   usage: 'check',
   run: async (_p, _v, env) => {
-    const r = await env.call('system.check', {});
-    env.print({ ...r, database: env.dbPath }, () => (r.ok ? `OK: ${env.dbPath} passes integrity_check (schema ${r.schemaVersion}).` : `Problems in ${env.dbPath}:\n${r.integrity.join('\n')}`));
+    let r: { ok: boolean; schemaVersion: number | null; integrity: string[] };
+    try {
+      r = await env.call('system.check', {});
+    } catch (err) {
+      // Too damaged to open at all: that is the check's answer, not a failure of the command.
+      if (!(err instanceof DossierError) || err.code !== 'damaged') throw err;
+      r = { ok: false, schemaVersion: null, integrity: [err.message.replace(` ${RESTORE_ADVICE}`, '')] };
+    }
+    const advice = r.ok ? null : RESTORE_ADVICE;
+    env.print({ ...r, database: env.dbPath, ...(advice ? { advice } : {}) }, () =>
+      r.ok ? `OK: ${env.dbPath} passes integrity_check (schema ${r.schemaVersion}).` : `${env.dbPath} is damaged:\n${r.integrity.map((l) => `  ${l}`).join('\n')}\n${advice}`,
+    );
     return r.ok ? 0 : 1;
   },
 };

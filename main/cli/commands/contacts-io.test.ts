@@ -19,7 +19,7 @@ describe('dossier import / export of contacts', () => {
     const [a, b, c] = [join(dir, 'a.db'), join(dir, 'b.db'), join(dir, 'c.db')];
     expect((await cli('--db', a, 'demo')).code).toBe(0);
     const vcf = join(dir, 'who.vcf');
-    expect(await cli('--db', a, 'export', 'contacts', '--out', vcf)).toMatchObject({ code: 0, out: `Wrote 7 contacts to ${vcf}.` });
+    expect(await cli('--db', a, 'export', 'contacts', '--out', vcf)).toMatchObject({ code: 0, out: `Wrote 9 contacts to ${vcf}.` });
     expect(await cli('--db', a, 'export', 'contacts', '--format', 'csv', '--out', join(dir, 'who.csv'))).toMatchObject({ code: 0 });
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(readFileSync(vcf, 'utf8')).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\n/);
@@ -27,12 +27,12 @@ describe('dossier import / export of contacts', () => {
     const r = await cli('--db', b, '--json', 'import', vcf);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json.counts).toEqual({ created: 7, updated: 0, skipped: 0, institutionsCreated: 6, rejected: 0 });
-    expect(json.created).toHaveLength(7);
+    expect(json.counts).toEqual({ created: 9, updated: 0, skipped: 0, institutionsCreated: 6, rejected: 0 });
+    expect(json.created).toHaveLength(9);
     expect((await contacts(b)).map((x) => x.displayName)).toEqual((await contacts(a)).map((x) => x.displayName));
 
-    expect(await cli('--db', c, 'import', join(dir, 'who.csv'))).toMatchObject({ code: 0, out: 'Imported 7 contacts from who.csv; 6 new institutions.' });
-    expect(await cli('--db', c, 'import', vcf)).toMatchObject({ code: 0, out: 'Imported 0 contacts from who.vcf, skipped 7 duplicates.' });
+    expect(await cli('--db', c, 'import', join(dir, 'who.csv'))).toMatchObject({ code: 0, out: 'Imported 9 contacts from who.csv; 6 new institutions.' });
+    expect(await cli('--db', c, 'import', vcf)).toMatchObject({ code: 0, out: 'Imported 0 contacts from who.vcf, skipped 9 duplicates.' });
   });
 
   it('previews with --dry-run, reads pasted text files, and refuses a broken file with its line and exit status 1', async () => {
@@ -45,7 +45,7 @@ describe('dossier import / export of contacts', () => {
     const broken = await cli('--db', db, 'import', fixture('vcard/broken-middle.vcf'));
     expect(broken.code).toBe(1);
     expect(broken.err).toContain('broken-middle.vcf, line 12');
-    expect(await contacts(db)).toHaveLength(7);
+    expect(await contacts(db)).toHaveLength(9);
     const csv = join(dir, 'people.csv');
     writeFileSync(csv, 'Wer;Mail\nAna da Silva;ana@example.org\n');
     expect(await cli('--db', db, 'import', csv, '--map', 'Wer=fullName', '--map', 'Mail=email.work')).toMatchObject({ code: 0, out: 'Imported 1 contact from people.csv.' });

@@ -35,6 +35,16 @@ describe('dossier pack', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 60_000);
 
+  it('says who cleared the final briefing of the demo, as its cover does (issue 20)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-pack-cli-'));
+    const db = join(dir, 'd.db');
+    expect((await cli('--db', db, 'demo')).code).toBe(0);
+    const briefings = JSON.parse((await cli('--db', db, '--json', 'list', 'briefings')).out) as { id: number; status: string }[];
+    const final = briefings.find((b) => b.status === 'final')!;
+    const r = await cli('--db', db, 'pack', `b${final.id}`, '--out', join(dir, 'final.pdf'));
+    expect(r.out).toMatch(/\nCleared by: Mr\. Tobias Brandt, Head of Unit, ILO and United Nations — \d{4}-\d\d-\d\d\nCleared by: Ms\. Ayşe Özdemir, Head of Division, Bilateral and Multilateral Relations — \d{4}-\d\d-\d\d$/);
+  }, 60_000);
+
   it('refuses a missing --out or a bad id with exit status 2, and an unknown meeting with 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-pack-cli-'));
     const db = join(dir, 'd.db');

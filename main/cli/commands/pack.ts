@@ -1,6 +1,6 @@
 /** `pack <meeting-or-briefing-id> --out FILE.pdf [--pdfa] [--date YYYY-MM-DD]`: the delegation pack as a PDF, written atomically. */
 import { resolve } from 'node:path';
-import { PACK_VARIANTS, type PackVariant } from '../../../contract/model';
+import { PACK_VARIANTS, type PackClearance, type PackVariant } from '../../../contract/model';
 import { UsageError, type Command } from '../command';
 
 /** "12" or "meeting:12" / "m12" name a meeting (its latest briefing); "briefing:3" / "b3" a briefing. */
@@ -52,7 +52,18 @@ export const pack: Command = {
       ...(typeof values.date === 'string' ? { date: values.date } : {}),
     });
     const dropped = r.report.dropped.map((d) => `  dropped ${d.part.replace('_', ' ')} (${d.section}): ${d.text}`);
+    const cleared = clearanceLines(r.report.clearance);
     // The release report joins the JSON when a variant was asked for, so scripts reading {file, pages, ms} keep working.
-    env.print({ file: r.file, pages: r.pages, ms: r.ms, ...(values.variant !== undefined ? { report: r.report } : {}) }, () => [`Wrote ${r.file} (${r.pages} pages, ${r.ms} ms).`, ...(r.report.marking ? [`Marking: ${r.report.marking}`] : []), ...dropped].join('\n'));
+    env.print({ file: r.file, pages: r.pages, ms: r.ms, ...(values.variant !== undefined ? { report: r.report } : {}) }, () => [`Wrote ${r.file} (${r.pages} pages, ${r.ms} ms).`, ...(r.report.marking ? [`Marking: ${r.report.marking}`] : []), ...cleared, ...dropped].join('\n'));
   },
 };
+
+/** The release report's clearance as the cover states it: who cleared, with post and day; or what is missing. */
+function clearanceLines(c: PackClearance): string[] {
+  const who = (people: { name: string; label: string }[]) => people.map((p) => (p.label ? `${p.name} (${p.label})` : p.name)).join(', then ');
+  const lines = c.approvals.map((a) => `Cleared by: ${[a.name, a.post || a.label].filter(Boolean).join(', ')} — ${a.day}`);
+  if (c.state === 'pending') lines.push(`Clearance: awaiting ${who(c.awaiting)}`);
+  if (c.state === 'not_sent') lines.push(`Clearance: not sent (${who(c.awaiting)})`);
+  if (c.state === 'overridden' && c.override) lines.push(`Clearance: overridden by ${c.override.name} on ${c.override.day}: ${c.override.reason}`);
+  return lines;
+}

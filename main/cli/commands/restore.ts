@@ -1,5 +1,7 @@
 /** backup: an online copy of the dossier (safe while the app runs); restore: swap a checked backup in. Both through the backup.* ops. */
 import { join, resolve } from 'node:path';
+import { DossierError } from '../../../contract/errors';
+import { restoreClosed } from '../../ops/backup';
 import { UsageError, type Command } from '../command';
 
 export const backup: Command = {
@@ -27,7 +29,14 @@ export const restore: Command = {
   usage: 'restore <file>',
   run: async ([file], _v, env) => {
     if (!file) throw new UsageError('restore needs the backup file to restore from.');
-    const r = await env.call('backup.restore', { file: resolve(file) });
+    let r;
+    try {
+      r = await env.call('backup.restore', { file: resolve(file) });
+    } catch (err) {
+      // A dossier too damaged to open is what restore is for: swap the backup in without opening it.
+      if (!(err instanceof DossierError && err.code === 'damaged')) throw err;
+      r = await restoreClosed(env.dbPath, resolve(file), new Date());
+    }
     env.print(r, () => `Restored ${env.dbPath} from ${r.restored} (schema ${r.schemaVersion}).${r.keptCopy ? `\nThe previous dossier is kept as ${r.keptCopy}.` : ''}`);
   },
 };

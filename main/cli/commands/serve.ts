@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startHost } from '../../host/http';
 import { appRoot } from '../../ops/paths';
 import { startupBackup } from '../../ops/backup';
+import { startEngine } from '../../ops/engine';
 import { startTeamSync, stopTeamSync } from '../../ops/team';
 import { UsageError, type Command } from '../command';
 
@@ -20,17 +21,23 @@ export const serve: Command = {
     const ctx = env.ctx();
     await startupBackup(ctx, undefined, env.io.err);
     // The page is not the shell's user: it may not name paths to write to. The same context, not a copy, so a
-    // restore from the page (which reopens ctx.db) is the connection the CLI closes at the end.
+    // restore from the page (which reopens ctx.db) is the connection the CLI closes at the end. Long work runs on a
+    // lane of its own (ops/engine.ts).
     ctx.writesFiles = false;
-    const host = await startHost({ ctx, port, staticDir });
-    // A team dossier syncs by itself while it is served (live on the team's changes).
-    startTeamSync(ctx, env.io.err);
-    env.print({ url: host.launchUrl, port: host.port, database: env.dbPath }, () => `Dossier is serving ${env.dbPath}\nOpen ${host.launchUrl}\nPress Ctrl+C to stop.`);
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
-    await stopTeamSync(ctx);
-    await host.close();
+    const engine = await startEngine(ctx);
+    try {
+      const host = await startHost({ ctx, engine, port, staticDir });
+      // A team dossier syncs by itself while it is served (live on the team's changes), on the engine's connection.
+      startTeamSync(engine.ctx, env.io.err);
+      env.print({ url: host.launchUrl, port: host.port, database: env.dbPath }, () => `Dossier is serving ${env.dbPath}\nOpen ${host.launchUrl}\nPress Ctrl+C to stop.`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await stopTeamSync(engine.ctx);
+      await host.close();
+    } finally {
+      await engine.close();
+    }
   },
 };

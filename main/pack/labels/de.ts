@@ -119,4 +119,12 @@ export const de: PackLabels = {
     change: { added: 'Neuer Abschnitt', changed: 'Geänderter Abschnitt', removed: 'Abschnitt entfällt' },
     legend: 'Änderungen gegenüber dem herausgegebenen Text: Einfügungen unterstrichen, Streichungen durchgestrichen.',
   },
+  clearance: {
+    clearedBy: 'Freigegeben von',
+    clearance: 'Freigabe',
+    then: ', dann ',
+    awaiting: (who) => `Freigabe ausstehend: ${who}`,
+    notSent: (who) => `Noch nicht zur Freigabe vorgelegt (${who})`,
+    overridden: (name, day, reason) => `Ohne vollständige Freigabe endgültig gemacht von ${name} am ${day}: ${reason}`,
+  },
 };

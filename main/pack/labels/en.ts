@@ -119,4 +119,12 @@ export const en: PackLabels = {
     change: { added: 'New section', changed: 'Changed section', removed: 'Section withdrawn' },
     legend: 'Changes against the issued text: insertions underlined, deletions struck through.',
   },
+  clearance: {
+    clearedBy: 'Cleared by',
+    clearance: 'Clearance',
+    then: ', then ',
+    awaiting: (who) => `Awaiting clearance by ${who}`,
+    notSent: (who) => `Not yet sent for clearance (${who})`,
+    overridden: (name, day, reason) => `Made final by ${name} on ${day} without full clearance: ${reason}`,
+  },
 };

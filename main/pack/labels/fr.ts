@@ -119,4 +119,12 @@ export const fr: PackLabels = {
     change: { added: 'Nouvelle section', changed: 'Section modifiée', removed: 'Section retirée' },
     legend: 'Modifications par rapport au texte diffusé : ajouts soulignés, suppressions barrées.',
   },
+  clearance: {
+    clearedBy: 'Validé par',
+    clearance: 'Validation',
+    then: ', puis ',
+    awaiting: (who) => `En attente de validation par ${who}`,
+    notSent: (who) => `Pas encore soumis à validation (${who})`,
+    overridden: (name, day, reason) => `Rendu définitif sans validation complète par ${name} le ${day} : ${reason}`,
+  },
 };

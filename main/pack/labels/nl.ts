@@ -119,4 +119,12 @@ export const nl: PackLabels = {
     change: { added: 'Nieuw onderdeel', changed: 'Gewijzigd onderdeel', removed: 'Onderdeel vervallen' },
     legend: 'Wijzigingen ten opzichte van de uitgegeven tekst: toevoegingen onderstreept, schrappingen doorgehaald.',
   },
+  clearance: {
+    clearedBy: 'Geaccordeerd door',
+    clearance: 'Accordering',
+    then: ', daarna ',
+    awaiting: (who) => `Wacht op accordering door ${who}`,
+    notSent: (who) => `Nog niet ter accordering voorgelegd (${who})`,
+    overridden: (name, day, reason) => `Definitief gemaakt zonder volledige accordering door ${name} op ${day}: ${reason}`,
+  },
 };

@@ -66,6 +66,24 @@ export interface PackLabels {
   since: SinceLabels;
   /** Handling marks, variants, copies, pre-flight flags, issue and addenda. */
   release: ReleaseLabels;
+  /** Who cleared the briefing, on the cover (issue 20). */
+  clearance: ClearanceLabels;
+}
+
+/** The cover's clearance lines; names, posts and roles come from the dossier as they are. */
+export interface ClearanceLabels {
+  /** "Cleared by", above one line per clearer: name, post, day. */
+  clearedBy: string;
+  /** "Clearance", above a line saying what is still missing. */
+  clearance: string;
+  /** Joins the clearers of a chain: "A, then B". */
+  then: string;
+  /** "Awaiting clearance by B (Director)" */
+  awaiting: (who: string) => string;
+  /** "Not yet sent for clearance (A, then B)" */
+  notSent: (who: string) => string;
+  /** "Made final by A on 3 May 2026 without full clearance: reason" */
+  overridden: (name: string, day: string, reason: string) => string;
 }
 
 /** The words of the "since last time" section and the "new in post" mark. */

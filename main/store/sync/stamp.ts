@@ -31,9 +31,15 @@ export function onTeamCommit(fn: (db: WriteDb) => void): () => void {
  */
 export function captureWrite(db: WriteDb): void {
   if (stampCaptured(db) === 0) return;
-  queueMicrotask(() => {
-    for (const fn of listeners) fn(db);
-  });
+  queueMicrotask(() => announceTeamCommit(db));
+}
+
+/**
+ * Tells the live sync that `db`'s dossier may have changes to push. captureWrite does for writes on `db` itself; the
+ * engine does for a write its lane committed on a connection of its own (whose hooks run in another thread).
+ */
+export function announceTeamCommit(db: WriteDb): void {
+  for (const fn of listeners) fn(db);
 }
 
 export const newChangeId = () => randomBytes(16).toString('hex');

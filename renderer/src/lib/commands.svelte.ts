@@ -27,7 +27,7 @@ export interface Command {
   run: () => void;
 }
 
-const SECTIONS: Section[] = ['meetings', 'institutions', 'contacts', 'briefings', 'search'];
+const SECTIONS: Section[] = ['meetings', 'institutions', 'contacts', 'briefings', 'search', 'work'];
 /** The list a plain `N` adds to: the current section if it has a "new" form. */
 const NEW_ROUTES: Partial<Record<Section, string>> = { meetings: 'meetings/new', institutions: 'institutions/new', contacts: 'contacts/new' };
 
@@ -53,7 +53,7 @@ export function shortcutList(): [string, string][] {
     [mod('K'), 'shortcuts.palette'],
     ['?', 'shortcuts.help'],
     [`${mod('F')} · /`, 'shortcuts.search'],
-    [`${mod('1')} … ${mod('5')}`, 'shortcuts.sections'],
+    [`${mod('1')} … ${mod('6')}`, 'shortcuts.sections'],
     [mod('E'), 'shortcuts.exportPack'],
     ['N', 'shortcuts.new'],
     ['↑ ↓ · Enter', 'shortcuts.lists'],

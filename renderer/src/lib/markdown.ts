@@ -5,6 +5,7 @@
  * for every inline handler DOMPurify's parser meets, and e2e/security.spec.ts treats any violation as a failure.
  */
 import DOMPurify from 'dompurify';
+import { safeLink } from '../../../contract/links';
 import { Marked } from 'marked';
 import { readMark } from '../../../contract/handling';
 import { t } from './i18n';
@@ -12,6 +13,10 @@ import { t } from './i18n';
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   // Links open outside the app (the shell decides whether to allow them), never in the app window.
   if (node.tagName === 'A') {
+    // Rebuilt from the parsed target: a mailto: keeps its one address and loses any ?attach= query (contract/links.ts).
+    const target = safeLink(node.getAttribute('href') ?? '');
+    if (target) node.setAttribute('href', target);
+    else node.removeAttribute('href');
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer');
   }

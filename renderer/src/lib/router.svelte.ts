@@ -2,7 +2,7 @@
  * Hash routes: #/meetings, #/meetings/12, #/contacts/new, #/search?q=... Plain links work, history works,
  * and a route can be bookmarked or reloaded.
  */
-export type Section = 'meetings' | 'institutions' | 'contacts' | 'briefings' | 'search' | 'welcome';
+export type Section = 'meetings' | 'institutions' | 'contacts' | 'briefings' | 'search' | 'work' | 'welcome';
 
 export interface Route {
   section: Section;
@@ -13,7 +13,7 @@ export interface Route {
   params: URLSearchParams;
 }
 
-const SECTIONS: Section[] = ['meetings', 'institutions', 'contacts', 'briefings', 'search', 'welcome'];
+const SECTIONS: Section[] = ['meetings', 'institutions', 'contacts', 'briefings', 'search', 'work', 'welcome'];
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');

@@ -2,6 +2,7 @@
  * A contact as its forms hold it (the contact form, the paste review): phones and e-mails as editable rows,
  * languages as "en, fr", the information date as text; and back to ContactInput.
  */
+import { splitLanguageList } from '../../../../contract/language';
 import type { Address, Contact, ContactProposal, ImportItem, OtherDetail, Photo, PROPOSAL_FIELDS } from '../../../../contract/model';
 
 export type ProposalField = (typeof PROPOSAL_FIELDS)[number];
@@ -76,7 +77,7 @@ export function inputOf(f: ContactFormFields, institutionId: number | null) {
     phones: f.phones.filter((p) => p.value.trim()).map((p) => ({ ...p, e164: p.e164?.trim() || null })),
     emails: f.emails.filter((e) => e.value.trim()),
     website: f.website,
-    languages: f.languages.split(',').map((l) => l.trim()).filter(Boolean),
+    languages: splitLanguageList(f.languages),
     notes: f.notes,
     internal: f.internal,
     source: f.source,

@@ -7,7 +7,7 @@
  */
 import { CalendarDay, type PackVariant, type ReleaseReport } from '../../../../contract/model';
 import type { In, Out } from '../../../../contract/ops';
-import { call } from '../../lib/client';
+import { type LongCallOptions, call, callLong } from '../../lib/client';
 import { todayIso } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import { go, type Route } from '../../lib/router.svelte';
@@ -59,9 +59,9 @@ export interface BuiltPack {
 
 const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
-/** Builds the pack in main (pack.build) and returns its bytes. Nothing is written anywhere. */
-export async function buildPack(target: PackTarget, options: PackOptions): Promise<BuiltPack> {
-  const r = await call('pack.build', packInput(target, options));
+/** Builds the pack in main (pack.build) as long work and returns its bytes; nothing is written anywhere: `opts` follows its steps and cancels it (nothing is kept). */
+export async function buildPack(target: PackTarget, options: PackOptions, opts: LongCallOptions = {}): Promise<BuiltPack> {
+  const r = await callLong('pack.build', packInput(target, options), opts);
   return { target, options, bytes: fromBase64(r.bytesBase64 ?? ''), pages: r.pages, toc: r.toc, size: r.size, sha256: r.sha256, ms: r.ms, report: r.report };
 }
 
