@@ -223,25 +223,29 @@ export const writeSamples: Partial<Record<OpName, Sample>> = {
     const item = s.kind === 'agenda_briefs' && rnd() < 0.5 ? one(ctx, rnd, 'SELECT id FROM agenda_items WHERE meeting_id = ?', s.mid) : null;
     return { sectionId: s.id, agendaItemId: item, assigneeId: assignee, deadline: rnd() < 0.5 ? day(rnd) : null, note: rnd() < 0.5 ? words(rnd, 6) : '', budgetWords: rnd() < 0.3 ? 300 : null };
   },
-  'commission.saveDraft': (ctx, rnd) => asPersonOf(ctx, rnd, `SELECT id, assignee_id AS who FROM commissions WHERE state IN ('requested', 'in_progress', 'returned') AND assignee_id IS NOT NULL`, (id) => ({ id, text: words(rnd, 12) })),
-  'commission.submit': (ctx, rnd) => asPersonOf(ctx, rnd, `SELECT id, assignee_id AS who FROM commissions WHERE state IN ('requested', 'in_progress', 'returned') AND assignee_id IS NOT NULL`, (id) => ({ id, text: words(rnd, 12) })),
-  'commission.accept': (ctx, rnd) => asPersonOf(ctx, rnd, `SELECT c.id, c.requested_by_id AS who FROM commissions c JOIN briefings b ON b.id = c.briefing_id WHERE c.state = 'submitted' AND c.section_id IS NOT NULL AND b.status <> 'final' AND c.requested_by_id IS NOT NULL`, (id) => ({ id })),
-  'commission.return': (ctx, rnd) => asPersonOf(ctx, rnd, `SELECT id, requested_by_id AS who FROM commissions WHERE state = 'submitted' AND requested_by_id IS NOT NULL`, (id) => ({ id, comment: `Please ${words(rnd, 4)}` })),
-  'commission.withdraw': (ctx, rnd) => asPersonOf(ctx, rnd, `SELECT id, requested_by_id AS who FROM commissions WHERE state IN ('requested', 'in_progress', 'submitted', 'returned') AND requested_by_id IS NOT NULL`, (id) => ({ id })),
+  'commission.saveDraft': (ctx, rnd) => asPersonOf(ctx, rnd, `SELECT id, assignee_id AS who FROM commissions WHERE state IN ('requested', 'in_progress', 'returned') AND assignee_id IS NOT NULL`, (id) => ({ id, text: contribution(ctx, rnd, id) })),
+  'commission.submit': (ctx, rnd) => asPersonOf(ctx, rnd, `SELECT id, assignee_id AS who FROM commissions WHERE state IN ('requested', 'in_progress', 'returned') AND assignee_id IS NOT NULL`, (id) => ({ id, text: contribution(ctx, rnd, id) })),
+  'commission.accept': async (ctx, rnd) => ((id) => (id ? { id } : null))(await asOwnerOfSubmitted(ctx, rnd)),
+  'commission.return': async (ctx, rnd) => ((id) => (id ? { id, comment: `Please ${words(rnd, 4)}` } : null))(await asOwnerOfSubmitted(ctx, rnd)),
+  'commission.withdraw': async (ctx, rnd) => {
+    const open = `SELECT id, requested_by_id AS who FROM commissions WHERE state IN ('requested', 'in_progress', 'submitted', 'returned') AND requested_by_id IS NOT NULL`;
+    if (!one(ctx, rnd, `SELECT id FROM (${open}) WHERE who IN (SELECT id FROM contacts WHERE internal = 1)`)) await newCommission(ctx, rnd);
+    return asPersonOf(ctx, rnd, open, (id) => ({ id }));
+  },
   'clearance.setChain': (ctx, rnd) => {
     const steps = [staffOf(ctx, rnd), staffOf(ctx, rnd)].slice(0, 1 + Math.floor(rnd() * 2));
     if (steps.some((s) => s === null)) return null;
     const briefingId = rnd() < 0.3 ? null : one(ctx, rnd, `SELECT id FROM briefings WHERE status <> 'final' AND id NOT IN (SELECT briefing_id FROM clearance_requests WHERE outcome = 'open')`);
     return { briefingId, steps: steps.map((contactId) => ({ contactId: contactId!, label: pickOf(rnd, ['Head of unit', 'Director', '']) })) };
   },
-  'clearance.request': async (ctx, rnd) => ((b) => (b ? { briefingId: b } : null))((await actAsStaff(ctx, rnd)) ? one(ctx, rnd, `SELECT id FROM briefings WHERE status <> 'final'`) : null),
+  'clearance.request': async (ctx, rnd) => ((b) => (b ? { briefingId: b } : null))(await draftWithChain(ctx, rnd)),
   'clearance.approve': async (ctx, rnd) => ((b) => (b ? { briefingId: b, comment: rnd() < 0.5 ? words(rnd, 4) : '' } : null))(await asClearerOfTurn(ctx, rnd)),
   'clearance.return': async (ctx, rnd) => {
     const b = await asClearerOfTurn(ctx, rnd);
     const s = b ? one(ctx, rnd, 'SELECT id FROM briefing_sections WHERE briefing_id = ?', b) : null;
     return b ? { briefingId: b, comment: `Rework ${words(rnd, 3)}`, comments: s && rnd() < 0.5 ? [{ sectionId: s, paragraph: null, body: words(rnd, 5) }] : [] } : null;
   },
-  'clearance.override': async (ctx, rnd) => ((b) => (b ? { briefingId: b, reason: `Needed today: ${words(rnd, 4)}` } : null))((await actAsStaff(ctx, rnd)) ? one(ctx, rnd, `SELECT id FROM briefings WHERE status <> 'final'`) : null),
+  'clearance.override': async (ctx, rnd) => ((b) => (b ? { briefingId: b, reason: `Needed today: ${words(rnd, 4)}` } : null))(await draftWithChain(ctx, rnd)),
   'comment.add': async (ctx, rnd) => {
     if (!(await actAsStaff(ctx, rnd))) return null;
     const parent = rnd() < 0.3 ? one(ctx, rnd, 'SELECT id FROM comments WHERE parent_id IS NULL') : null;
@@ -251,6 +255,14 @@ export const writeSamples: Partial<Record<OpName, Sample>> = {
   },
   'comment.resolve': async (ctx, rnd) => ((id) => (id ? { id, resolved: rnd() < 0.8 } : null))((await actAsStaff(ctx, rnd)) ? one(ctx, rnd, 'SELECT id FROM comments WHERE parent_id IS NULL') : null),
 };
+
+/** A contribution as its editor writes it: an agenda item's lines as text, a whole section as its kind's content. */
+function contribution(ctx: OpsContext, rnd: Rnd, commissionId: number): string {
+  const c = ctx.db.prepare('SELECT c.agenda_item_id AS item, s.kind, s.content, s.briefing_id FROM commissions c LEFT JOIN briefing_sections s ON s.id = c.section_id WHERE c.id = ?').get(commissionId) as
+    | { item: number | null; kind: string | null; content: string | null; briefing_id: number | null }
+    | undefined;
+  return c?.item === null && c.kind !== null ? sectionContent(ctx, rnd, { kind: c.kind, content: c.content!, briefing_id: c.briefing_id! }) : words(rnd, 12);
+}
 
 /** A member of staff (an internal contact) at random, or null. */
 const staffOf = (ctx: OpsContext, rnd: Rnd) => one(ctx, rnd, 'SELECT id FROM contacts WHERE internal = 1');
@@ -267,10 +279,68 @@ async function asPersonOf(ctx: OpsContext, rnd: Rnd, sql: string, input: (id: nu
   await dispatch(ctx, 'identity.set', { contactId: r.who });
   return input(r.id);
 }
+/** Commissions a section (as commission.create's sample would); the new commission's id, or null. */
+async function newCommission(ctx: OpsContext, rnd: Rnd): Promise<number | null> {
+  const input = await writeSamples['commission.create']!(ctx, rnd);
+  if (input === null) return null;
+  try {
+    return (await dispatch(ctx, 'commission.create', input)).id;
+  } catch {
+    return null; // a past deadline, a section gone: another draw
+  }
+}
+
+/**
+ * A submitted commission of a draft briefing at random (one still open is submitted first, as its contributor, when
+ * none is), acting as the staff member who commissioned it; its id, or null.
+ */
+async function asOwnerOfSubmitted(ctx: OpsContext, rnd: Rnd): Promise<number | null> {
+  const staff = 'IN (SELECT id FROM contacts WHERE internal = 1)';
+  const usable = `FROM commissions c JOIN briefings b ON b.id = c.briefing_id WHERE c.section_id IS NOT NULL AND b.status <> 'final' AND c.requested_by_id ${staff}`;
+  let id = one(ctx, rnd, `SELECT c.id ${usable} AND c.state = 'submitted'`);
+  if (id === null) {
+    id = one(ctx, rnd, `SELECT c.id ${usable} AND c.state IN ('requested', 'in_progress', 'returned') AND c.assignee_id ${staff}`) ?? (await newCommission(ctx, rnd));
+    if (id === null) return null;
+    const assignee = (ctx.db.prepare('SELECT assignee_id AS who FROM commissions WHERE id = ?').get(id) as { who: number }).who;
+    await dispatch(ctx, 'identity.set', { contactId: assignee });
+    try {
+      await dispatch(ctx, 'commission.submit', { id, text: contribution(ctx, rnd, id) });
+    } catch {
+      return null; // an empty contribution (an agenda without items): another draw
+    }
+  }
+  await dispatch(ctx, 'identity.set', { contactId: (ctx.db.prepare('SELECT requested_by_id AS who FROM commissions WHERE id = ?').get(id) as { who: number }).who });
+  return id;
+}
+
+/**
+ * A draft briefing at random that has a clearance chain (one is set for it when it has none and is not in clearance),
+ * acting as a member of staff; its id, or null.
+ */
+async function draftWithChain(ctx: OpsContext, rnd: Rnd): Promise<number | null> {
+  const b = one(ctx, rnd, `SELECT id FROM briefings WHERE status <> 'final'`);
+  const clearer = staffOf(ctx, rnd);
+  if (!b || !clearer || !(await actAsStaff(ctx, rnd))) return null;
+  if ((await dispatch(ctx, 'clearance.chain', { briefingId: b })).steps.length === 0) {
+    if (one(ctx, rnd, `SELECT id FROM clearance_requests WHERE briefing_id = ? AND outcome = 'open'`, b)) return null;
+    await dispatch(ctx, 'clearance.setChain', { briefingId: b, steps: [{ contactId: clearer, label: 'Head of unit' }] });
+  }
+  return b;
+}
+
 /** A briefing in clearance at random, acting as the clearer whose turn it is; its id, or null. */
 async function asClearerOfTurn(ctx: OpsContext, rnd: Rnd): Promise<number | null> {
-  const b = one(ctx, rnd, `SELECT briefing_id AS id FROM clearance_requests WHERE outcome = 'open'`);
-  if (!b) return null;
+  let b = one(ctx, rnd, `SELECT briefing_id AS id FROM clearance_requests WHERE outcome = 'open'`);
+  if (!b) {
+    // None in clearance: send one (as its owner would) so there is a turn to take.
+    b = await draftWithChain(ctx, rnd);
+    if (!b) return null;
+    try {
+      await dispatch(ctx, 'clearance.request', { briefingId: b });
+    } catch {
+      return null;
+    }
+  }
   const c = await dispatch(ctx, 'clearance.get', { briefingId: b });
   const who = c.steps.find((s) => s.position === c.turn)?.clearer.contactId;
   if (who === undefined || who === null || !one(ctx, rnd, 'SELECT id FROM contacts WHERE id = ? AND internal = 1', who)) return null;

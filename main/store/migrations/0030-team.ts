@@ -9,6 +9,29 @@ import { installCapture } from '../sync/schema';
  */
 export default function migrate0030(db: WriteDb): void {
   db.exec(`
+    -- Sections never reuse an id (AUTOINCREMENT). A section that comes back under its old id (a version restore)
+    -- takes back the global id its tombstone kept (sync/schema.ts REVIVED); without this, SQLite would give a brand
+    -- new section the id of the removed section with the highest id, and the new one would take over the removed
+    -- one's global identity. Nothing refers to briefing_sections by foreign key before this migration, so the table is
+    -- rebuilt in place (its rows and ids as they are).
+    CREATE TABLE briefing_sections_new (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      briefing_id INTEGER NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      kind TEXT NOT NULL,
+      title TEXT NOT NULL,
+      content TEXT NOT NULL DEFAULT '',
+      handling TEXT NOT NULL DEFAULT 'may_use' CHECK (handling IN ('may_use', 'not_for_disclosure', 'internal')),
+      budget_words INTEGER,
+      budget_pages INTEGER,
+      updated_at TEXT NOT NULL
+    ) STRICT;
+    INSERT INTO briefing_sections_new (id, briefing_id, position, kind, title, content, handling, budget_words, budget_pages, updated_at)
+      SELECT id, briefing_id, position, kind, title, content, handling, budget_words, budget_pages, updated_at FROM briefing_sections;
+    DROP TABLE briefing_sections;
+    ALTER TABLE briefing_sections_new RENAME TO briefing_sections;
+    CREATE INDEX briefing_sections_briefing ON briefing_sections(briefing_id, position);
+
     -- This replica's membership: the team's address WITHOUT any password, its login, where it has pulled to.
     CREATE TABLE team_state (
       id INTEGER PRIMARY KEY CHECK (id = 1),

@@ -159,7 +159,8 @@ class Applier {
       values[t.idColumn] = n;
     }
     for (const c of missing) {
-      if (t.columns.find((x) => x.name === c)!.notnull) return false;
+      // A parent that is also the key (a contact's photo): never inserted without it, or SQLite would make up a key.
+      if (t.columns.find((x) => x.name === c)!.notnull || t.pk.includes(c)) return false;
       values[c] = null;
     }
     const held = missing.map((c) => [c, { tbl: t.fks.get(c)!.table, gid: data[c] as string }] as const);

@@ -9,8 +9,8 @@ import type { WriteDb } from '../db';
 import { all, get, run } from '../sql';
 import { type Row, toWire } from './codec';
 import { type Clocks, HlcClock, clockOf, setClocks } from './hlc';
-import { IdMap, keepFormerId, rehomeReusedId, withHeldRefs } from './ids';
-import { tableInfo } from './schema';
+import { IdMap, keepFormerId, noteDangling, rehomeReusedId, relinkDangling, withHeldRefs } from './ids';
+import { tableInfo, withoutCapture } from './schema';
 import { getTeamState, hasTeamTables, updateTeamState } from './state';
 
 /** Fields whose concurrent edits are merged or kept as a conflict version rather than simply won by the later clock. */
@@ -102,12 +102,31 @@ export function stampCaptured(db: WriteDb): number {
       seen = clocks;
     } else {
       fields = Object.fromEntries(Object.entries(wa).filter(([c, v]) => !same(v, wb[c])));
+      for (const c of Object.keys(fields)) {
+        // A reference SQLite cleared (ON DELETE SET NULL) because this write deleted what it named is no edit of its
+        // own: it is held, as every other replica holds it when the delete arrives (apply.ts tombstone), so all of them
+        // make it again if that record comes back.
+        const fk = t.fks.get(c);
+        const was = wb[c];
+        if (fk?.onDelete === 'SET NULL' && fields[c] === null && typeof was === 'string' && groups.get(`${fk.table}\u0000${was}`)?.after === null) {
+          delete fields[c];
+          noteDangling(db, g.tbl, g.gid, c, { tbl: fk.table, gid: was });
+        }
+      }
+      // A reference set here anew is no longer held for a record that may come back.
+      for (const c of Object.keys(fields)) if (t.fks.has(c)) noteDangling(db, g.tbl, g.gid, c, null);
       if (Object.keys(fields).length === 0) continue;
     }
     const h = clock.tick();
     const next = setClocks(clocks, Object.keys(fields), h);
     const tracked = TRACKED[g.tbl];
-    const base = tracked && wb && tracked in fields ? { [tracked]: { h: clockOf(clocks, tracked), v: wb[tracked] } } : null;
+    let base = tracked && wb && tracked in fields ? { [tracked]: { h: clockOf(clocks, tracked), v: wb[tracked] } } : null;
+    if (tracked && !wb && tomb && tracked in fields) {
+      // Brought back (a version restore): its text is written over the text it had here when deleted, so an edit made
+      // elsewhere meanwhile becomes a conflict version instead of being silently replaced.
+      const kept = get<{ data: string }>(db, 'SELECT data FROM team_tombstones WHERE tbl = ? AND gid = ?', g.tbl, g.gid);
+      if (kept) base = { [tracked]: { h: clockOf(clocks, tracked), v: (JSON.parse(kept.data) as Row)[tracked] } };
+    }
     if (!wa) {
       // Deleted: the last data and clocks go to the tombstones, where a concurrent edit can still land.
       keepFormerId(db, g.tbl, g.gid, t.idColumn ? ((g.before![t.idColumn] as number | undefined) ?? null) : null);
@@ -129,7 +148,13 @@ export function stampCaptured(db: WriteDb): number {
         keepFormerId(db, g.tbl, g.gid, t.idColumn ? ((g.after![t.idColumn] as number | undefined) ?? null) : null);
         run(db, 'DELETE FROM team_tombstones WHERE tbl = ? AND gid = ?', g.tbl, g.gid);
       }
-      if (!wb && t.idColumn && typeof g.after![t.idColumn] === 'number') rehomeReusedId(db, g.tbl, g.after![t.idColumn] as number, g.gid);
+      if (!wb && t.idColumn && typeof g.after![t.idColumn] === 'number') {
+        const id = g.after![t.idColumn] as number;
+        rehomeReusedId(db, g.tbl, id, g.gid);
+        // Back here (restored, or a section a version brings back): references held while it was away are made again,
+        // locally and uncaptured, as every other replica does when it applies the record's return (apply.ts).
+        withoutCapture(db, () => relinkDangling(db, g.tbl, g.gid, id));
+      }
       writeClocks(db, g.tbl, g.gid, next);
     }
     run(
