@@ -167,12 +167,16 @@ it('three replicas converge, and every saved section text survives', async () =>
       // Sections a member deletes (alone or with their briefing or meeting) while seeing their text.
       const id = (input as { id?: number }).id;
       const removed = (REMOVES[kind] ? r.ctx.db.prepare(`SELECT gid, content FROM briefing_sections WHERE ${REMOVES[kind]}`).all(id) : []) as { gid: string; content: string }[];
+      // Accepting a contribution replaces the section's text (or an agenda item's lines) the owner sees there, as an
+      // edit does: what it replaces was seen (the commission keeps it as its base, the history as "before").
+      const accepted = kind === 'commission.accept' ? (r.ctx.db.prepare('SELECT s.gid, s.content FROM commissions c JOIN briefing_sections s ON s.id = c.section_id WHERE c.id = ?').get(id) as { gid: string; content: string } | undefined) : undefined;
       try {
         await dispatch(r.ctx, kind, input);
         ran.set(kind, (ran.get(kind) ?? 0) + 1);
         // Deleted by someone who saw it, like text replaced by someone who saw it: not a loss. (An edit the deleter had
         // not seen is another matter: it must stay restorable, and is looked for below.)
         for (const d of removed) for (const x of [d.content, ...items(d.content)]) seen.add(`${d.gid}|${x}`);
+        if (accepted) for (const x of [accepted.content, ...items(accepted.content)]) seen.add(`${accepted.gid}|${x}`);
         const text = (input as { content?: string }).content;
         if (sec && text !== undefined) {
           seen.add(`${sec.gid}|${sec.content}`);

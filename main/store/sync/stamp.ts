@@ -124,8 +124,14 @@ export function stampCaptured(db: WriteDb): number {
     if (tracked && !wb && tomb && tracked in fields) {
       // Brought back (a version restore): its text is written over the text it had here when deleted, so an edit made
       // elsewhere meanwhile becomes a conflict version instead of being silently replaced.
-      const kept = get<{ data: string }>(db, 'SELECT data FROM team_tombstones WHERE tbl = ? AND gid = ?', g.tbl, g.gid);
-      if (kept) base = { [tracked]: { h: clockOf(clocks, tracked), v: (JSON.parse(kept.data) as Row)[tracked] } };
+      // A text that reached it while deleted (an edit the deleter had not seen, kept restorable in the tombstone) was
+      // never on anyone's screen here: written over what the deleter saw, so that edit is kept as a conflict version.
+      const kept = get<{ data: string; seen: string | null }>(db, 'SELECT data, seen FROM team_tombstones WHERE tbl = ? AND gid = ?', g.tbl, g.gid);
+      if (kept) {
+        const keptH = clockOf(clocks, tracked);
+        const seenH = kept.seen ? clockOf(JSON.parse(kept.seen) as Clocks, tracked) : keptH;
+        base = { [tracked]: { h: seenH < keptH ? seenH : keptH, v: (JSON.parse(kept.data) as Row)[tracked] } };
+      }
     }
     if (!wa) {
       // Deleted: the last data and clocks go to the tombstones, where a concurrent edit can still land.
