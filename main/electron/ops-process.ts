@@ -12,7 +12,9 @@ import { toErrorData } from '../ops/index';
 import type { FromLane, ToLane } from '../ops/lane-protocol';
 import { openDossier } from '../ops/open';
 import { startTeamSync } from '../ops/team';
-import type { Keychain } from '../team/connect';
+import type { OpsContext } from '../ops/context';
+
+type Keychain = NonNullable<OpsContext['keychain']>;
 
 /** The process's end of its channel to the main process (Electron's `process.parentPort`, or a test double). */
 export interface ParentPort {

@@ -9,7 +9,13 @@
 import type { WriteDb, ReadDb } from '../db';
 import { get } from '../sql';
 
-/** Tables that stay with each member: settings (and pre-flight decisions kept there), the search index, sync state. */
+/**
+ * Tables that stay with each member: settings (and pre-flight decisions kept there, and who "I am" is, so each member
+ * acts as themselves), the search index, sync state. Everything else is the unit's, clearance included (issue 20):
+ * commissions (asked of a colleague, often on another laptop), clearance chains, requests, steps, decisions and their
+ * coverage (the clearer is another member; the pack prints who cleared it), comments (a thread between members) and
+ * section history (who changed what is the unit's record, and a restore relies on it on every replica).
+ */
 const LOCAL_TABLES = new Set(['settings']);
 /** Columns that are not shared: the local id and gid themselves, and numbers each replica assigns for itself. */
 export const LOCAL_COLUMNS: Record<string, readonly string[]> = {
