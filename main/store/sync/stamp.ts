@@ -130,7 +130,8 @@ export function stampCaptured(db: WriteDb): number {
       if (kept) {
         const keptH = clockOf(clocks, tracked);
         const seenH = kept.seen ? clockOf(JSON.parse(kept.seen) as Clocks, tracked) : keptH;
-        base = { [tracked]: { h: seenH < keptH ? seenH : keptH, v: (JSON.parse(kept.data) as Row)[tracked] } };
+        // Its value is what a list merge subtracts from: with an unseen edit, the restored text itself (removes nothing).
+        base = seenH < keptH ? { [tracked]: { h: seenH, v: wa![tracked] } } : { [tracked]: { h: keptH, v: (JSON.parse(kept.data) as Row)[tracked] } };
       }
     }
     if (!wa) {
