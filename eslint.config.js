@@ -19,9 +19,10 @@ const FOLDER = {
   data: '**/data/**',
   tooling: ['**/scripts/**', '**/bench/**', '**/e2e/**'],
   testSupport: '**/test-support/**',
+  team: '**/team/**',
 };
 // Packages that belong to one layer only.
-const ONLY = { 'better-sqlite3': 'main/store', pdfkit: 'main/pack', electron: 'main/electron', 'node:http': 'main/host' };
+const ONLY = { 'better-sqlite3': 'main/store', pdfkit: 'main/pack', electron: 'main/electron', 'node:http': 'main/host', pg: 'main/team' };
 
 /**
  * One no-restricted-imports block per folder: `deny` names the folders it may not reach, `packages` the libraries it
@@ -46,7 +47,7 @@ const layer = (files, { deny = [], packages = [], regex = [], groups = [] }, mes
   },
 });
 
-const APP_LAYERS = ['store', 'assemble', 'pack', 'formats', 'ops', 'host', 'cli', 'electron', 'renderer', 'data', 'tooling', 'testSupport'];
+const APP_LAYERS = ['store', 'assemble', 'pack', 'formats', 'team', 'ops', 'host', 'cli', 'electron', 'renderer', 'data', 'tooling', 'testSupport'];
 const except = (...allowed) => APP_LAYERS.filter((l) => !allowed.includes(l));
 const code = (dir) => [`${dir}/**/*.ts`, `${dir}/**/*.svelte`];
 
@@ -75,21 +76,23 @@ export default tseslint.config(
   layer(['contract/*.ts'], { regex: ['^(?!zod$|\\./)'] }, 'contract/ is zod and types only.'),
   layer(['contract/*/**/*.ts'], { regex: ['^(?!zod$|\\./|\\.\\./(?!\\.\\./))'] }, 'contract/ is zod and types only.'),
   // store, pack, formats → contract.
-  layer(['main/store/**/*.ts'], { deny: except(), packages: ['pdfkit', 'electron', 'node:http'] }, 'main/store depends on contract/ only.'),
-  layer(['main/pack/**/*.ts'], { deny: except('data'), packages: ['better-sqlite3', 'electron', 'node:http'] }, 'main/pack is data in, bytes out: no database, no Electron.'),
-  layer(['main/formats/**/*.ts'], { deny: except(), packages: ['better-sqlite3', 'pdfkit', 'electron', 'node:http'] }, 'main/formats are pure parsers: text in, data out.'),
+  layer(['main/store/**/*.ts'], { deny: except(), packages: ['pdfkit', 'electron', 'node:http', 'pg'] }, 'main/store depends on contract/ only.'),
+  layer(['main/pack/**/*.ts'], { deny: except('data'), packages: ['better-sqlite3', 'electron', 'node:http', 'pg'] }, 'main/pack is data in, bytes out: no database, no Electron.'),
+  layer(['main/formats/**/*.ts'], { deny: except(), packages: ['better-sqlite3', 'pdfkit', 'electron', 'node:http', 'pg'] }, 'main/formats are pure parsers: text in, data out.'),
   // assemble → contract, store, formats, and from the pack only its document types and labels (no layout, no pdfkit).
   layer(
     ['main/assemble/**/*.ts'],
-    { deny: except('store', 'formats', 'pack'), groups: [['**/pack/**', '!**/pack/document', '!**/pack/markdown-flat', '!**/pack/labels', '!**/pack/labels/**']], packages: ['better-sqlite3', 'pdfkit', 'electron', 'node:http'] },
+    { deny: except('store', 'formats', 'pack'), groups: [['**/pack/**', '!**/pack/document', '!**/pack/markdown-flat', '!**/pack/labels', '!**/pack/labels/**']], packages: ['better-sqlite3', 'pdfkit', 'electron', 'node:http', 'pg'] },
     'main/assemble: store, formats and contract in, a PackSource and a PackDocument out; no layout (main/pack), no ops.',
   ),
-  // ops → contract, store, assemble, pack, formats (and the demo data).
-  layer(['main/ops/**/*.ts'], { deny: except('store', 'assemble', 'pack', 'formats', 'data'), packages: ['better-sqlite3', 'pdfkit', 'electron', 'node:http'] }, 'main/ops uses store, assemble, pack and formats; transports call ops, not the reverse.'),
+  // team → contract, store and PostgreSQL (pg): the sync client, nothing above it.
+  layer(['main/team/**/*.ts'], { deny: except('store'), packages: ['better-sqlite3', 'pdfkit', 'electron', 'node:http'] }, 'main/team is the sync client: PostgreSQL (pg) and the store, nothing above them.'),
+  // ops → contract, store, assemble, pack, formats, team (and the demo data).
+  layer(['main/ops/**/*.ts'], { deny: except('store', 'assemble', 'pack', 'formats', 'team', 'data'), packages: ['better-sqlite3', 'pdfkit', 'electron', 'node:http', 'pg'] }, 'main/ops uses store, assemble, pack, formats and team; transports call ops, not the reverse.'),
   // electron, host, cli → ops and contract: they reach the store only through ops. `serve` runs the host in-process.
-  layer(['main/host/**/*.ts'], { deny: except('ops'), packages: ['better-sqlite3', 'pdfkit', 'electron'] }, 'The host calls ops through dispatch; it reaches the store only through ops.'),
-  layer(['main/cli/**/*.ts'], { deny: except('ops', 'host'), packages: ['better-sqlite3', 'pdfkit', 'electron', 'node:http'] }, 'The CLI calls ops through dispatch; it reaches the store only through ops.'),
-  layer(['main/electron/**/*.ts'], { deny: except('ops'), packages: ['better-sqlite3', 'pdfkit', 'node:http'] }, 'The Electron shell is thin: it calls ops and reaches the store only through them.'),
+  layer(['main/host/**/*.ts'], { deny: except('ops'), packages: ['better-sqlite3', 'pdfkit', 'electron', 'pg'] }, 'The host calls ops through dispatch; it reaches the store only through ops.'),
+  layer(['main/cli/**/*.ts'], { deny: except('ops', 'host'), packages: ['better-sqlite3', 'pdfkit', 'electron', 'node:http', 'pg'] }, 'The CLI calls ops through dispatch; it reaches the store only through ops.'),
+  layer(['main/electron/**/*.ts'], { deny: except('ops'), packages: ['better-sqlite3', 'pdfkit', 'node:http', 'pg'] }, 'The Electron shell is thin: it calls ops and reaches the store only through them.'),
   // renderer → contract only, components included.
-  layer(code('renderer'), { deny: ['data', 'tooling'], packages: ['better-sqlite3', 'pdfkit', 'electron'], regex: ['^node:', '(^|/)main/'] }, 'The renderer talks to main only through the contract.'),
+  layer(code('renderer'), { deny: ['data', 'tooling'], packages: ['better-sqlite3', 'pdfkit', 'electron', 'pg'], regex: ['^node:', '(^|/)main/'] }, 'The renderer talks to main only through the contract.'),
 );

@@ -1,6 +1,6 @@
 /**
  * `npm run bench` runs every benchmark in turn and prints its lines; `npm run bench -- <name> [<name>…]` runs only
- * those (pack, contacts, lists, lists-more, ready, cli, responsive). Each bench module exports `async function benchX():
+ * those (pack, contacts, lists, lists-more, ready, cli, responsive, team). Each bench module exports `async function benchX():
  * Promise<string[]>` (its report lines, targets marked "met" / "MISSED") and can also be run alone
  * (`npx tsx bench/<name>.ts`). A new benchmark is one line in the table below; modules load only when their
  * benchmark runs, so one bench does not pay for the others.
@@ -15,6 +15,7 @@ const benches: [name: string, title: string, run: Bench][] = [
   ['ready', 'app ready', async () => (await import('./ready')).benchReady()],
   ['cli', 'CLI start-up', async () => (await import('./cli')).benchCli()],
   ['responsive', 'responsive (system.info while 100,000 contacts import)', async () => (await import('./responsive')).benchResponsive()],
+  ['team', 'team (PostgreSQL)', async () => (await import('./team')).benchTeam()],
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -13,10 +13,11 @@ import { commissionOps } from './ops/commission';
 import { clearanceOps } from './ops/clearance';
 import { commentOps } from './ops/comment';
 import { historyOps } from './ops/history';
+import { teamOps } from './ops/team';
 
 // The table is spread together from the nouns' parts; a name declared in two parts would silently keep only the last.
 it('declares every operation in exactly one noun', () => {
-  const parts = [systemOps, institutionOps, contactOps, meetingOps, briefingOps, snippetOps, backupOps, packOps, identityOps, commissionOps, clearanceOps, commentOps, historyOps];
+  const parts = [systemOps, institutionOps, contactOps, meetingOps, briefingOps, snippetOps, backupOps, packOps, identityOps, commissionOps, clearanceOps, commentOps, historyOps, teamOps];
   const declared = parts.flatMap((p) => Object.keys(p));
   expect(declared.filter((name, i) => declared.indexOf(name) !== i)).toEqual([]);
   expect(opNames.length).toBe(declared.length);

@@ -13,6 +13,7 @@ import { meetingOps } from './ops/meeting';
 import { packOps } from './ops/pack';
 import { snippetOps } from './ops/snippet';
 import { systemOps } from './ops/system';
+import { teamOps } from './ops/team';
 import { identityOps } from './ops/identity';
 import { commissionOps } from './ops/commission';
 import { clearanceOps } from './ops/clearance';
@@ -30,6 +31,7 @@ export const ops = {
   ...snippetOps,
   ...backupOps,
   ...packOps,
+  ...teamOps,
   ...identityOps,
   ...commissionOps,
   ...clearanceOps,

@@ -6,6 +6,7 @@
 import { shell, utilityProcess } from 'electron';
 import type { ErrorData, Reply } from '../../contract/errors';
 import type { FromLane, Progress, ToLane } from '../ops/lane-protocol';
+import { fileKeychain } from './keychain';
 import type { OpsSetup } from './ops-process';
 
 export interface CallOptions {
@@ -69,6 +70,16 @@ export function startOpsProcess(entry: string, setup: OpsSetup, fork: (entry: st
             (err: unknown) => child.postMessage({ type: 'openPathDone', ask: m.ask, error: (err as Error).message }),
           );
           break;
+        case 'keychain': {
+          // The team login's password: safeStorage is only the main process's.
+          const kc = fileKeychain(m.dir);
+          const done = m.action === 'load' ? kc.load(m.account) : m.action === 'save' ? kc.save(m.account, m.secret ?? '').then(() => null) : kc.clear(m.account).then(() => null);
+          done.then(
+            (value) => child.postMessage({ type: 'keychainDone', ask: m.ask, value, error: null }),
+            (err: unknown) => child.postMessage({ type: 'keychainDone', ask: m.ask, value: null, error: (err as Error).message }),
+          );
+          break;
+        }
       }
     });
     const client: OpsClient = {

@@ -4,12 +4,17 @@
  * thread with its own connection). The window's process only relays IPC, so no import or pack build can freeze the
  * window or its menus. Speaks the lane protocol (main/ops/lane-protocol.ts) with the main process.
  */
+import { dirname } from 'node:path';
 import { DossierError } from '../../contract/errors';
 import { startupBackup } from '../ops/backup';
 import { type Engine, startEngine } from '../ops/engine';
 import { toErrorData } from '../ops/index';
 import type { FromLane, ToLane } from '../ops/lane-protocol';
 import { openDossier } from '../ops/open';
+import { startTeamSync } from '../ops/team';
+import type { OpsContext } from '../ops/context';
+
+type Keychain = NonNullable<OpsContext['keychain']>;
 
 /** The process's end of its channel to the main process (Electron's `process.parentPort`, or a test double). */
 export interface ParentPort {
@@ -29,7 +34,7 @@ export function serveOps(port: ParentPort): Promise<Engine | null> {
   return new Promise((resolve) => {
     let engine: Engine | null = null;
     let asks = 0;
-    const waiting = new Map<number, (error: string | null) => void>();
+    const waiting = new Map<number, (error: string | null, value?: string | null) => void>();
     // The system viewer belongs to the main process (Electron's shell): ask it.
     const openPath = (path: string) =>
       new Promise<void>((ok, fail) => {
@@ -37,6 +42,16 @@ export function serveOps(port: ParentPort): Promise<Engine | null> {
         waiting.set(ask, (error) => (error === null ? ok() : fail(new Error(error))));
         port.postMessage({ type: 'openPath', ask, path });
       });
+    // The team login's password in the OS keychain: safeStorage is the main process's alone, so ask it too.
+    const keychainIn = (dir: string): Keychain => {
+      const ask = (action: 'load' | 'save' | 'clear', account: string, secret?: string) =>
+        new Promise<string | null>((ok, fail) => {
+          const id = ++asks;
+          waiting.set(id, (error, value) => (error === null ? ok(value ?? null) : fail(new Error(error))));
+          port.postMessage({ type: 'keychain', ask: id, action, dir, account, ...(secret === undefined ? {} : { secret }) });
+        });
+      return { load: (account) => ask('load', account), save: async (account, secret) => void (await ask('save', account, secret)), clear: async (account) => void (await ask('clear', account)) };
+    };
     const calls = new Map<number, AbortController>();
 
     port.on('message', async ({ data }) => {
@@ -46,7 +61,11 @@ export function serveOps(port: ParentPort): Promise<Engine | null> {
           const ctx = openDossier({ path: m.db, openPath });
           // Once a day, before the user changes anything: a backup in <dataDir>/backups, the last 7 kept.
           await startupBackup(ctx);
+          // Kept beside the dossier, never in it (so never in its backups).
+          ctx.keychain = keychainIn(dirname(ctx.dbPath));
           engine = await startEngine(ctx);
+          // A team dossier syncs by itself here, on the engine's connection: never on the window's thread.
+          startTeamSync(engine.ctx, (msg) => console.error(msg));
           port.postMessage({ type: 'ready' });
           resolve(engine);
         } catch (err) {
@@ -56,6 +75,9 @@ export function serveOps(port: ParentPort): Promise<Engine | null> {
         }
       } else if (m.type === 'openPathDone') {
         waiting.get(m.ask)?.(m.error);
+        waiting.delete(m.ask);
+      } else if (m.type === 'keychainDone') {
+        waiting.get(m.ask)?.(m.error, m.value);
         waiting.delete(m.ask);
       } else if (m.type === 'cancel') {
         calls.get(m.id)?.abort();

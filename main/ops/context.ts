@@ -1,6 +1,7 @@
 /** What every operation runs against: the open dossier and the clock; and the shapes of handlers by the op's kind. */
 import type { Out, OpName, Ops, Parsed } from '../../contract/ops';
 import type { ReadDb, WriteDb } from '../store/db';
+import type { Keychain } from '../team/connect';
 
 export interface OpsContext {
   db: WriteDb;
@@ -24,6 +25,8 @@ export interface OpsContext {
    * ops that need it (pack.open) refuse with a typed error when it is absent, and the page falls back.
    */
   openPath?: (path: string) => Promise<void>;
+  /** The OS keychain (Electron safeStorage), where the desktop app keeps a team login's password. Absent elsewhere. */
+  keychain?: Keychain;
   /**
    * Called by dispatch for every write op, inside its transaction, after the op's write and before COMMIT: what a
    * hook writes lands with the op or not at all, and a hook that throws rolls the op back. The team sync records
@@ -54,8 +57,9 @@ export interface Staged<K extends OpName> {
 export const staged = <K extends OpName>(prepare: Staged<K>['prepare']): Staged<K> => ({ prepare });
 
 /**
- * The one write op that replaces the dossier itself (backup.restore): it closes and reopens the connection, so it
- * cannot run inside a transaction on it. Dispatch runs the after-write hooks on the reopened dossier.
+ * A write op that cannot run inside one transaction on the connection: backup.restore replaces the dossier itself
+ * (closes and reopens the connection); the team's create, join, sync and leave talk to PostgreSQL between their own
+ * short transactions. Dispatch runs the after-write hooks afterwards (on the reopened dossier for a restore).
  */
 export interface Exclusive<K extends OpName> {
   readonly exclusive: (input: Parsed<K>, ctx: OpsContext) => Promise<Out<K>>;

@@ -15,8 +15,10 @@ import { Worker } from 'node:worker_threads';
 import { DossierError, type ErrorData, type Reply } from '../../contract/errors';
 import { isLongOp, isOpName, ops } from '../../contract/ops';
 import { openDb } from '../store/db';
+import { announceTeamCommit } from '../store/sync/stamp';
 import type { OpsContext } from './context';
 import { call } from './index';
+import { teamCapture } from './open';
 import type { FromLane, LaneSetup, Progress, ToLane } from './lane-protocol';
 
 export type { Progress } from './lane-protocol';
@@ -140,7 +142,8 @@ const sizeOf = (input: unknown) => {
 /** Quick operations on `ctx` here, long ones on a lane (see the top of this file). */
 export async function startEngine(ctx: OpsContext, options: EngineOptions = {}): Promise<Engine> {
   if (options.lanes === false || ctx.dbPath === ':memory:') return engineOf(ctx, options.log);
-  if (ctx.afterWrite?.length && !options.afterWriteModule) return engineOf(ctx, options.log);
+  // The team's capture is not counted: the lane opens through openDossier, which gives it the same hook.
+  if (ctx.afterWrite?.some((h) => h !== teamCapture) && !options.afterWriteModule) return engineOf(ctx, options.log);
   const log = options.log;
   const heapMb = options.heapMb ?? DEFAULT_HEAP_MB;
   const budget = options.importBudget ?? DEFAULT_IMPORT_BUDGET;
@@ -318,7 +321,12 @@ export async function startEngine(ctx: OpsContext, options: EngineOptions = {}):
     call: (name, input, opts = {}) => {
       if (closed) return Promise.resolve({ ok: false, error: { code: 'conflict', message: 'Dossier is closing.' } });
       if (!isOpName(name) || !isLongOp(name)) return quick(name, input, opts);
-      return name === 'backup.restore' ? restore(name, input, opts) : long(name, input, opts);
+      if (name === 'backup.restore') return restore(name, input, opts);
+      // A long write (an import) committed on the lane's connection: its changes wait in the outbox for the live sync here.
+      return long(name, input, opts).then((reply) => {
+        if (reply.ok && ops[name].kind === 'write') announceTeamCommit(ctx.db);
+        return reply;
+      });
     },
     close: async () => {
       closed = true;

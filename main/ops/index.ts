@@ -26,6 +26,7 @@ import { participantHandlers } from './participants';
 import { packImportHandlers } from './pack-import';
 import { preflightHandlers } from './preflight';
 import { issueHandlers } from './issue';
+import { teamHandlers } from './team';
 import { identityHandlers } from './identity';
 import { commissionHandlers } from './commissions';
 import { clearanceHandlers } from './clearance';
@@ -50,6 +51,7 @@ export const handlers = {
   ...packImportHandlers,
   ...preflightHandlers,
   ...issueHandlers,
+  ...teamHandlers,
   ...identityHandlers,
   ...commissionHandlers,
   ...clearanceHandlers,

@@ -38,7 +38,8 @@ export interface LaneSetup {
 export type ToLane =
   | { type: 'call'; id: number; name: string; input: unknown }
   | { type: 'cancel'; id: number }
-  | { type: 'openPathDone'; ask: number; error: string | null };
+  | { type: 'openPathDone'; ask: number; error: string | null }
+  | { type: 'keychainDone'; ask: number; value: string | null; error: string | null };
 
 /** Lane → engine. */
 export type FromLane =
@@ -46,4 +47,6 @@ export type FromLane =
   | { type: 'failed'; error: ErrorData }
   | { type: 'progress'; id: number; progress: Progress }
   | { type: 'reply'; id: number; reply: Reply<unknown> }
-  | { type: 'openPath'; ask: number; path: string };
+  | { type: 'openPath'; ask: number; path: string }
+  /** The desktop app's operations process asks the main process, which alone has the OS keychain (safeStorage). */
+  | { type: 'keychain'; ask: number; action: 'load' | 'save' | 'clear'; dir: string; account: string; secret?: string };

@@ -4,9 +4,16 @@
  */
 import { dirname } from 'node:path';
 import { createDb, openDb } from '../store/db';
+import { captureWrite } from '../store/sync/stamp';
 import { makePrivateDir } from '../store/private-files';
 import type { AfterWrite, OpsContext } from './context';
 import { defaultDataDir, resolveDbPath } from './paths';
+
+/**
+ * The team's capture (store/sync/stamp.ts), which every context opened here runs first after each write. The lane
+ * opens its own connection here too, so it has this hook without being sent it (engine.ts counts only the others).
+ */
+export const teamCapture: AfterWrite = ({ db }) => captureWrite(db);
 
 export interface DossierOptions {
   /**
@@ -24,7 +31,7 @@ export interface DossierOptions {
   openPath?: (path: string) => Promise<void>;
   /** ms to wait on a lock another process holds; default store/db's. */
   busyTimeoutMs?: number;
-  /** See OpsContext.afterWrite: hooks run in every write op's transaction (the team sync records changes there). */
+  /** See OpsContext.afterWrite: more hooks run in every write op's transaction, after the team's capture. */
   afterWrite?: AfterWrite[];
 }
 
@@ -46,6 +53,7 @@ export function openDossier(opts: DossierOptions = {}): OpsContext {
     now: opts.now ?? (() => new Date()),
     ...(opts.writesFiles ? { writesFiles: true } : {}),
     ...(opts.openPath ? { openPath: opts.openPath } : {}),
-    ...(opts.afterWrite?.length ? { afterWrite: opts.afterWrite } : {}),
+    // A team dossier's changes are stamped in the write's own transaction (a no-op for a dossier of no team).
+    afterWrite: [teamCapture, ...(opts.afterWrite ?? [])],
   };
 }

@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { createPrivateFile, makePrivateDir, tighten } from './private-files';
 import { DossierError, RESTORE_ADVICE } from '../../contract/errors';
 import { LATEST_VERSION, migrations } from './migrations/index';
+import { dropCapture, installCapture } from './sync/schema';
 import { type FileHeader, hasLiveWal, readHeader } from './file-header';
 import { isDamage, sqliteFailure } from './sqlite-errors';
 
@@ -132,6 +133,8 @@ export function openDb(path: string, opts: OpenOptions = {}): WriteDb {
   try {
     applyPragmas(db, opts.busyTimeoutMs);
     migrate(db);
+    // Capture triggers follow the code that derives them, even without a schema change.
+    if (schemaVersion(db) >= 30) db.transaction(() => installCapture(db)).immediate();
     return db;
   } catch (err) {
     db.close();
@@ -166,7 +169,12 @@ export function migrateTo(db: WriteDb, target: number, list: readonly { version:
   const pending = list.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return;
   const run = db.transaction(() => {
+    // A team dossier's capture triggers are derived from the schema: off while migrations reshape it (each replica
+    // migrates for itself, so nothing a migration writes is a change to share), then made again for the new schema.
+    const capture = current >= 30 ? dropCapture(db) : null;
     for (const m of pending) m.up(db);
+    // Tables a later migration made (40's clearance) get their gids and triggers too, whatever version it started at.
+    if (pending[pending.length - 1]!.version >= 30) installCapture(db, capture?.enabled);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
   });

@@ -135,3 +135,6 @@ export function deleteInstitution(db: WriteDb, id: number): void {
   run(db, 'DELETE FROM institutions WHERE id = ?', id);
   unindexRecord(db, 'institution', id);
 }
+
+/** The search-index refresh, for records a team member changed (main/store/sync/apply.ts). */
+export const reindexInstitution = reindex;

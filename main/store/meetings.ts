@@ -389,3 +389,6 @@ export function meetingsOfUid(db: ReadDb, uid: string): { id: number; recurrence
     uid,
   );
 }
+
+/** The search-index refresh, for records a team member changed (main/store/sync/apply.ts). */
+export const reindexMeeting = reindex;

@@ -90,7 +90,7 @@ export function restoreVersion(db: WriteDb, versionId: number): void {
       run(
         db,
         'INSERT INTO briefing_sections (id, briefing_id, position, kind, title, content, handling, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        owner ? null : s.id,
+        owner || s.id < 0 ? null : s.id, // a negative id: a section a team member removed, known here only by name
         v.briefingId,
         i + 1,
         s.kind,

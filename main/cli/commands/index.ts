@@ -8,6 +8,7 @@ import { importCommand } from './import';
 import { exportCommand } from './export';
 import { pack } from './pack';
 import { addendum, issue, preflight } from './release';
+import { sync, team } from './team';
 import { callCommand, opsCommand } from './call';
 
-export const commands: Command[] = [init, demo, list, show, search, importCommand, exportCommand, pack, preflight, issue, addendum, check, backup, restore, serve, opsCommand, callCommand];
+export const commands: Command[] = [init, demo, list, show, search, importCommand, exportCommand, pack, preflight, issue, addendum, check, backup, restore, team, sync, serve, opsCommand, callCommand];

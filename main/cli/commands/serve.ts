@@ -5,6 +5,7 @@ import { startHost } from '../../host/http';
 import { appRoot } from '../../ops/paths';
 import { startupBackup } from '../../ops/backup';
 import { startEngine } from '../../ops/engine';
+import { startTeamSync, stopTeamSync } from '../../ops/team';
 import { UsageError, type Command } from '../command';
 
 export const serve: Command = {
@@ -26,11 +27,14 @@ export const serve: Command = {
     const engine = await startEngine(ctx);
     try {
       const host = await startHost({ ctx, engine, port, staticDir });
+      // A team dossier syncs by itself while it is served (live on the team's changes), on the engine's connection.
+      startTeamSync(engine.ctx, env.io.err);
       env.print({ url: host.launchUrl, port: host.port, database: env.dbPath }, () => `Dossier is serving ${env.dbPath}\nOpen ${host.launchUrl}\nPress Ctrl+C to stop.`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
       });
+      await stopTeamSync(engine.ctx);
       await host.close();
     } finally {
       await engine.close();

@@ -167,3 +167,14 @@ export function onWrite(fn: () => void): () => void {
   writeListeners.add(fn);
   return () => writeListeners.delete(fn);
 }
+/** Tells the open screens that data changed without them (a team member's changes arrived): lists refresh. */
+const remoteListeners = new Set<() => void>();
+export function onRemoteChange(fn: () => void): () => void {
+  remoteListeners.add(fn);
+  return () => remoteListeners.delete(fn);
+}
+export function notifyRemoteChange(): void {
+  for (const fn of writeListeners) fn();
+  for (const fn of remoteListeners) fn();
+}
+

@@ -1,0 +1,101 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpsContext } from '../ops/context';
+import { dispatch } from '../ops/index';
+import { openDossier } from '../ops/open';
+import { canonicalDump } from '../store/sync/dump';
+import { pendingChanges } from '../store/sync/state';
+import { connect } from './connect';
+import { createTeam, joinTeam } from './membership';
+import { syncOnce } from './sync';
+import { type TestCluster, startCluster } from './test-cluster';
+import { parseTeamUrl } from './url';
+
+let pg: TestCluster;
+beforeAll(async () => {
+  pg = await startCluster();
+  await pg.team('unit', ['anna', 'ben', 'carla']);
+}, 60_000);
+afterAll(() => pg?.stop());
+
+const dir = mkdtempSync(join(tmpdir(), 'dossier-team-'));
+function replica(name: string): OpsContext & { call: (op: string, input: unknown) => Promise<any> } {
+  const dbPath = join(dir, `${name}-${Math.random().toString(36).slice(2)}.db`);
+  const ctx: OpsContext = openDossier({ path: dbPath, dataDir: dir });
+  return Object.assign(ctx, { call: (op: string, input: unknown) => dispatch(ctx, op, input) as Promise<any> });
+}
+async function withClient<T>(login: string, db: string, fn: (c: Awaited<ReturnType<typeof connect>>, a: ReturnType<typeof parseTeamUrl>) => Promise<T>): Promise<T> {
+  const a = parseTeamUrl(pg.url(login, db));
+  const c = await connect(a, { password: `${login}-pw` });
+  try {
+    return await fn(c, a);
+  } finally {
+    await c.end();
+  }
+}
+const sync = (login: string, r: OpsContext) => withClient(login, 'unit', (c) => syncOnce(c, r.db));
+
+describe('two dossiers joined to one PostgreSQL', () => {
+  it('a contact created on one is found on the other after sync; one section written on both converges, the other text kept as a version on both', async () => {
+    const a = replica('anna');
+    await a.call('system.loadDemo', {});
+    const created = await withClient('anna', 'unit', (c, addr) => createTeam(c, a.db, addr));
+    expect(created.records).toBeGreaterThan(50);
+    const b = replica('ben');
+    const joined = await withClient('ben', 'unit', (c, addr) => joinTeam(c, b.db, addr));
+    expect(joined.records).toBe(created.records);
+    expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
+
+    const c1 = await a.call('contact.create', { givenName: 'Ingrid', familyName: 'Vasquez-Lindqvist', position: 'Counsellor' });
+    expect(pendingChanges(a.db)).toBeGreaterThan(0);
+    await sync('anna', a);
+    expect(pendingChanges(a.db)).toBe(0);
+    const r = await sync('ben', b);
+    expect(r.pulled).toBeGreaterThan(0);
+    const found = await b.call('search.query', { query: 'vasquez' });
+    expect(found.map((h: { title: string }) => h.title)).toContain('Ingrid Vasquez-Lindqvist');
+    expect(c1.id).toBeGreaterThan(0);
+
+    // One section, written differently on both while apart.
+    const meeting = (await a.call('meeting.list', {}))[0];
+    const brief = await a.call('briefing.create', { meetingId: meeting.id, title: 'Brief for the session' });
+    await sync('anna', a);
+    await sync('ben', b);
+    const bBrief = (await b.call('briefing.list', {}))[0];
+    const aSec = brief.sections.find((s: { title: string }) => s.title === 'Objectives');
+    const bSec = (await b.call('briefing.get', { id: bBrief.id })).sections.find((s: { title: string }) => s.title === 'Objectives');
+    await a.call('section.update', { id: aSec.id, content: 'Anna: secure support for the new standard.' });
+    await b.call('section.update', { id: bSec.id, content: 'Ben: keep the discussion on the budget.' });
+    await sync('anna', a);
+    await sync('ben', b);
+    await sync('anna', a);
+    const textA = (await a.call('briefing.get', { id: brief.id })).sections.find((s: { id: number }) => s.id === aSec.id).content;
+    const textB = (await b.call('briefing.get', { id: bBrief.id })).sections.find((s: { id: number }) => s.id === bSec.id).content;
+    expect(textA).toBe(textB);
+    expect(textA).toBe('Ben: keep the discussion on the budget.');
+    for (const [r2, id] of [[a, brief.id], [b, bBrief.id]] as const) {
+      const versions = await r2.call('version.list', { briefingId: id });
+      const conflict = versions.find((v: { name: string }) => v.name.startsWith('conflict: anna'));
+      expect(conflict).toBeDefined();
+      const snap = await r2.call('version.get', { id: conflict.id });
+      expect(snap.snapshot.sections.map((s: { content: string }) => s.content)).toContain('Anna: secure support for the new standard.');
+    }
+    expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
+
+    // Anna takes her text back from the conflict marker: it is current on both, and Ben's stays in the versions.
+    const [open] = await a.call('conflict.list', { briefingId: brief.id });
+    await a.call('conflict.resolve', { id: open.id, take: true });
+    await sync('anna', a);
+    await sync('ben', b);
+    expect((await b.call('briefing.get', { id: bBrief.id })).sections.find((s: { id: number }) => s.id === bSec.id).content).toBe('Anna: secure support for the new standard.');
+    expect(await b.call('conflict.list', { briefingId: bBrief.id })).toEqual([]);
+    for (const [r2, id] of [[a, brief.id], [b, bBrief.id]] as const) {
+      const kept = (await r2.call('version.list', { briefingId: id })).find((v: { reason: string }) => v.reason.startsWith('before taking the other text'));
+      expect(kept).toBeDefined();
+      expect((await r2.call('version.get', { id: kept.id })).snapshot.sections.map((s: { content: string }) => s.content)).toContain('Ben: keep the discussion on the budget.');
+    }
+    expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
+  });
+});
