@@ -87,7 +87,7 @@ function checkParent(db: ReadDb, id: number | null, parentId: number | null): vo
   if (cycle) throw new DossierError('conflict', 'An institution cannot be moved under itself or one of its own units.', { field: 'parentId' });
 }
 
-/** Puts an institution's name, acronym, seat and profile in the search index (again). */
+/** Puts an institution's name, acronym, seat and profile in the search index (again): after a write here, an import, or a team member's change (sync/apply.ts). */
 export function reindexInstitution(db: WriteDb, id: number): void {
   const r = get<{ name: string; acronym: string; seat: string; profile: string }>(db, 'SELECT name, acronym, seat, profile FROM institutions WHERE id = ?', id);
   if (r) indexRecord(db, 'institution', id, `${r.name} ${r.acronym}`, `${r.seat} ${r.profile}`);
@@ -136,5 +136,3 @@ export function deleteInstitution(db: WriteDb, id: number): void {
   unindexRecord(db, 'institution', id);
 }
 
-/** The search-index refresh, for records a team member changed (main/store/sync/apply.ts). */
-export const reindexInstitution = reindex;

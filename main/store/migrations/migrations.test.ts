@@ -8,6 +8,9 @@ import { type WriteDb, applyPragmas, integrityCheck, migrateTo, openDb, schemaVe
 import { LATEST_VERSION, migrations } from './index';
 
 // One fixture per schema version ever shipped (scripts/make-fixture.ts); each must upgrade to the latest with data intact.
+// 30 (team) and 40 (clearance) were written on branches and landed together with 50, so no dossier was ever left at
+// either; their tables are in the v50 fixture.
+const NEVER_SHIPPED = new Set([30, 40]);
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const fixtures = readdirSync(FIXTURES)
   .filter((f) => /^v\d+\.db$/.test(f))
@@ -31,7 +34,7 @@ function tableCounts(db: Database.Database): Record<string, number> {
 
 describe('schema fixtures', () => {
   it('there is a fixture for every shipped schema version', () => {
-    expect(fixtures.map((f) => f.version)).toEqual(migrations.map((m) => m.version));
+    expect(fixtures.map((f) => f.version)).toEqual(migrations.map((m) => m.version).filter((v) => !NEVER_SHIPPED.has(v)));
   });
 
   for (const { file, version } of fixtures) {
