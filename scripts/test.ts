@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { relative } from 'node:path';
 
 interface Tally {
   passed: number;
@@ -55,8 +56,16 @@ if (!onlyUnit) buildFailed = run('npx', ['vite', 'build', '--logLevel', 'warn'])
 const unit: Tally = { passed: 0, failed: 0, skipped: 0 };
 if (!onlyE2e) {
   const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
-  const j = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>('test-results/unit.json');
+  const j = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    testResults?: { name: string; assertionResults: { fullName: string; status: string }[] }[];
+  }>('test-results/unit.json');
   if (j) Object.assign(unit, { passed: j.numPassedTests, failed: j.numFailedTests, skipped: j.numPendingTests + j.numTodoTests });
+  // A skipped unit test names itself too (its title says how to run it).
+  for (const f of j?.testResults ?? []) for (const t of f.assertionResults) if (t.status === 'skipped' || t.status === 'pending') console.log(`skipped: ${relative(process.cwd(), f.name)} › ${t.fullName}`);
   // A crash before any report counts as a failure, never as silence.
   if (code !== 0 && unit.failed === 0) unit.failed = 1;
 }
