@@ -71,6 +71,7 @@ test('in German, every date field shows and takes TT.MM.JJJJ, and says how to wr
   const [contact] = (await call('contact.list', { query: 'Weiß' })).items;
   await page.goto(`${origin}/#/contacts/${contact!.id}/edit`);
   const dated = page.getByRole('textbox', { name: 'Stand der Angaben' });
+  await expect(dated).toHaveValue(/\d/); // the form has its stored values, so none lands over what is typed
   await dated.fill('03.2026');
   await page.getByRole('button', { name: 'Änderungen speichern' }).click();
   await expect.poll(async () => (await call('contact.get', { id: contact!.id })).informationDated).toBe('2026-03');

@@ -2,7 +2,11 @@
 import { zonedToUtcMs } from '../../../contract/time';
 
 export const userZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-export const locale = () => document.documentElement.lang || navigator.language || 'en';
+// English as the app's users write it (and as the pack and the date fields do): 29 Nov 2026, 24-hour times.
+export const locale = () => {
+  const lang = document.documentElement.lang || navigator.language || 'en';
+  return lang === 'en' ? 'en-GB' : lang;
+};
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 /**
