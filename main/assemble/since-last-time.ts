@@ -103,7 +103,8 @@ function lineDrift(library: Snippet[], briefing: BriefingDetail | null, label: L
 export function sinceLastTime(source: PackSource, input: SinceInput, title: string): SinceLastTimeSection {
   const L = labelsFor(input.language).since;
   const { meeting, previous } = source;
-  const label: Label = (m) => labelsFor(input.language).release.handling[m];
+  const handling = labelsFor(input.language).release.handling;
+  const label: Label = (m) => handling[m];
   const drift = lineDrift(source.snippets, input.briefing, label);
   if (previous === null) return { kind: 'since_last_time', title, previous: null, lines: [], outcomes: [], actions: input.actions, joined: [], left: [], drift };
   const prev = previous.meeting;
