@@ -9,7 +9,7 @@ import { DossierError } from '../../contract/errors';
 import type { WriteDb } from '../store/db';
 import { LATEST_VERSION } from '../store/migrations/index';
 import { type SnapshotRow, SnapshotLoader, clockEverything, exportRecords } from '../store/sync/dump';
-import { HlcClock } from '../store/sync/hlc';
+import { HlcClock, hlcWall } from '../store/sync/hlc';
 import { bulkApply } from '../store/sync/outbox';
 import { sharedTables } from '../store/sync/schema';
 import { endMembership, getTeamState, holdsNoRecords, startMembership } from '../store/sync/state';
@@ -26,6 +26,7 @@ export interface MembershipResult {
 
 const currentUser = async (client: pg.Client) => (await client.query<{ u: string }>('SELECT current_user AS u')).rows[0]!.u;
 const newReplica = () => randomUUID().replace(/-/g, '');
+// `opts.replica` (tests): a fixed replica id, so a seeded run breaks clock ties the same way every time.
 
 function notYetMember(db: WriteDb): void {
   const s = getTeamState(db);
@@ -33,15 +34,15 @@ function notYetMember(db: WriteDb): void {
 }
 
 /** Makes this dossier the team's: Dossier's schema in the (empty) PostgreSQL database, then every record uploaded. */
-export async function createTeam(client: pg.Client, db: WriteDb, a: TeamAddress, opts: SyncOptions & { role?: string } = {}): Promise<MembershipResult> {
+export async function createTeam(client: pg.Client, db: WriteDb, a: TeamAddress, opts: SyncOptions & { role?: string; replica?: string } = {}): Promise<MembershipResult> {
   notYetMember(db);
   if (await hasTeamSchema(client)) {
     throw new DossierError('conflict', `${a.host}/${a.database} already holds a Dossier team. To work in it, join it from a new or empty dossier: dossier team join <url>.`, { field: 'url' });
   }
   const login = await currentUser(client);
-  const replica = newReplica();
+  const replica = opts.replica ?? newReplica();
   const teamId = randomUUID();
-  const clock = new HlcClock(replica.slice(0, 8));
+  const clock = new HlcClock(replica.slice(0, 8), '', hlcWall(db));
   const h = clock.tick();
   db.transaction(() => clockEverything(db, h)).immediate();
   let records = 0;
@@ -69,7 +70,7 @@ export async function createTeam(client: pg.Client, db: WriteDb, a: TeamAddress,
 }
 
 /** Gives a new or empty dossier the team's full copy and makes it a replica. */
-export async function joinTeam(client: pg.Client, db: WriteDb, a: TeamAddress, opts: SyncOptions = {}): Promise<MembershipResult> {
+export async function joinTeam(client: pg.Client, db: WriteDb, a: TeamAddress, opts: SyncOptions & { replica?: string } = {}): Promise<MembershipResult> {
   notYetMember(db);
   const facts = await readFacts(client);
   checkVersions(facts, LATEST_VERSION);
@@ -78,7 +79,7 @@ export async function joinTeam(client: pg.Client, db: WriteDb, a: TeamAddress, o
     throw new DossierError('conflict', 'Joining gives a new or empty dossier the team’s copy; this one already holds records. Join from a new dossier (dossier --db NEW.db team join <url>), or create a team from this one.');
   }
   const login = await currentUser(client);
-  const replica = newReplica();
+  const replica = opts.replica ?? newReplica();
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   const restoreSettings = bulkApply(db);
   db.exec('BEGIN IMMEDIATE');
@@ -112,7 +113,7 @@ export async function joinTeam(client: pg.Client, db: WriteDb, a: TeamAddress, o
       await client.query('CLOSE snap');
     }
     loader.finish();
-    const clock = new HlcClock(replica.slice(0, 8));
+    const clock = new HlcClock(replica.slice(0, 8), '', hlcWall(db));
     clock.receive(created > (head.h ?? '') ? created : (head.h ?? ''));
     startMembership(db, { teamId: facts.teamId, url: a.url, login, replica, position: Number(head.n), hlc: clock.current, teamSchema: facts.schema, joinedAt: new Date().toISOString() });
     db.exec('COMMIT');

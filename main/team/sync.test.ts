@@ -99,3 +99,30 @@ describe('two dossiers joined to one PostgreSQL', () => {
     expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
   });
 });
+
+describe('ids inside saved data name the same record on every replica', () => {
+  it('a version naming a removed agenda item still names it after a new item takes that item’s local id', async () => {
+    await pg.team('reuse', ['anna', 'ben']);
+    const sync2 = (login: string, r: OpsContext) => withClient(login, 'reuse', (c) => syncOnce(c, r.db));
+    const a = replica('anna');
+    await a.call('system.loadDemo', {});
+    const meeting = (await a.call('meeting.list', {}))[0];
+    const brief = await a.call('briefing.create', { meetingId: meeting.id, title: 'Brief with agenda' });
+    const added = await a.call('agenda.save', { meetingId: meeting.id, title: 'Item to be removed' });
+    const item = added.agenda[added.agenda.length - 1];
+    const sec = brief.sections.find((s: { kind: string }) => s.kind === 'agenda_briefs') ?? (await a.call('section.add', { briefingId: brief.id, kind: 'agenda_briefs', title: 'Agenda' })).sections.find((s: { kind: string }) => s.kind === 'agenda_briefs');
+    await a.call('section.update', { id: sec.id, content: JSON.stringify({ briefs: [{ agendaItemId: item.id, text: 'Lines on the removed item' }] }) });
+    await a.call('version.save', { briefingId: brief.id, name: 'with the item' });
+    await withClient('anna', 'reuse', (c, addr) => createTeam(c, a.db, addr));
+    const b = replica('ben');
+    await withClient('ben', 'reuse', (c, addr) => joinTeam(c, b.db, addr));
+
+    // Anna removes the item (the highest id) and adds another: SQLite hands the new one the same local id.
+    await a.call('agenda.remove', { meetingId: meeting.id, id: item.id });
+    const again = await a.call('agenda.save', { meetingId: meeting.id, title: 'A new item' });
+    expect(again.agenda[again.agenda.length - 1].id).toBe(item.id);
+    await sync2('anna', a);
+    await sync2('ben', b);
+    expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
+  });
+});

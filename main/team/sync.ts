@@ -9,7 +9,7 @@ import { LATEST_VERSION } from '../store/migrations/index';
 import type { WriteDb } from '../store/db';
 import type { WireChange } from '../store/sync/apply';
 import type { Clocks } from '../store/sync/hlc';
-import { HlcClock } from '../store/sync/hlc';
+import { HlcClock, hlcWall } from '../store/sync/hlc';
 import { acknowledgePushed, commitPulled, bulkApply, outboxBatch, stampPending } from '../store/sync/outbox';
 import { getTeamState, pendingChanges } from '../store/sync/state';
 import { APP_VERSION } from '../version';
@@ -84,7 +84,7 @@ export async function push(client: pg.Client, db: WriteDb, opts: SyncOptions = {
     cancelled(opts.signal);
     const batch = outboxBatch(db, opts.batch ?? 500);
     if (batch.length === 0) break;
-    const clock = new HlcClock(state.replica.slice(0, 8), getTeamState(db)!.hlc);
+    const clock = new HlcClock(state.replica.slice(0, 8), getTeamState(db)!.hlc, hlcWall(db));
     await client.query('BEGIN');
     try {
       await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);

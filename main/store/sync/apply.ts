@@ -13,7 +13,7 @@ import { reindexMeeting } from '../meetings';
 import { type SearchKind, unindexRecord } from '../search';
 import { all, get, run } from '../sql';
 import { type Row, toLocal, toWire } from './codec';
-import { type Clocks, HlcClock, clockOf, setClocks } from './hlc';
+import { type Clocks, HlcClock, clockOf, hlcWall, setClocks } from './hlc';
 import { IdMap, aliasFormerId, keepFormerId, noteDangling, rehomeReusedId, relinkDangling, withHeldRefs } from './ids';
 import { type TableInfo, quoteIdent as q, sharedTables, tableInfo, withoutCapture } from './schema';
 import { readClocks, writeClocks } from './stamp';
@@ -297,7 +297,7 @@ export function applyChanges(db: WriteDb, changes: readonly WireChange[]): Apply
   return withoutCapture(db, () => {
     const a = new Applier(db);
     const state = getTeamState(db);
-    const clock = state ? new HlcClock(state.replica.slice(0, 8), state.hlc) : null;
+    const clock = state ? new HlcClock(state.replica.slice(0, 8), state.hlc, hlcWall(db)) : null;
     let applied = 0;
     for (const c of changes) {
       clock?.receive(c.h);

@@ -53,6 +53,23 @@ function mapJson(text: unknown, path: IdPath, map: (tbl: string, v: unknown) => 
   return JSON.stringify(path(json, map));
 }
 
+/**
+ * The JSON columns of `tbl` with local ids of `refTbl` inside, rewritten so that id `from` reads `to` (a row of this
+ * replica; see ids.ts rehomeReusedId). Returns only the columns that changed.
+ */
+export function remapJsonIds(tbl: string, row: Row, refTbl: string, from: number, to: number): Row {
+  const out: Row = {};
+  for (const [c, spec] of Object.entries(JSON_IDS[tbl] ?? {})) {
+    if (spec.when && !spec.when(row)) continue;
+    const v = mapJson(row[c], spec.path, (t, id) => (t === refTbl && id === from ? to : id));
+    if (v !== row[c]) out[c] = v;
+  }
+  return out;
+}
+
+/** Tables with local ids inside JSON columns, and those columns. */
+export const jsonIdColumns = (): [string, string[]][] => Object.entries(JSON_IDS).map(([t, cols]) => [t, Object.keys(cols)]);
+
 /** Converts blob values read back from a trigger image (hex) or a table (Buffer) to base64. */
 function blobToWire(v: unknown, fromHex: boolean): unknown {
   if (v === null || v === undefined) return v;

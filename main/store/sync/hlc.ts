@@ -23,6 +23,18 @@ export function parseHlc(s: string): Hlc {
 /** The wall-clock instant of a clock, for people ("conflict: anna, 23 Nov 2026 10:04"). */
 export const hlcTime = (s: string) => new Date(parseHlc(s).ms).toISOString();
 
+const walls = new WeakMap<object, () => number>();
+
+/**
+ * The physical time (ms) the clocks of one dossier connection read: the system's, unless a test gives this connection
+ * a clock of its own (a deterministic one, equal instants on two replicas, a laptop whose clock is behind).
+ */
+export const hlcWall = (db: object): (() => number) => walls.get(db) ?? Date.now;
+export function setHlcWall(db: object, wall: (() => number) | null): void {
+  if (wall) walls.set(db, wall);
+  else walls.delete(db);
+}
+
 /** A clock source for one replica: `tick()` for each local change, `receive()` for each clock seen from others. */
 export class HlcClock {
   private last: Hlc;

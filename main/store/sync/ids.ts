@@ -5,7 +5,8 @@
  */
 import type { ReadDb, WriteDb } from '../db';
 import { all, get, run } from '../sql';
-import { quoteIdent as q, tableInfo } from './schema';
+import { type Row, jsonIdColumns, remapJsonIds } from './codec';
+import { quoteIdent as q, tableInfo, withoutCapture } from './schema';
 
 export class IdMap {
   /** Rows deleted (or inserted) in the write being stamped: their ids resolve although the row is gone. */
@@ -128,7 +129,9 @@ export function aliasFormerId(db: WriteDb, tbl: string, gid: string, formerId: n
 
 /**
  * SQLite hands a deleted row's id to the next row when it was the highest. References to the deleted agenda item
- * (an orphaned brief) would then name the new one: they are moved to a phantom id first, so each id names one record.
+ * (an orphaned brief, and the briefs kept in saved versions and issued packs) would then name the new one: they are
+ * moved to a phantom id first, so each id names one record. Local ids only (the wire form is unchanged), so nothing
+ * here is captured.
  */
 export function rehomeReusedId(db: WriteDb, tbl: string, id: number, gid: string): void {
   if (tbl !== 'agenda_items') return;
@@ -141,11 +144,19 @@ export function rehomeReusedId(db: WriteDb, tbl: string, id: number, gid: string
   run(db, 'UPDATE team_tombstones SET local_id = NULL WHERE tbl = ? AND local_id = ?', tbl, id);
   run(db, 'DELETE FROM team_phantoms WHERE tbl = ? AND local_id = ?', tbl, id);
   run(db, 'INSERT OR IGNORE INTO team_phantoms (tbl, gid, local_id) VALUES (?, ?, ?)', tbl, clash[0]!.gid, moved);
-  for (const s of all<{ id: number; content: string }>(db, `SELECT id, content FROM briefing_sections WHERE kind = 'agenda_briefs' AND content LIKE ?`, `%"agendaItemId":${id}%`)) {
-    const c = JSON.parse(s.content) as { briefs?: { agendaItemId: number }[] };
-    for (const b of c.briefs ?? []) if (b.agendaItemId === id) b.agendaItemId = moved;
-    run(db, 'UPDATE briefing_sections SET content = ? WHERE id = ?', JSON.stringify(c), s.id);
-  }
+  withoutCapture(db, () => {
+    for (const [t, cols] of jsonIdColumns()) {
+      const info = tableInfo(db, t);
+      if (!info?.idColumn) continue;
+      // A cheap filter first: the id as it is written in the JSON text (escaped inside a snapshot's section content).
+      const like = cols.map((c) => `${q(c)} LIKE '%agendaItemId%' || ? || '%'`).join(' OR ');
+      for (const row of all<Row>(db, `SELECT * FROM ${q(t)} WHERE ${like}`, ...cols.map(() => `:${id}`))) {
+        const changed = remapJsonIds(t, row, tbl, id, moved);
+        const set = Object.keys(changed);
+        if (set.length) run(db, `UPDATE ${q(t)} SET ${set.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${q(info.idColumn)} = ?`, ...Object.values(changed), row[info.idColumn]);
+      }
+    }
+  });
 }
 
 /** Read-only gid lookups for dumps. */

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { WriteDb } from '../db';
 import { all, get, run } from '../sql';
 import { type Row, toWire } from './codec';
-import { type Clocks, HlcClock, clockOf, setClocks } from './hlc';
+import { type Clocks, HlcClock, clockOf, hlcWall, setClocks } from './hlc';
 import { IdMap, keepFormerId, noteDangling, rehomeReusedId, relinkDangling, withHeldRefs } from './ids';
 import { tableInfo, withoutCapture } from './schema';
 import { getTeamState, hasTeamTables, updateTeamState } from './state';
@@ -85,7 +85,7 @@ export function stampCaptured(db: WriteDb): number {
     const image = after ?? before;
     if (t?.idColumn && image && typeof image[t.idColumn] === 'number') ids.remember(r.tbl, image[t.idColumn] as number, r.gid);
   }
-  const clock = new HlcClock(state.replica.slice(0, 8), state.hlc);
+  const clock = new HlcClock(state.replica.slice(0, 8), state.hlc, hlcWall(db));
   let n = 0;
   for (const g of groups.values()) {
     const t = tableInfo(db, g.tbl);
