@@ -146,6 +146,45 @@ describe('commissions', () => {
     await expect(dispatch(ctx, 'commission.mailto', { id: k2.id })).rejects.toMatchObject({ message: expect.stringContaining('not a plain address') });
   });
 
+  it('a contribution must fit its section’s kind: key messages take a list, and a text that is none is refused at submit and at accept', async () => {
+    const { b, person, section, actAs } = await setup();
+    await actAs('Weiß');
+    const km = section('Key messages');
+    const before = (await dispatch(ctx, 'briefing.get', { id: b.id })).sections.find((s) => s.id === km.id)!.content;
+    const k = await dispatch(ctx, 'commission.create', { sectionId: km.id, assigneeId: person('Kowalska') });
+    // An e-mailed answer pasted as it came: plain lines, not a list of messages.
+    await expect(dispatch(ctx, 'commission.submit', { id: k.id, text: '1. Floors first.\n2. Then the budget.', via: 'email' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'text',
+      message: expect.stringMatching(/does not fit “Key messages”: that section holds a list of key messages.*plain text/),
+    });
+    await expect(dispatch(ctx, 'commission.submit', { id: k.id, text: JSON.stringify({ items: 'Floors first.' }), via: 'email' })).rejects.toMatchObject({
+      field: 'text',
+      message: expect.stringContaining('(items: '),
+    });
+    expect((await dispatch(ctx, 'commission.get', { id: k.id })).state).toBe('requested');
+
+    // A draft that got to "submitted" unchecked (an older Dossier, or a replica's) is refused at accept: nothing changes.
+    run(ctx.db, "UPDATE commissions SET state = 'submitted', draft = ? WHERE id = ?", 'Floors first. Then the budget.', k.id);
+    const versions = (await dispatch(ctx, 'version.list', { briefingId: b.id })).length;
+    await expect(dispatch(ctx, 'commission.accept', { id: k.id })).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'id',
+      message: expect.stringContaining('The contribution of Dr Małgorzata Kowalska does not fit “Key messages”'),
+    });
+    expect((await dispatch(ctx, 'briefing.get', { id: b.id })).sections.find((s) => s.id === km.id)!.content).toBe(before);
+    expect((await dispatch(ctx, 'version.list', { briefingId: b.id })).length).toBe(versions);
+    expect((await dispatch(ctx, 'commission.get', { id: k.id })).state).toBe('submitted');
+
+    // Returned and written as a list, it goes in.
+    await dispatch(ctx, 'commission.return', { id: k.id, comment: 'As key messages, please.' });
+    const list = JSON.stringify({ items: ['Floors first.', 'Then the budget.'] });
+    await dispatch(ctx, 'commission.submit', { id: k.id, text: list, via: 'email' });
+    await dispatch(ctx, 'commission.accept', { id: k.id });
+    const after = (await dispatch(ctx, 'briefing.get', { id: b.id })).sections.find((s) => s.id === km.id)!;
+    expect(after.body).toMatchObject({ kind: 'key_messages', items: ['Floors first.', 'Then the budget.'] });
+  });
+
   it('needs “I am” and staff: clear errors otherwise', async () => {
     const { person, section } = await setup();
     // The demo acts as its desk officer; nobody chosen:

@@ -5,7 +5,7 @@
  * contributor and records it in the section's history.
  */
 import { DossierError, invalid } from '../../contract/errors';
-import type { Commission, CommissionDetail } from '../../contract/model';
+import { type Commission, type CommissionDetail, type Section, SectionBody } from '../../contract/model';
 import { sectionText } from '../../contract/section-text';
 import { assertEditable, getBriefing, getSection, updateSection } from '../store/briefings';
 import { addComment } from '../store/comments';
@@ -39,6 +39,38 @@ function mustBe(c: Commission, states: readonly string[], doing: string): void {
     withdrawn: 'it was withdrawn',
   };
   throw new DossierError('conflict', `Cannot ${doing} the commission for ${what(c)}: ${why[c.state]}.`, { field: 'id' });
+}
+
+/** What a structured section holds, as its owner would say it. */
+const SHAPE: Partial<Record<Section['kind'], string>> = {
+  key_messages: 'a list of key messages',
+  qa: 'questions, each with the answer to give',
+};
+
+/**
+ * A contribution goes into its section as that section's content, whose body is a typed union by kind
+ * (contract/model SectionBody): text for a written section or an agenda item's lines, the JSON of its shape for key
+ * messages and Q&A, nothing for a section generated from the dossier. Anything else is refused here, naming the
+ * section and what it holds, instead of failing somewhere inside the section's update.
+ */
+function checkFits(c: Commission, kind: Section['kind'], text: string, field: string): void {
+  if (kind === 'markdown' || kind === 'agenda_briefs') return;
+  const shape = SHAPE[kind];
+  if (!shape) throw invalid(field, `“${c.sectionTitle}” is generated from the dossier (${kind.replace(/_/g, ' ')}), so it takes no written contribution. Withdraw the commission, or commission a written section.`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  const parsed = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? SectionBody.safeParse({ ...raw, kind }) : null;
+  if (parsed?.success) return;
+  const issue = parsed?.error.issues[0];
+  const why = issue ? `${issue.path.join('.') || 'the whole'}: ${issue.message}` : 'it is plain text, not that structure';
+  throw invalid(
+    field,
+    `The contribution of ${c.assignee.name} does not fit “${c.sectionTitle}”: that section holds ${shape}, and this contribution does not (${why}). Return it with a comment so it is written as ${shape}.`,
+  );
 }
 
 function contributionIsEmpty(c: Commission, text: string): boolean {
@@ -93,6 +125,7 @@ export const commissionHandlers: HandlerMap<
     } else requireSamePerson(actor, c.assignee, `submit this contribution (it was asked of ${c.assignee.name})`, 'nobody');
     mustBe(c, WITH_CONTRIBUTOR, 'submit');
     const draft = text ?? c.draft;
+    if (draft.trim() !== '') checkFits(c, c.sectionKind, draft, 'text');
     if (contributionIsEmpty(c, draft)) throw invalid('text', 'The contribution is empty: write (or paste) the text first.');
     const now = nowOf(ctx);
     updateCommission(ctx.db, id, { state: 'submitted', draft, via, submittedAt: now, decidedAt: null, now });
@@ -106,6 +139,8 @@ export const commissionHandlers: HandlerMap<
     if (c.sectionId === null) throw new DossierError('conflict', `The section “${c.sectionTitle}” was removed, so the contribution has nowhere to go. Copy it from the commission instead.`, { field: 'id' });
     const section = getSection(ctx.db, c.sectionId);
     assertEditable(ctx.db, section.briefingId);
+    // Checked against the section as it is now: the draft may have been submitted by an older Dossier, or synced in.
+    checkFits(c, section.kind, c.draft, 'id');
     // Edits made to the section since it was commissioned are kept in a version before the contribution replaces them.
     if (c.changedSince) saveVersion(ctx.db, section.briefingId, '', `before accepting the contribution of ${c.assignee.name} to “${section.title}”`);
     const content = mergeContribution(section, c.agendaItemId, c.agendaItemTitle, c.draft);
