@@ -115,13 +115,13 @@ const SEEDS = seedsFrom(process.env.CONV_SEEDS ?? '2019');
 /**
  * The replicas' physical clocks, driven by the seed instead of the wall clock: the team's true time moves on by 0, 1
  * or a few ms per step (so two replicas often stamp at the same instant and the clocks' counters and replica ids
- * decide), each replica reads it with an offset of its own (one may be behind by minutes, one ahead by hours, within
- * the day a clock follows another by), and now and then a replica's clock is set back (a laptop correcting its time).
+ * decide), each replica reads it with an offset of its own (one may be behind by minutes or days, one ahead by hours
+ * or by a month, further than a clock follows another on receipt), and now and then a replica's clock is set back (a laptop correcting its time).
  */
 function teamClocks(rnd: () => number, names: readonly string[]) {
   let now = Date.UTC(2026, 10, 23, 8, 0, 0);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-  const offsets = [0, 0, 0, 1, -1, 5, -40, 2_000, -90_000, 3_600_000, -7_200_000];
+  const offsets = [0, 0, 0, 1, -1, 5, -40, 2_000, -90_000, 3_600_000, -7_200_000, -2 * 86_400_000, 30 * 86_400_000];
   const skew = new Map(names.map((n) => [n, pick(offsets)]));
   return {
     wall: (name: string) => () => now + skew.get(name)!,

@@ -135,8 +135,9 @@ function resolveText(ctx: MergeContext, rec: TeamRecord, c: WireChange, field: s
   const chain = losers[replica];
   const continuing = !!chain && chain.h === base.h;
   const incomingWins = c.h > curH;
+  // Later than both texts, however far ahead a member's clock was: the resolution must win on every replica.
   const tick = () => {
-    ctx.clock.receive(curH > c.h ? curH : c.h);
+    ctx.clock.follow(curH > c.h ? curH : c.h);
     return ctx.clock.tick();
   };
   const out: WireChange[] = [];

@@ -6,6 +6,7 @@ import type { OpsContext } from '../ops/context';
 import { dispatch } from '../ops/index';
 import { openDossier } from '../ops/open';
 import { canonicalDump } from '../store/sync/dump';
+import { setHlcWall } from '../store/sync/hlc';
 import { pendingChanges } from '../store/sync/state';
 import { connect } from './connect';
 import { createTeam, joinTeam } from './membership';
@@ -123,6 +124,49 @@ describe('ids inside saved data name the same record on every replica', () => {
     expect(again.agenda[again.agenda.length - 1].id).toBe(item.id);
     await sync2('anna', a);
     await sync2('ben', b);
+    expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
+  });
+});
+
+describe('clocks that disagree', () => {
+  it('an edit made over a text from a laptop whose clock is a month ahead wins, on every replica', async () => {
+    await pg.team('ahead', ['anna', 'ben']);
+    const sync2 = (login: string, r: OpsContext) => withClient(login, 'ahead', (c) => syncOnce(c, r.db));
+    const now = Date.now();
+    const a = replica('anna');
+    setHlcWall(a.db, () => now);
+    await a.call('system.loadDemo', {});
+    const meeting = (await a.call('meeting.list', {}))[0];
+    const brief = await a.call('briefing.create', { meetingId: meeting.id, title: 'Brief' });
+    await withClient('anna', 'ahead', (c, addr) => createTeam(c, a.db, addr));
+    const b = replica('ben');
+    // Ben's laptop is set a month ahead: more than the day a clock follows another by.
+    setHlcWall(b.db, () => now + 30 * 24 * 3600_000);
+    await withClient('ben', 'ahead', (c, addr) => joinTeam(c, b.db, addr));
+    const contact = (await a.call('contact.list', {})).items?.[0] ?? (await a.call('contact.list', {}))[0];
+    const gidOf = (r: OpsContext, tbl: string, id: number) => (r.db.prepare(`SELECT gid FROM ${tbl} WHERE id = ?`).get(id) as { gid: string }).gid;
+    const idOf = (r: OpsContext, tbl: string, gid: string) => (r.db.prepare(`SELECT id FROM ${tbl} WHERE gid = ?`).get(gid) as { id: number }).id;
+    const sec = brief.sections.find((s: { title: string }) => s.title === 'Objectives');
+    const [cg, sg] = [gidOf(a, 'contacts', contact.id), gidOf(a, 'briefing_sections', sec.id)];
+
+    await b.call('section.update', { id: idOf(b, 'briefing_sections', sg), content: 'Ben, from the future.' });
+    const bc = await b.call('contact.get', { id: idOf(b, 'contacts', cg) });
+    await b.call('contact.update', { id: bc.id, patch: { ...bc, notes: 'Ben’s note.' } });
+    await sync2('ben', b);
+    await sync2('anna', a);
+    expect((await a.call('contact.get', { id: contact.id })).notes).toBe('Ben’s note.');
+
+    // Anna, having seen both, writes over them: her edits are the later ones, whatever the clocks say.
+    await a.call('section.update', { id: sec.id, content: 'Anna, over Ben’s text.' });
+    const ac = await a.call('contact.get', { id: contact.id });
+    await a.call('contact.update', { id: ac.id, patch: { ...ac, notes: 'Anna’s note, over Ben’s.' } });
+    await sync2('anna', a);
+    await sync2('ben', b);
+    await sync2('anna', a);
+    for (const r of [a, b]) {
+      expect((r.db.prepare('SELECT content FROM briefing_sections WHERE gid = ?').get(sg) as { content: string }).content).toBe('Anna, over Ben’s text.');
+      expect((r.db.prepare('SELECT notes FROM contacts WHERE gid = ?').get(cg) as { notes: string }).notes).toBe('Anna’s note, over Ben’s.');
+    }
     expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
   });
 });

@@ -60,6 +60,15 @@ export class HlcClock {
     if (r.ms > this.last.ms || (r.ms === this.last.ms && r.counter > this.last.counter)) this.last = { ms: r.ms, counter: r.counter, node: this.node };
   }
 
+  /**
+   * Moves past `remote` however far ahead it is: a change written over a value must carry a later clock than that
+   * value's, or it would lose to what its writer replaced (and the writer's dossier would keep a text nobody else has).
+   */
+  follow(remote: string): void {
+    const r = parseHlc(remote);
+    if (r.ms > this.last.ms || (r.ms === this.last.ms && r.counter >= this.last.counter)) this.last = { ms: r.ms, counter: r.counter, node: this.node };
+  }
+
   get current(): string {
     return formatHlc(this.last);
   }

@@ -117,7 +117,13 @@ export function stampCaptured(db: WriteDb): number {
       for (const c of Object.keys(fields)) if (t.fks.has(c)) noteDangling(db, g.tbl, g.gid, c, null);
       if (Object.keys(fields).length === 0) continue;
     }
-    const h = clock.tick();
+    let h = clock.tick();
+    // Later than every value it writes over, even one stamped by a clock too far ahead to follow on receipt.
+    const over = Object.keys(fields).reduce((m, f) => (clockOf(clocks, f) > m ? clockOf(clocks, f) : m), '');
+    if (over >= h) {
+      clock.follow(over);
+      h = clock.tick();
+    }
     const next = setClocks(clocks, Object.keys(fields), h);
     const tracked = TRACKED[g.tbl];
     let base = tracked && wb && tracked in fields ? { [tracked]: { h: clockOf(clocks, tracked), v: wb[tracked] } } : null;
