@@ -85,13 +85,15 @@ export function getBriefingDetail(db: ReadDb, id: number): BriefingDetail {
 }
 
 export function addSection(db: WriteDb, briefingId: number, kind: Section['kind'], title: string, content = emptyContent(kind), afterId: number | null = null): number {
-  // Versions match sections by id, so a new section must not take the id of one removed earlier (SQLite would reuse
-  // the highest rowid once it is deleted): start above every id this briefing's saved versions mention.
+  // Versions match sections by id, so a new section must not take the id of one removed earlier: start above every id
+  // the table ever handed out (AUTOINCREMENT's sequence; max(id) alone goes back down when the highest is removed, and
+  // in a team the removed section's global id would go with its id) and every id this briefing's saved versions mention.
   const id = Number(
     run(
       db,
       `INSERT INTO briefing_sections (id, briefing_id, position, kind, title, content, updated_at)
        VALUES (max((SELECT coalesce(max(id), 0) FROM briefing_sections),
+                   (SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'briefing_sections'),
                    (SELECT coalesce(max(json_extract(s.value, '$.id')), 0) FROM briefing_versions v, json_each(v.snapshot, '$.sections') s WHERE v.briefing_id = ?)) + 1,
                ?, (SELECT coalesce(max(position), 0) + 1 FROM briefing_sections WHERE briefing_id = ?), ?, ?, ?, ?)`,
       briefingId,

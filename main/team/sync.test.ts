@@ -170,3 +170,33 @@ describe('clocks that disagree', () => {
     expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
   });
 });
+
+describe('a removed section keeps its identity', () => {
+  it('a section added after the one with the highest id was removed is a new record, and the removed one stays restorable with its text', async () => {
+    await pg.team('revive', ['anna', 'ben']);
+    const sync2 = (login: string, r: OpsContext) => withClient(login, 'revive', (c) => syncOnce(c, r.db));
+    const a = replica('anna');
+    await a.call('system.loadDemo', {});
+    const meeting = (await a.call('meeting.list', {}))[0];
+    const first = await a.call('briefing.create', { meetingId: meeting.id, title: 'First brief' });
+    await withClient('anna', 'revive', (c, addr) => createTeam(c, a.db, addr));
+    const b = replica('ben');
+    await withClient('ben', 'revive', (c, addr) => joinTeam(c, b.db, addr));
+    const last = first.sections[first.sections.length - 1];
+    await a.call('section.update', { id: last.id, content: 'Text that must stay restorable.' });
+    const removedGid = (a.db.prepare('SELECT gid FROM briefing_sections WHERE id = ?').get(last.id) as { gid: string }).gid;
+    await a.call('section.remove', { id: last.id });
+    // The next section added anywhere gets an id of its own, not the removed section's (and so not its global id).
+    const second = await a.call('briefing.create', { meetingId: meeting.id, title: 'Second brief' });
+    expect(second.sections.map((s: { id: number }) => s.id)).not.toContain(last.id);
+    const gids = (a.db.prepare('SELECT gid FROM briefing_sections WHERE briefing_id = ?').all(second.id) as { gid: string }[]).map((r) => r.gid);
+    expect(gids).not.toContain(removedGid);
+    await sync2('anna', a);
+    await sync2('ben', b);
+    for (const r of [a, b]) {
+      const tomb = r.db.prepare(`SELECT data FROM team_tombstones WHERE tbl = 'briefing_sections' AND gid = ?`).get(removedGid) as { data: string } | undefined;
+      expect(JSON.parse(tomb!.data).content).toBe('Text that must stay restorable.');
+    }
+    expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
+  });
+});

@@ -84,7 +84,9 @@ export async function push(client: pg.Client, db: WriteDb, opts: SyncOptions = {
     cancelled(opts.signal);
     const batch = outboxBatch(db, opts.batch ?? 500);
     if (batch.length === 0) break;
-    const clock = new HlcClock(state.replica.slice(0, 8), getTeamState(db)!.hlc, hlcWall(db));
+    // The merge's own changes (a merged list, a conflict version) carry a node of their own: if this process dies after
+    // the team committed them and before this dossier learnt their clocks, its next edit can never tie with one.
+    const clock = new HlcClock(`${state.replica.slice(0, 8)}m`, getTeamState(db)!.hlc, hlcWall(db));
     await client.query('BEGIN');
     try {
       await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);

@@ -150,10 +150,13 @@ class Applier {
     // A record coming back keeps its former local id where it is free, so references to it in saved snapshots hold.
     if (formerId !== null && t.idColumn && !get(this.db, `SELECT 1 FROM ${q(t.name)} WHERE ${q(t.idColumn)} = ?`, formerId)) values[t.idColumn] = formerId;
     else if (t.idColumn && !bulk) {
-      // Never the id of a deleted record here: saved snapshots may still name it by that id.
+      // Never the id of a deleted record here: saved snapshots may still name it by that id (nor, for a table that
+      // counts its ids, one it handed out before: max(id) goes back down when the highest row is deleted).
       const n = get<{ n: number }>(
         this.db,
-        `SELECT max(coalesce((SELECT max(${q(t.idColumn)}) FROM ${q(t.name)}), 0), coalesce((SELECT max(local_id) FROM team_tombstones WHERE tbl = ?), 0)) + 1 AS n`,
+        `SELECT max(coalesce((SELECT max(${q(t.idColumn)}) FROM ${q(t.name)}), 0), coalesce((SELECT max(local_id) FROM team_tombstones WHERE tbl = ?), 0),
+                    coalesce((SELECT max(seq) FROM sqlite_sequence WHERE name = ?), 0)) + 1 AS n`,
+        t.name,
         t.name,
       )!.n;
       values[t.idColumn] = n;
