@@ -292,6 +292,18 @@ it.each(SEEDS)('seed %i: three replicas converge, and every saved section text s
       const c = await client(reps[0]!);
       const log = await c.query(`SELECT seq, tbl, gid, replica, author, hlc, fields::text AS f, base::text AS b FROM dossier.changes WHERE gid = $1 OR fields::text LIKE $2 ORDER BY seq`, [l.gid, `%${l.x.slice(0, 30)}%`]);
       for (const r of log.rows) console.log('  LOG', r.seq, r.tbl, r.gid.slice(0, 6), r.author, r.hlc, String(r.f).slice(0, 300), 'BASE', String(r.b).slice(0, 200));
+      if (process.env.DEBUG_CONV === '2') {
+        // The versions that hold this section, as the team's log wrote them.
+        const vs = await c.query(`SELECT seq, gid, hlc, author, fields->>'snapshot' AS snap, fields->>'name' AS name FROM dossier.changes WHERE tbl = 'briefing_versions' AND fields::text LIKE $1 ORDER BY seq`, [`%${l.gid}%`]);
+        for (const v of vs.rows) {
+          const sec = (JSON.parse(v.snap ?? '{"sections":[]}') as { sections: { id: string; content: string }[] }).sections.find((x) => x.id === l.gid);
+          console.log('  VERSION', v.seq, v.gid.slice(0, 8), v.hlc, v.author, v.name, JSON.stringify(String(sec?.content).slice(0, 50)));
+        }
+        for (const r of reps) {
+          const local = (r.ctx.db.prepare('SELECT v.gid, v.snapshot, c.clocks FROM briefing_versions v LEFT JOIN team_clocks c ON c.tbl = ? AND c.gid = v.gid').all('briefing_versions') as { gid: string; snapshot: string; clocks: string }[]).filter((v) => v.snapshot.includes(`"id":${(r.ctx.db.prepare('SELECT id FROM briefing_sections WHERE gid = ?').get(l.gid) as { id: number } | undefined)?.id ?? -999999},`));
+          console.log('  ON', r.name, local.length, 'versions hold it');
+        }
+      }
       await c.end();
     }
   }

@@ -10,7 +10,7 @@
  */
 import type { WireChange } from '../store/sync/apply';
 import type { Row } from '../store/sync/codec';
-import { type Clocks, type HlcClock, clockOf, hlcTime, setClocks } from '../store/sync/hlc';
+import { type Clocks, type HlcClock, clockOf, hlcTime, maxClock, setClocks } from '../store/sync/hlc';
 import { TRACKED, newChangeId } from '../store/sync/stamp';
 import { mergeStructured } from './lists';
 
@@ -29,6 +29,13 @@ export interface TeamRecord {
 export const recordKey = (tbl: string, gid: string) => `${tbl}\u0000${gid}`;
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/** The conflict versions and records a section's merge may update (kept per writer whose text lost): to load first. */
+export function keptConflicts(rec: TeamRecord): { tbl: string; gid: string }[] {
+  return Object.values(rec.meta).flatMap((m) =>
+    Object.values(m.l ?? {}).flatMap((l) => [...(l.v ? [{ tbl: 'briefing_versions', gid: l.v }] : []), ...(l.k ? [{ tbl: 'section_conflicts', gid: l.k }] : [])]),
+  );
+}
 
 /** Field-by-field last-writer-wins of one change into a record. */
 export function mergeInto(rec: TeamRecord, c: WireChange): void {
@@ -156,8 +163,11 @@ function resolveText(ctx: MergeContext, rec: TeamRecord, c: WireChange, field: s
   const loser = incomingWins ? { v: curV, h: curH, ...prev } : { v: c.f[field], h: c.h, a: author, r: replica };
   const snapshot = briefingSnapshot(ctx, rec, loser.v);
   if (!snapshot) return out;
-  const h = tick();
   const reuse = !incomingWins && continuing && chain?.v && chain.k ? chain : null;
+  // Updating the conflict version and record kept for this writer: later than whatever they hold (created by another
+  // member's merge, whose clock may be ahead of this one's, or resolved since), or the update would lose to them.
+  if (reuse) for (const [tbl, gid] of [['briefing_versions', reuse.v], ['section_conflicts', reuse.k]] as const) ctx.clock.follow(maxClock(ctx.records.get(recordKey(tbl, gid!))?.clocks ?? {}));
+  const h = tick();
   const versionGid = reuse?.v ?? newChangeId();
   const conflictGid = reuse?.k ?? newChangeId();
   out.push({

@@ -200,3 +200,44 @@ describe('a removed section keeps its identity', () => {
     expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
   });
 });
+
+describe('a writer who keeps typing on a text that lost', () => {
+  it('updates the conflict version another member’s merge made, even when that member’s clock is ahead', async () => {
+    await pg.team('typing', ['anna', 'ben']);
+    const sync2 = (login: string, r: OpsContext) => withClient(login, 'typing', (c) => syncOnce(c, r.db));
+    let t = 0;
+    const T0 = Date.UTC(2026, 10, 23, 8);
+    const a = replica('anna');
+    setHlcWall(a.db, () => T0 + t);
+    await a.call('system.loadDemo', {});
+    const meeting = (await a.call('meeting.list', {}))[0];
+    const brief = await a.call('briefing.create', { meetingId: meeting.id, title: 'Brief' });
+    await withClient('anna', 'typing', (c, addr) => createTeam(c, a.db, addr));
+    const b = replica('ben');
+    setHlcWall(b.db, () => T0 + 3600_000 + t); // an hour ahead
+    await withClient('ben', 'typing', (c, addr) => joinTeam(c, b.db, addr));
+    const sec = brief.sections.find((s: { title: string }) => s.title === 'Objectives');
+    const sg = (a.db.prepare('SELECT gid FROM briefing_sections WHERE id = ?').get(sec.id) as { gid: string }).gid;
+    const bSec = (b.db.prepare('SELECT id FROM briefing_sections WHERE gid = ?').get(sg) as { id: number }).id;
+
+    t = 10;
+    await a.call('section.update', { id: sec.id, content: 'Anna, first draft.' });
+    await sync2('anna', a);
+    t = 20;
+    await b.call('section.update', { id: bSec, content: 'Ben, written apart.' });
+    t = 30;
+    await sync2('ben', b); // Ben's text is later: Anna's first draft becomes the conflict version, made by Ben's merge
+    t = 40;
+    await a.call('section.update', { id: sec.id, content: 'Anna, second draft, still apart.' });
+    t = 50;
+    await sync2('anna', a); // her second draft replaces her first in that same conflict version
+    await sync2('ben', b);
+    for (const r of [a, b]) {
+      expect((r.db.prepare('SELECT content FROM briefing_sections WHERE gid = ?').get(sg) as { content: string }).content).toBe('Ben, written apart.');
+      const conflict = (r.db.prepare(`SELECT snapshot FROM briefing_versions WHERE reason = 'conflict' AND name LIKE 'conflict: anna%'`).all() as { snapshot: string }[]).map((v) => v.snapshot);
+      expect(conflict).toHaveLength(1);
+      expect(conflict[0]).toContain('Anna, second draft, still apart.');
+    }
+    expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
+  });
+});

@@ -13,7 +13,7 @@ import { HlcClock, hlcWall } from '../store/sync/hlc';
 import { acknowledgePushed, commitPulled, bulkApply, outboxBatch, stampPending } from '../store/sync/outbox';
 import { getTeamState, pendingChanges } from '../store/sync/state';
 import { APP_VERSION } from '../version';
-import { type TeamRecord, mergeChange, recordKey } from './merge';
+import { type TeamRecord, keptConflicts, mergeChange, recordKey } from './merge';
 import { CHANNEL, PUSH_LOCK, checkVersions, readFacts, upgradeTeamSchema } from './server';
 
 /** Test hook: called at each step boundary; a test makes it throw to play a process killed right there. */
@@ -70,6 +70,7 @@ async function loadBriefingContext(client: pg.Client, records: Map<string, TeamR
   await loadRecords(client, [...ids.map((gid) => ({ tbl: 'briefings', gid })), ...secs.rows.map((s) => ({ tbl: 'briefing_sections', gid: s.gid }))], records);
   const meetings = ids.map((b) => records.get(recordKey('briefings', b))?.data.meeting_id).filter((m): m is string => typeof m === 'string');
   await loadRecords(client, meetings.map((gid) => ({ tbl: 'meetings', gid })), records);
+  await loadRecords(client, [...records.values()].filter((r) => r.tbl === 'briefing_sections').flatMap(keptConflicts), records);
 }
 
 /** Pushes the outbox in batches. Returns how many changes the team took (new ones; repeats are skipped). */
