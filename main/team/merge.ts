@@ -65,7 +65,8 @@ function briefingSnapshot(ctx: MergeContext, section: TeamRecord, text: unknown)
   if (!briefing) return null;
   const meeting = ctx.records.get(recordKey('meetings', briefing.data.meeting_id as string));
   const sections = [...ctx.records.values()]
-    .filter((r) => r.tbl === 'briefing_sections' && !r.deleted && r.data.briefing_id === bgid)
+    // The section whose text is kept is in it even while deleted (a change bringing it back is merged after this).
+    .filter((r) => r.tbl === 'briefing_sections' && (!r.deleted || r.gid === section.gid) && r.data.briefing_id === bgid)
     .sort((a, b) => Number(a.data.position) - Number(b.data.position) || (a.gid < b.gid ? -1 : 1));
   const b = briefing.data;
   return {

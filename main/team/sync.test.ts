@@ -274,3 +274,39 @@ describe('a big pull', () => {
     expect(b.db.prepare(`SELECT v FROM search_index_config WHERE k = 'deletemerge'`).get()).toEqual({ v: 10 });
   });
 });
+
+describe('a section brought back over an edit it received while deleted', () => {
+  it('keeps that edit in the conflict version, with the section in it', async () => {
+    await pg.team('back', ['anna', 'ben']);
+    const sync2 = (login: string, r: OpsContext) => withClient(login, 'back', (c) => syncOnce(c, r.db));
+    const a = replica('anna');
+    await a.call('system.loadDemo', {});
+    const meeting = (await a.call('meeting.list', {}))[0];
+    const brief = await a.call('briefing.create', { meetingId: meeting.id, title: 'Brief' });
+    const sec = brief.sections.find((s: { title: string }) => s.title === 'Objectives');
+    await a.call('section.update', { id: sec.id, content: 'The text as saved.' });
+    await a.call('version.save', { briefingId: brief.id, name: 'saved' });
+    await withClient('anna', 'back', (c, addr) => createTeam(c, a.db, addr));
+    const b = replica('ben');
+    await withClient('ben', 'back', (c, addr) => joinTeam(c, b.db, addr));
+    const sg = (a.db.prepare('SELECT gid FROM briefing_sections WHERE id = ?').get(sec.id) as { gid: string }).gid;
+    const bSec = (b.db.prepare('SELECT id, briefing_id FROM briefing_sections WHERE gid = ?').get(sg) as { id: number; briefing_id: number });
+
+    await a.call('section.remove', { id: sec.id });
+    await sync2('anna', a);
+    // Ben, apart, edits the section Anna removed; his edit reaches it while it is deleted (kept restorable).
+    await b.call('section.update', { id: bSec.id, content: 'Ben’s edit of a removed section.' });
+    await sync2('ben', b);
+    // Then he brings the saved version back: the section returns with the saved text, his edit becomes the conflict version.
+    const saved = (await b.call('version.list', { briefingId: bSec.briefing_id })).find((v: { name: string }) => v.name === 'saved');
+    await b.call('version.restore', { id: saved.id });
+    await sync2('ben', b);
+    await sync2('anna', a);
+    for (const r of [a, b]) {
+      expect((r.db.prepare('SELECT content FROM briefing_sections WHERE gid = ?').get(sg) as { content: string }).content).toBe('The text as saved.');
+      const kept = (r.db.prepare(`SELECT snapshot FROM briefing_versions WHERE reason = 'conflict'`).all() as { snapshot: string }[]).filter((v) => v.snapshot.includes('Ben’s edit of a removed section.'));
+      expect(kept).toHaveLength(1);
+    }
+    expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
+  });
+});
