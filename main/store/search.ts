@@ -35,17 +35,6 @@ export function indexRecord(db: WriteDb, kind: SearchKind, id: number, title: st
   run(db, 'INSERT OR REPLACE INTO search_index (rowid, title, body) VALUES (?, ?, ?)', rowidOf(kind, id), fold(title), fold(body));
 }
 
-/**
- * For a run of thousands of re-indexed records (a big pull): FTS5 rewrites a whole segment of the index as soon as a
- * tenth of its entries are replaced ('deletemerge'), and at 100,000 contacts a pull of 10,000 changes crossed that
- * again and again, most of the pull's time. Off while the run lasts; back to FTS5's default afterwards, from when
- * later writes purge the replaced entries bit by bit (automerge). Searches find the same records throughout.
- */
-export function deferIndexPurge(db: WriteDb): () => void {
-  run(db, "INSERT INTO search_index (search_index, rank) VALUES ('deletemerge', 0)");
-  return () => run(db, "INSERT INTO search_index (search_index, rank) VALUES ('deletemerge', 10)");
-}
-
 export function unindexRecord(db: WriteDb, kind: SearchKind, id: number): void {
   run(db, 'DELETE FROM search_index WHERE rowid = ?', rowidOf(kind, id));
 }

@@ -11,7 +11,6 @@ import type { WireChange } from '../store/sync/apply';
 import type { Clocks } from '../store/sync/hlc';
 import { HlcClock, hlcWall } from '../store/sync/hlc';
 import { acknowledgePushed, commitPulled, bulkApply, outboxBatch, stampPending } from '../store/sync/outbox';
-import { deferIndexPurge } from '../store/search';
 import { getTeamState, pendingChanges } from '../store/sync/state';
 import { APP_VERSION } from '../version';
 import { type TeamRecord, keptConflicts, mergeChange, recordKey } from './merge';
@@ -167,26 +166,18 @@ type PullResult = { pulled: number; applied: number; conflicts: number; position
 /** Pulls and applies the team's log from this replica's position, a batch per transaction. */
 export async function pull(client: pg.Client, db: WriteDb, opts: SyncOptions = {}): Promise<PullResult> {
   const restoreSettings = bulkApply(db);
-  const index: { restore?: () => void } = {};
   try {
-    return await pullBatches(client, db, opts, () => {
-      index.restore ??= deferIndexPurge(db);
-    });
+    return await pullBatches(client, db, opts);
   } finally {
-    index.restore?.();
     restoreSettings();
   }
 }
 
-/** A pull this long re-indexes enough records that the search index's purge is left for later (deferIndexPurge). */
-const BIG_PULL = 1000;
-
-async function pullBatches(client: pg.Client, db: WriteDb, opts: SyncOptions, big: () => void): Promise<PullResult> {
+async function pullBatches(client: pg.Client, db: WriteDb, opts: SyncOptions): Promise<PullResult> {
   let pulled = 0;
   let applied = 0;
   let conflicts = 0;
   const head = Number((await client.query<{ n: string }>('SELECT coalesce(max(seq), 0) AS n FROM dossier.changes')).rows[0]!.n);
-  if (head - (getTeamState(db)?.position ?? head) >= BIG_PULL) big();
   const read = (after: number) => {
     const q = client.query<LogRow>('SELECT seq, id, tbl, gid, fields, hlc, base, seen, author, replica FROM dossier.changes WHERE seq > $1 ORDER BY seq LIMIT $2', [after, opts.batch ?? 2000]);
     q.catch(() => {}); // awaited when its turn comes; unawaited only if this pull failed first
