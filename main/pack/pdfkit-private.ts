@@ -60,6 +60,26 @@ const inside = (doc: Doc): PdfkitPrivate => doc as unknown as PdfkitPrivate;
 /** The current font as embedded (after doc.font(name)). */
 export const currentFont = (doc: Doc): EmbeddedFont => inside(doc)._font;
 export const currentFontSize = (doc: Doc): number => inside(doc)._fontSize;
+/**
+ * Words shaped by `shape` where it answers (main/pack/shaping.ts), by pdfkit's own layoutRun (fontkit) where it does
+ * not; then scaled to 1000 units per em as pdfkit's layoutRun scales fontkit's result. Only the word-cache path
+ * (no OpenType features asked) is taken over.
+ */
+export function shapeWordsWith(font: EmbeddedFont, shape: (text: string) => { glyphs: { advanceWidth: number }[]; positions: object[] } | null): void {
+  const f = font as EmbeddedFont & { layoutRun(text: string, features?: unknown): unknown };
+  const layoutRun = f.layoutRun;
+  f.layoutRun = function (text, features) {
+    const run = features == null ? shape(text) : null;
+    if (!run) return layoutRun.call(this, text, features);
+    for (let i = 0; i < run.positions.length; i++) {
+      const position = run.positions[i] as Record<string, number>;
+      for (const key in position) position[key]! *= this.scale;
+      position.advanceWidth = run.glyphs[i]!.advanceWidth * this.scale;
+    }
+    return run;
+  };
+}
+
 /** A registered face by name (its parsed font and word-layout cache). */
 export const fontFamily = (doc: Doc, name: string): EmbeddedFont | undefined => inside(doc)._fontFamilies[name];
 
