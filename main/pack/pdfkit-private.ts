@@ -4,6 +4,7 @@
  * types leave out (link annotations, outline items). They are what pdfkit 0.20 has (package.json pins ^0.20); when
  * pdfkit moves, this is the one file to check, and `inside(doc)` its only cast.
  */
+import { deflateSync } from 'node:zlib';
 import type PDFDocument from 'pdfkit';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -39,6 +40,9 @@ export interface EmbeddedFont {
   unicode: number[][];
   widthOfString(text: string, size: number): number;
 }
+
+/** zlib level of the pack's streams (see nativeStreamWrites). */
+const DEFLATE_LEVEL = 3;
 
 /** What the pack reaches inside a pdfkit document; private to this file, reached through the functions below. */
 interface PdfkitPrivate {
@@ -133,16 +137,43 @@ export function collectOutput(pdf: Doc): { chunks: Uint8Array[]; done: Promise<v
 
 /**
  * pdfkit turns each string written to an object's stream (every line of page content) into bytes in a JavaScript
- * loop; a native latin1 Buffer is the same bytes (both keep each character's low byte) in a fraction of the time.
- * Patched once on pdfkit's reference class, which only the pack uses.
+ * loop, then copies the thousands of small arrays into one before compressing. Here the lines of an object are kept
+ * as strings and become one native latin1 Buffer when the object is written out: the same bytes (both keep each
+ * character's low byte), one conversion per object. And compressed at zlib level 3 rather than pdfkit's default (6):
+ * half the deflate time (a tenth of a warm build), some 8% more compressed bytes. Patched once on pdfkit's
+ * reference class, which only the pack uses.
  */
 export function nativeStreamWrites(pdf: Doc): void {
   // The catalog's reference, made by the constructor: asking for a new one (pdf.ref()) would add an object to the file.
-  const proto = Object.getPrototypeOf(inside(pdf)._root) as { write(chunk: unknown): void; nativeWrites?: true };
+  type Ref = { buffer: Uint8Array[]; data: { Length?: number; Filter?: string }; compress: boolean; uncompressedLength: number; lines?: string[] };
+  const proto = Object.getPrototypeOf(inside(pdf)._root) as { write(chunk: unknown): void; finalize(): void; nativeWrites?: true };
   if (proto.nativeWrites) return;
-  const write = proto.write;
-  proto.write = function (this: unknown, chunk: unknown) {
-    write.call(this, typeof chunk === 'string' ? Buffer.from(`${chunk}\n`, 'latin1') : chunk);
+  const { write, finalize } = proto;
+  const flush = (ref: Ref) => {
+    if (!ref.lines?.length) return;
+    ref.buffer.push(Buffer.from(ref.lines.join(''), 'latin1'));
+    ref.lines = [];
+  };
+  proto.write = function (this: Ref, chunk: unknown) {
+    if (typeof chunk !== 'string') {
+      flush(this);
+      return write.call(this, chunk);
+    }
+    // What pdfkit's write does with the bytes of the line, the bytes themselves kept for later.
+    const line = `${chunk}\n`;
+    (this.lines ??= []).push(line);
+    this.uncompressedLength += line.length;
+    this.data.Length = (this.data.Length ?? 0) + line.length;
+    if (this.compress) this.data.Filter = 'FlateDecode';
+  };
+  proto.finalize = function (this: Ref) {
+    flush(this);
+    if (this.compress && this.buffer.length) {
+      // Compressed here; pdfkit then writes the bytes as they are (its Filter entry already says FlateDecode).
+      this.buffer = [deflateSync(this.buffer.length === 1 ? this.buffer[0]! : Buffer.concat(this.buffer), { level: DEFLATE_LEVEL })];
+      this.compress = false;
+    }
+    finalize.call(this);
   };
   proto.nativeWrites = true;
 }
