@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Doc } from './layout';
-import { fontFamily, quickTables, shapeWordsWith } from './pdfkit-private';
+import { fontFamily, quickSubset, quickTables, shapeWordsWith } from './pdfkit-private';
 import { shaperFor } from './shaping';
 import type { FontName } from './theme';
 
@@ -37,6 +37,7 @@ export function useFonts(doc: Doc): void {
     const embedded = fontFamily(doc, name)!;
     const shaper = shaperFor(embedded.font);
     shapeWordsWith(embedded, (text) => shaper.shape(text));
+    quickSubset(embedded);
     if (known && known.size() < CACHE_LIMIT) embedded.layoutCache = known.cache;
     else {
       const cache = embedded.layoutCache ?? Object.create(null);

@@ -242,3 +242,65 @@ export function quickTables(fontkitFont: FontkitFont): void {
     f._tables.prep = { controlValueProgram: bytes };
   }
 }
+
+/** fontkit's TrueType subset and font, as far as quickSubset reaches into them. */
+interface SubsetInternals {
+  font: FontkitInternals & {
+    loca: { offsets: number[] };
+    _variationProcessor?: unknown;
+    getGlyph(id: number): { advanceWidth: number; _getMetrics(): { leftBearing: number }; _decode(): { components: { glyphID: number; pos: number }[] } | null };
+  };
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  includeGlyph(id: number): number;
+  _addGlyph(id: number): number;
+}
+interface GlyphData {
+  bytes: Uint8Array;
+  /** Where a compound glyph names its components (renumbered in each subset). */
+  components: { glyphID: number; pos: number }[] | null;
+  advance: number;
+  bearing: number;
+}
+const glyphData = new WeakMap<object, Map<number, GlyphData>>();
+
+/**
+ * fontkit's TrueType subset adds a glyph by decoding its whole outline (every point), in every pack, to learn whether
+ * it is compound, then copies its bytes. Here the bytes, the compound glyph's component places and the metrics are
+ * kept per parsed font and glyph, and the outline is decoded only for compound glyphs: the same subset, byte for
+ * byte (glyf, loca and hmtx entries in the same order, components renumbered as fontkit does).
+ */
+export function quickSubset(font: EmbeddedFont): void {
+  const subset = font.subset as unknown as SubsetInternals;
+  const f = subset.font;
+  const glyf = f.directory.tables.glyf;
+  if (f._variationProcessor || !glyf) return;
+  let known = glyphData.get(f);
+  if (!known) glyphData.set(f, (known = new Map()));
+  const cache = known;
+  subset._addGlyph = function (this: SubsetInternals, gid: number) {
+    let g = cache.get(gid);
+    if (!g) {
+      const [from, to] = [f.loca.offsets[gid]!, f.loca.offsets[gid + 1]!];
+      const view = f.stream.view;
+      const bytes = new Uint8Array(view.buffer.slice(view.byteOffset + glyf.offset + from, view.byteOffset + glyf.offset + to));
+      const glyph = f.getGlyph(gid);
+      const compound = to > from && view.getInt16(glyf.offset + from) < 0;
+      g = { bytes, components: compound ? glyph._decode()!.components.map(({ glyphID, pos }) => ({ glyphID, pos })) : null, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
+      cache.set(gid, g);
+    }
+    let buffer = g.bytes;
+    if (g.components) {
+      buffer = new Uint8Array(g.bytes);
+      const view = new DataView(buffer.buffer);
+      for (const c of g.components) view.setUint16(c.pos, this.includeGlyph(c.glyphID));
+    }
+    this.glyf.push(buffer);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: g.advance, bearing: g.bearing });
+    this.offset += buffer.length;
+    return this.glyf.length - 1;
+  };
+}
