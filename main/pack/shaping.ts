@@ -50,6 +50,9 @@ interface Lookup {
 }
 interface ScriptPlan {
   gsub: Lookup[];
+  /** Per glyph: does some GSUB subtable cover it / some GPOS lookup other than kerning (then fontkit)? Remembered. */
+  substituted: Map<number, boolean>;
+  positioned: Map<number, boolean>;
   /** Coverages of the GPOS lookups other than kerning (marks, cursive): a glyph in one means fontkit. */
   gposOther: number[];
   kern: Lookup[];
@@ -83,7 +86,7 @@ class Shaper {
       if (kern.lookups.some((l) => skipsGlyphs(l.flags) || l.subtables.some((s) => s.type !== 2))) continue;
       const gposOther = other.lookups.flatMap((l) => l.subtables.map((s) => this.firstCoverage(s.type, s.at, true)));
       if (gposOther.includes(0)) continue;
-      this.plans.set(script, { gsub: gsub.lookups, gposOther, kern: kern.lookups });
+      this.plans.set(script, { gsub: gsub.lookups, substituted: new Map(), positioned: new Map(), gposOther, kern: kern.lookups });
     }
   }
 
@@ -102,8 +105,12 @@ class Shaper {
       cps.push([cp]);
     }
     const plan = this.plans.get(script);
-    if (!plan || !this.substitute(plan, ids, cps)) return null;
-    for (const id of ids) for (const c of plan.gposOther) if (this.coverageIndex(c, id) !== -1) return null;
+    if (!plan) return null;
+    // Most words have no glyph any substitution covers: nothing to substitute.
+    let covered = false;
+    for (let i = 0; i < ids.length && !covered; i++) covered = this.substitutes(plan, ids[i]!);
+    if (covered && !this.substitute(plan, ids, cps)) return null;
+    for (const id of ids) if (this.positions(plan, id)) return null;
     const glyphs = ids.map((id, i) => this.font.getGlyph(id, cps[i]));
     const positions = glyphs.map((g): Position => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
     for (const lookup of plan.kern) {
@@ -124,6 +131,26 @@ class Shaper {
         return width;
       },
     };
+  }
+
+  /** Whether some GSUB subtable of the plan covers the glyph. */
+  private substitutes(plan: ScriptPlan, id: number): boolean {
+    let yes = plan.substituted.get(id);
+    if (yes === undefined) {
+      yes = plan.gsub.some((l) => l.subtables.some((t) => this.coverageIndex(this.firstCoverage(t.type, t.at, false), id) !== -1));
+      plan.substituted.set(id, yes);
+    }
+    return yes;
+  }
+
+  /** Whether some GPOS lookup of the plan other than kerning (mark attachment, cursive) covers the glyph. */
+  private positions(plan: ScriptPlan, id: number): boolean {
+    let yes = plan.positioned.get(id);
+    if (yes === undefined) {
+      yes = plan.gposOther.some((c) => this.coverageIndex(c, id) !== -1);
+      plan.positioned.set(id, yes);
+    }
+    return yes;
   }
 
   /** The glyph of a code point this file may shape (cached), or null. */
@@ -150,6 +177,7 @@ class Shaper {
     const v = this.view;
     for (const lookup of plan.gsub) {
       for (let at = 0; at < ids.length; at++) {
+        if (!this.substitutes(plan, ids[at]!)) continue;
         for (const { type, at: t } of lookup.subtables) {
           const format = v.getUint16(t);
           const covered = this.coverageIndex(this.firstCoverage(type, t, false), ids[at]!);
