@@ -31,6 +31,8 @@ export async function buildPack(d: PackDocument, opts: BuildOptions): Promise<Bu
     lang: d.language || 'en',
     displayTitle: true,
     pdfVersion: '1.7',
+    // No default Helvetica: the pack sets its own fonts (fonts.ts), and parsing Helvetica's metrics cost every pack.
+    font: '',
     // PDF/A-3 is the archival level that allows embedded data files; without attachments the pack stays PDF/A-2.
     ...(opts.pdfa ? { subset: d.attachments?.length ? ('PDF/A-3b' as const) : ('PDF/A-2b' as const) } : {}),
     // The file ID is an MD5 of this info, so pinning the dates pins the ID too.
