@@ -16,8 +16,8 @@ import { drawSinceLastTime } from './sections-since';
 import { embedAttachments } from './attachments';
 import { drawChanges, drawSectionNotes } from './sections-release';
 import { useFonts } from './fonts';
-import { collectOutput, escapeXmpInfo, nativeStreamWrites } from './pdfkit-private';
-import { COLOR, CONTENT_WIDTH, PAGE, SIZE } from './theme';
+import { collectOutput, escapeXmpInfo, nativeStreamWrites, plainColors } from './pdfkit-private';
+import { COLOR, CONTENT_WIDTH, PAGE, SIZE, rgbOperands } from './theme';
 
 /** Builds the pack. The same document and options give byte-identical bytes. */
 export async function buildPack(d: PackDocument, opts: BuildOptions): Promise<BuiltPack> {
@@ -48,6 +48,7 @@ export async function buildPack(d: PackDocument, opts: BuildOptions): Promise<Bu
   });
   const { chunks, done } = collectOutput(pdf);
   nativeStreamWrites(pdf);
+  plainColors(pdf, rgbOperands);
   useFonts(pdf);
   pdf.appendXML(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${stamp.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`);
   escapeXmpInfo(pdf);

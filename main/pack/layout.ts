@@ -9,7 +9,7 @@ import type PDFDocument from 'pdfkit';
 import { writeText } from './glyphs';
 import { currentFont } from './pdfkit-private';
 import { type Atom, atomize, breakLines } from './lines';
-import { COLOR, CONTENT_WIDTH, type FontName, PAGE, SIZE, fontFor } from './theme';
+import { COLOR, CONTENT_WIDTH, type FontName, PAGE, SIZE, fontFor, rgbOperands } from './theme';
 
 export type Doc = InstanceType<typeof PDFDocument>;
 export type Struct = PDFKit.PDFStructureElement;
@@ -209,7 +209,7 @@ export class Layout {
     this.size = size;
     if (color !== this.color) {
       // The plain "rg" operator: pdfkit's fillColor() parses the colour and writes colour space and value each time.
-      this.doc.addContent(fillOperator(color));
+      this.doc.addContent(`${rgbOperands(color)} rg`);
       this.color = color;
     }
   }
@@ -366,17 +366,6 @@ export class Layout {
     return wordWidth(this.doc, this.face, text) * this.size + (style.spacing ?? 0) * text.length;
   }
 
-}
-
-const fillOperators = new Map<string, string>();
-function fillOperator(hex: string): string {
-  let op = fillOperators.get(hex);
-  if (!op) {
-    const n = parseInt(hex.slice(1), 16);
-    op = `${[n >> 16, (n >> 8) & 0xff, n & 0xff].map((c) => Math.round((c / 255) * 1000) / 1000).join(' ')} rg`;
-    fillOperators.set(hex, op);
-  }
-  return op;
 }
 
 const widthCache = new Map<FontName, Map<string, number>>();

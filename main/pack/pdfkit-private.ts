@@ -54,6 +54,8 @@ interface PdfkitPrivate {
   _write(data: string | Uint8Array): void;
   _offset: number;
   _addInfo(): void;
+  _setColorCore(color: unknown, stroke: boolean): boolean;
+  addContent(data: string): void;
   info: Record<string, unknown>;
   goTo(x: number, y: number, w: number, h: number, name: string, options: object): void;
   outline: { addItem(title: string, options: object): void };
@@ -176,6 +178,21 @@ export function nativeStreamWrites(pdf: Doc): void {
     finalize.call(this);
   };
   proto.nativeWrites = true;
+}
+
+/**
+ * Fill and stroke colours given as #rrggbb written as the plain rg / RG operators with three decimals (what the pack's
+ * text colours already are): pdfkit writes the colour space and then sixteen-digit values each time, some 2,000 times
+ * in a pack (every table rule and stripe). Other colours (names, patterns) go through pdfkit.
+ */
+export function plainColors(pdf: Doc, operands: (hex: string) => string): void {
+  const target = inside(pdf);
+  const setColor = target._setColorCore.bind(target);
+  target._setColorCore = (color, stroke) => {
+    if (typeof color !== 'string' || !/^#[0-9a-f]{6}$/i.test(color)) return setColor(color, stroke);
+    target.addContent(`${operands(color)} ${stroke ? 'RG' : 'rg'}`);
+    return true;
+  };
 }
 
 /**
