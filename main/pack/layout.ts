@@ -132,7 +132,11 @@ export class Layout {
   /** Adds tagged content for `runs` to an existing element (for elements with several parts, e.g. TOC items). */
   fill(el: Struct, runs: Run[], style: Style, opts: { x?: number; width?: number; noBreak?: boolean } = {}): void {
     const width = opts.width ?? CONTENT_WIDTH;
-    this.place(this.plan(runs, style, width), style, opts.x ?? PAGE.marginX, this.doc.y, width, opts.noBreak !== true, (link, draw) => {
+    const plan = this.plan(runs, style, width);
+    // Drawn: the plan is not needed again (a table row is measured, then drawn once); kept, every plan of the pack
+    // would live to its end, and the garbage collector copy them on each pass.
+    this.plans.delete(runs);
+    this.place(plan, style, opts.x ?? PAGE.marginX, this.doc.y, width, opts.noBreak !== true, (link, draw) => {
       if (!link) return void el.add(() => draw(null));
       const linkEl = this.doc.struct('Link');
       el.add(linkEl);

@@ -164,6 +164,10 @@ export function nativeStreamWrites(pdf: Doc): void {
     // What pdfkit's write does with the bytes of the line, the bytes themselves kept for later.
     const line = `${chunk}\n`;
     (this.lines ??= []).push(line);
+    // A page's content lives until the pack ends (pages are buffered). Kept as strings, each line a tree of the
+    // pieces it was built from, the garbage collector would copy them all on every young-generation pass; as bytes
+    // outside the heap, every so many lines, it does not.
+    if (this.lines.length >= 64) flush(this);
     this.uncompressedLength += line.length;
     this.data.Length = (this.data.Length ?? 0) + line.length;
     if (this.compress) this.data.Filter = 'FlateDecode';
