@@ -7,7 +7,7 @@
  * (pdfkit is pinned to ^0.20).
  */
 import type { Doc } from './layout';
-import { type EmbeddedFont, type GlyphPosition, currentFontSize, useFontOnPage } from './pdfkit-private';
+import { type EmbeddedFont, currentFontSize, useFontOnPage } from './pdfkit-private';
 
 /** A number as PDF writes it: at most three decimals, never an exponent. */
 const num = (v: number) => String(Math.round(v * 1000) / 1000);
