@@ -18,6 +18,7 @@ import { dispatch } from '../main/ops/index';
 import { openDossier } from '../main/ops/open';
 import { openDb } from '../main/store/db';
 import { fold } from '../main/store/search';
+import { positionalGid, randomGid } from '../main/store/sync/schema';
 import { rng } from '../main/test-support/rng';
 
 const GIVEN = ['Anna-Lena', 'Jürgen', 'Ayşe', 'Małgorzata', 'Ελένη', 'Дмитрий', 'François', 'Zoë', 'Søren', 'Björn', 'José', 'Inês', 'Čeněk', 'Åsa', 'Łukasz', 'Thoralf', 'Claire', 'Pieter', 'Siobhán', 'Nuño', 'Héloïse', 'Jonas', 'Mehmet', 'Agnieszka', 'Γιώργος', 'Olga', 'Raúl', 'Émilie', 'Jan', 'Małgosia'];
@@ -84,6 +85,9 @@ const fmt = (n: number) => n.toLocaleString('en');
 /**
  * The raw baseline: the same rows written with prepared statements in one transaction, no reading, validation or
  * matching: what the store cannot do with less. The sort name is part of a contact's row (the list sorts by it).
+ * It writes the way the store writes best, as the import does: each row's team gid given with the row (so the
+ * capture trigger has nothing to do), and the search entries queued and written 5,000 at a time (FTS5 starts a
+ * new segment at every statement savepoint, and every trigger-firing insert opens one; see store/search.ts).
  */
 export function rawInsert(path: string, contacts: ContactData[]): void {
   const db = openDb(path);
@@ -92,12 +96,17 @@ export function rawInsert(path: string, contacts: ContactData[]): void {
     const instIds = new Map<string, number>();
     const insInst = db.prepare('INSERT INTO institutions (parent_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)');
     const insContact = db.prepare(
-      `INSERT INTO contacts (honorific, given_name, family_name, sort_name, position, institution_id, website, languages, notes, internal, source, information_dated, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO contacts (honorific, given_name, family_name, sort_name, position, institution_id, website, languages, notes, internal, source, information_dated, created_at, updated_at, gid)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insPhone = db.prepare('INSERT INTO contact_phones (contact_id, position, label, value, e164) VALUES (?, ?, ?, ?, ?)');
-    const insEmail = db.prepare('INSERT INTO contact_emails (contact_id, position, label, value) VALUES (?, ?, ?, ?)');
+    const insPhone = db.prepare('INSERT INTO contact_phones (contact_id, position, label, value, e164, gid) VALUES (?, ?, ?, ?, ?, ?)');
+    const insEmail = db.prepare('INSERT INTO contact_emails (contact_id, position, label, value, gid) VALUES (?, ?, ?, ?, ?)');
     const insFts = db.prepare('INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)');
+    let queued: [number, string, string][] = [];
+    const flush = () => {
+      for (const q of queued) insFts.run(...q);
+      queued = [];
+    };
     db.transaction(() => {
       for (const c of contacts) {
         let parent: number | null = null;
@@ -107,6 +116,7 @@ export function rawInsert(path: string, contacts: ContactData[]): void {
           if (id === undefined) instIds.set(key, (id = Number(insInst.run(parent, name, now, now).lastInsertRowid)));
           parent = id;
         }
+        const gid = randomGid();
         const id = Number(
           insContact.run(
             c.honorific,
@@ -123,12 +133,15 @@ export function rawInsert(path: string, contacts: ContactData[]): void {
             c.informationDated,
             now,
             now,
+            gid,
           ).lastInsertRowid,
         );
-        c.phones.forEach((p, i) => insPhone.run(id, i, p.label, p.value, p.e164));
-        c.emails.forEach((e, i) => insEmail.run(id, i, e.label, e.value));
-        insFts.run(id * 8 + 2, fold(`${c.givenName} ${c.familyName}`), fold([c.position, ...c.institutionNames, ...c.emails.map((e) => e.value), c.notes].join(' ')));
+        c.phones.forEach((p, i) => insPhone.run(id, i, p.label, p.value, p.e164, positionalGid('contact_phones', gid, i)));
+        c.emails.forEach((e, i) => insEmail.run(id, i, e.label, e.value, positionalGid('contact_emails', gid, i)));
+        queued.push([id * 8 + 2, fold(`${c.givenName} ${c.familyName}`), fold([c.position, ...c.institutionNames, ...c.emails.map((e) => e.value), c.notes].join(' '))]);
+        if (queued.length === 5000) flush();
       }
+      flush();
       // The institutions' search entries last, so the index is written in rowid order.
       for (const [key, id] of instIds) insFts.run(id * 8 + 1, fold(key.slice(key.indexOf('/') + 1)), '');
     })();

@@ -18,6 +18,7 @@ import { getSetting } from '../store/settings';
 import { type ContactFields, allContactIds, createContact, findDuplicate, getContact, getContacts, institutionText, lastContactId, updateContact } from '../store/contacts';
 import { type ReadDb, nowIso } from '../store/db';
 import { createInstitution, reindexInstitution } from '../store/institutions';
+import { IndexBatch } from '../store/search';
 import { type InstitutionMatcher, institutionMatcher, nameKey } from './contact-io-match';
 import type { HandlerMap, WriteContext } from './context';
 
@@ -143,7 +144,7 @@ type CommitChoices = Pick<Parsed<'contact.importCommit'>, 'fileName' | 'resoluti
  */
 function contactWriter(ctx: WriteContext, matcher: InstitutionMatcher, input: CommitChoices) {
   const db = ctx.db;
-  const shared = { instText: institutionText(db), now: nowIso() };
+  const shared = { instText: institutionText(db), now: nowIso(), index: new IndexBatch(db) };
   const created: number[] = [];
   const updates: { id: number; f: ContactFields }[] = [];
   const institutionsCreated: number[] = [];
@@ -179,6 +180,7 @@ function contactWriter(ctx: WriteContext, matcher: InstitutionMatcher, input: Co
       else created.push(createContact(db, f, shared));
     },
     finish(rejected: number) {
+      shared.index.flush();
       for (const id of institutionsCreated) reindexInstitution(db, id);
       const updated = new Set<number>();
       for (const u of updates) {

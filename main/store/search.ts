@@ -32,7 +32,31 @@ export function fold(s: string): string {
  * by rowid). Also right for a record just created: a deleted record of the same id may have left its entry behind.
  */
 export function indexRecord(db: WriteDb, kind: SearchKind, id: number, title: string, body: string): void {
-  run(db, 'INSERT OR REPLACE INTO search_index (rowid, title, body) VALUES (?, ?, ?)', rowidOf(kind, id), fold(title), fold(body));
+  run(db, INDEX, rowidOf(kind, id), fold(title), fold(body));
+}
+const INDEX = 'INSERT OR REPLACE INTO search_index (rowid, title, body) VALUES (?, ?, ?)';
+
+/**
+ * Index entries written a batch at a time, for writes of many records in one transaction (an import). FTS5 flushes
+ * its pending terms to a new segment at every statement savepoint, and every write that fires a trigger opens one
+ * (the team capture triggers are on every shared table), so entries written between the rows make one segment
+ * per record and endless merging. Queued here, they are written together: one segment per batch. The batch is
+ * bounded, so 100,000 records never wait in memory at once. Call `flush` before the transaction ends.
+ */
+export class IndexBatch {
+  private queue: [rowid: number, title: string, body: string][] = [];
+  constructor(
+    private readonly db: WriteDb,
+    private readonly size = 5000,
+  ) {}
+  add(kind: SearchKind, id: number, title: string, body: string): void {
+    this.queue.push([rowidOf(kind, id), fold(title), fold(body)]);
+    if (this.queue.length >= this.size) this.flush();
+  }
+  flush(): void {
+    for (const [rowid, title, body] of this.queue) run(this.db, INDEX, rowid, title, body);
+    this.queue = [];
+  }
 }
 
 export function unindexRecord(db: WriteDb, kind: SearchKind, id: number): void {
