@@ -221,17 +221,31 @@ const DETAIL_INSERT = Object.fromEntries(Object.entries(DETAIL_COLUMNS).map(([t,
   [plain: string, withGid: string]
 >;
 
+/** One row of a contact's details; with the contact's gid, its own gid is given (see insertDetails). */
+function putDetail(db: WriteDb, table: keyof typeof DETAIL_COLUMNS, id: number, i: number, gid: string | null, ...values: unknown[]): void {
+  if (gid === null) run(db, DETAIL_INSERT[table][0], id, i, ...values);
+  else run(db, DETAIL_INSERT[table][1], id, i, ...values, positionalGid(table, gid, i));
+}
+
 /**
  * A contact's phones, e-mails, addresses and other details. Given the contact's gid, each row gets its own gid here
  * (as the capture trigger would derive it, at a fraction of the cost); without it, the trigger derives them.
  */
 function insertDetails(db: WriteDb, id: number, f: ContactFields, gid: string | null = null): void {
-  const put = (table: keyof typeof DETAIL_COLUMNS, i: number, ...values: unknown[]) =>
-    gid === null ? run(db, DETAIL_INSERT[table][0], id, i, ...values) : run(db, DETAIL_INSERT[table][1], id, i, ...values, positionalGid(table, gid, i));
-  f.phones.forEach((p, i) => put('contact_phones', i, p.label, p.value, p.e164));
-  f.emails.forEach((e, i) => put('contact_emails', i, e.label, e.value));
-  f.addresses.forEach((a, i) => put('contact_addresses', i, a.label, a.poBox, a.extended, a.street, a.locality, a.region, a.postalCode, a.country));
-  f.otherDetails.forEach((d, i) => put('contact_details', i, d.name, d.value, d.property));
+  // Loops rather than callbacks: an import runs this 100,000 times.
+  for (let i = 0; i < f.phones.length; i++) {
+    const p = f.phones[i]!;
+    putDetail(db, 'contact_phones', id, i, gid, p.label, p.value, p.e164);
+  }
+  for (let i = 0; i < f.emails.length; i++) putDetail(db, 'contact_emails', id, i, gid, f.emails[i]!.label, f.emails[i]!.value);
+  for (let i = 0; i < f.addresses.length; i++) {
+    const a = f.addresses[i]!;
+    putDetail(db, 'contact_addresses', id, i, gid, a.label, a.poBox, a.extended, a.street, a.locality, a.region, a.postalCode, a.country);
+  }
+  for (let i = 0; i < f.otherDetails.length; i++) {
+    const d = f.otherDetails[i]!;
+    putDetail(db, 'contact_details', id, i, gid, d.name, d.value, d.property);
+  }
   // An update without a photo keeps the stored one; null removes it.
   if (f.photo === null) run(db, 'DELETE FROM contact_photos WHERE contact_id = ?', id);
   else if (f.photo) {
