@@ -274,9 +274,10 @@ function indexText(
   details: readonly { name: string; value: string }[],
   places: readonly string[],
 ) {
+  // As pieces, joined by spaces: an import folds each piece once per distinct value (IndexBatch).
   return {
-    title: `${f.givenName} ${f.familyName}`,
-    body: [f.position, institution ?? '', emails.join(' '), f.notes, ...former, ...details.map((d) => `${d.name} ${d.value.slice(0, 2000)}`), ...places].join(' '),
+    title: [f.givenName, f.familyName],
+    body: [f.position, institution ?? '', ...emails, f.notes, ...former, ...details.map((d) => `${d.name} ${d.value.slice(0, 2000)}`), ...places],
   };
 }
 
@@ -293,7 +294,7 @@ export function reindexContact(db: WriteDb, id: number): void {
   const details = all<{ name: string; value: string }>(db, 'SELECT name, value FROM contact_details WHERE contact_id = ?', id);
   const places = all<{ t: string }>(db, `SELECT street || ' ' || locality || ' ' || country AS t FROM contact_addresses WHERE contact_id = ?`, id).map((a) => a.t);
   const { title, body } = indexText({ givenName: r.given_name, familyName: r.family_name, position: r.position, notes: r.notes }, r.inst, emails, former, details, places);
-  indexRecord(db, 'contact', id, title, body);
+  indexRecord(db, 'contact', id, title.join(' '), body.join(' '));
 }
 
 /**
@@ -341,7 +342,7 @@ export function createContact(db: WriteDb, f: ContactFields, { instText = instit
   const places = f.addresses.map((a) => `${a.street} ${a.locality} ${a.country}`);
   const { title, body } = indexText(f, institution, emails, [], f.otherDetails, places);
   if (index) index.add('contact', id, title, body);
-  else indexRecord(db, 'contact', id, title, body);
+  else indexRecord(db, 'contact', id, title.join(' '), body.join(' '));
   return id;
 }
 
