@@ -324,7 +324,7 @@ export interface CreateOptions {
 
 /** A contact's own columns and their values, in one order for INSERT and UPDATE. */
 const COLUMNS = ['honorific', 'given_name', 'family_name', 'sort_name', 'position', 'institution_id', 'website', 'languages', 'notes', 'internal', 'source', 'information_dated'];
-const own = (f: ContactFields) => [f.honorific, f.givenName, f.familyName, sortName(f), f.position, f.institutionId, f.website, JSON.stringify(f.languages), f.notes, f.internal ? 1 : 0, f.source, f.informationDated];
+const own = (f: ContactFields, sort = sortName(f)) => [f.honorific, f.givenName, f.familyName, sort, f.position, f.institutionId, f.website, JSON.stringify(f.languages), f.notes, f.internal ? 1 : 0, f.source, f.informationDated];
 const INSERT = insertSql('contacts', [...COLUMNS, 'created_at', 'updated_at', 'gid']);
 const UPDATE = updateSql('contacts', [...COLUMNS, 'updated_at']);
 
@@ -336,7 +336,9 @@ export function createContact(db: WriteDb, f: ContactFields, { instText = instit
   const institution = instText(f.institutionId);
   if (f.institutionId !== null && institution === null) checkInstitution(db, f.institutionId); // throws: no such institution
   const gid = randomGid();
-  const id = Number(run(db, INSERT, ...own(f), now, now, gid).lastInsertRowid);
+  // An import's index batch folds the names it has seen before from memory.
+  const sort = index ? index.fold([f.familyName, f.givenName]).trim() : sortName(f);
+  const id = Number(run(db, INSERT, ...own(f, sort), now, now, gid).lastInsertRowid);
   insertDetails(db, id, f, gid);
   const emails = f.emails.map((e) => e.value);
   const places = f.addresses.map((a) => `${a.street} ${a.locality} ${a.country}`);

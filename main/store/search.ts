@@ -52,7 +52,7 @@ export class IndexBatch {
   ) {}
   /** A record's title and body, each as pieces to be joined by spaces (names, post, institution, addresses…). */
   add(kind: SearchKind, id: number, title: readonly string[], body: readonly string[]): void {
-    this.queue.push([rowidOf(kind, id), this.foldPieces(title), this.foldPieces(body)]);
+    this.queue.push([rowidOf(kind, id), this.fold(title), this.fold(body)]);
     if (this.queue.length >= this.size) this.flush();
   }
   /**
@@ -60,7 +60,7 @@ export class IndexBatch {
    * a given name. (Folding keeps a space where it is and works within the text between spaces, so piece by piece
    * gives the same text.)
    */
-  private foldPieces(pieces: readonly string[]): string {
+  fold(pieces: readonly string[]): string {
     let out = '';
     for (let i = 0; i < pieces.length; i++) {
       const p = pieces[i]!;
