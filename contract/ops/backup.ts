@@ -28,6 +28,14 @@ export const backupOps = {
     long: true,
     doc: 'Back up the dossier now (online backup; the app keeps working), into the backups folder or (command line) to the file `out`.',
   }),
+  // Run by the app and the host right after start-up, on the long-work lane: the window never waits for the copy.
+  'backup.daily': op({
+    input: z.object({ keep: z.number().int().min(1).max(365).optional() }),
+    output: z.object({ created: z.string().nullable(), removed: z.array(z.string()) }),
+    kind: 'read',
+    long: true,
+    doc: 'The automatic daily backup: made into the backups folder unless one was taken today (UTC), then only the newest `keep` (default 7) automatic ones are kept.',
+  }),
   'backup.restore': op({
     input: z
       .object({

@@ -59,11 +59,12 @@ export function serveOps(port: ParentPort): Promise<Engine | null> {
       if (m.type === 'open') {
         try {
           const ctx = openDossier({ path: m.db, openPath });
-          // Once a day, before the user changes anything: a backup in <dataDir>/backups, the last 7 kept.
-          await startupBackup(ctx);
           // Kept beside the dossier, never in it (so never in its backups).
           ctx.keychain = keychainIn(dirname(ctx.dbPath));
           engine = await startEngine(ctx);
+          // Once a day, as the user left it: a backup in <dataDir>/backups, the last 7 kept, made on the engine's lane
+          // (its own connection and thread) while the window opens.
+          void startupBackup(engine);
           // A team dossier syncs by itself here, on the engine's connection: never on the window's thread.
           startTeamSync(engine.ctx, (msg) => console.error(msg));
           port.postMessage({ type: 'ready' });

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDb } from '../store/db';
 import { startupBackup } from './backup';
+import { engineOf, startEngine } from './engine';
 import { call, dispatch } from './index';
 import { fileContext } from './test-context';
 
@@ -59,11 +61,35 @@ describe('backup ops', () => {
     let now = new Date('2026-11-23T07:00:00Z');
     const ctx = fileContext(now);
     ctx.now = () => now;
-    expect(await startupBackup(ctx)).toMatch(/dossier-2026-11-23\.db$/);
+    const engine = engineOf(ctx);
+    expect(await startupBackup(engine)).toMatch(/dossier-2026-11-23\.db$/);
     now = new Date('2026-11-23T22:00:00Z');
-    expect(await startupBackup(ctx)).toBeNull();
+    expect(await startupBackup(engine)).toBeNull();
     now = new Date('2026-11-24T06:00:00Z');
-    expect(await startupBackup(ctx)).toMatch(/dossier-2026-11-24\.db$/);
+    expect(await startupBackup(engine)).toMatch(/dossier-2026-11-24\.db$/);
     ctx.db.close();
+  });
+
+  it('the start-up backup is made on the lane while the app keeps answering and writing', async () => {
+    const ctx = fileContext(new Date());
+    await dispatch(ctx, 'institution.create', { name: 'International Labour Organization', acronym: 'ILO' });
+    const engine = await startEngine(ctx);
+    try {
+      expect(engine.lanes).toBe(true);
+      const backup = startupBackup(engine, (m) => expect.fail(m));
+      // Not waited for: a quick write is answered while the copy is made.
+      expect(await engine.call('institution.create', { name: 'Organisation for Economic Co-operation and Development', acronym: 'OECD' })).toMatchObject({ ok: true });
+      const file = await backup;
+      expect(file).toMatch(/dossier-\d{4}-\d{2}-\d{2}\.db$/);
+      const copy = openDb(file!);
+      expect((copy.prepare('SELECT name FROM institutions').all() as { name: string }[]).map((r) => r.name)).toContain('International Labour Organization');
+      copy.close();
+      expect(existsSync(`${file}.part`)).toBe(false);
+      // Once a day: the next start makes none.
+      expect(await startupBackup(engine)).toBeNull();
+    } finally {
+      await engine.close();
+      ctx.db.close();
+    }
   });
 });

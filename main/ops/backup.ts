@@ -8,6 +8,7 @@ import { DossierError } from '../../contract/errors';
 import { DEFAULT_KEEP, type BackupFile, backupDir, backupNow, commitRestore, copyDatabase, dailyBackup, listBackups, prepareRestore } from '../store/backup';
 import { openDb } from '../store/db';
 import { type HandlerMap, type OpsContext, type ReadContext, exclusive } from './context';
+import type { Engine } from './engine';
 
 const info = (b: BackupFile) => ({ name: b.name, takenAt: b.takenAt, automatic: b.automatic, bytes: b.bytes });
 
@@ -40,15 +41,17 @@ export async function restoreClosed(dbPath: string, source: string, now: Date): 
   return { restored: source, keptCopy: plan.kept, schemaVersion: plan.schemaVersion };
 }
 
-/** The start-up backup: one a day, the newest `keep` automatic ones kept. Never stops the app from starting. */
-export async function startupBackup(ctx: OpsContext, keep = DEFAULT_KEEP, log: (msg: string) => void = (m) => console.error(m)): Promise<string | null> {
-  if (ctx.dbPath === ':memory:') return null;
-  try {
-    return (await dailyBackup(ctx.db, ctx.dataDir, ctx.now(), keep)).created;
-  } catch (err) {
-    log(`Dossier: the daily backup to ${backupDir(ctx.dataDir)} failed: ${(err as Error).message}`);
-    return null;
-  }
+/**
+ * The start-up backup (backup.daily) run through the engine, so on its lane: the copy and its check of a large dossier
+ * take a second or more that the window and the page no longer wait for. Started as soon as the engine is, so the
+ * copy is the dossier as the user left it (the lane's read snapshot). Never throws, never stops the app from starting.
+ */
+export async function startupBackup(engine: Engine, log: (msg: string) => void = (m) => console.error(m)): Promise<string | null> {
+  if (engine.ctx.dbPath === ':memory:') return null;
+  const reply = await engine.call('backup.daily', {});
+  if (reply.ok) return (reply.value as { created: string | null }).created;
+  if (reply.error.code !== 'cancelled') log(`Dossier: the daily backup to ${backupDir(engine.ctx.dataDir)} failed: ${reply.error.message}`);
+  return null;
 }
 
 /** A path the caller names is for the command line only (OpsContext.writesFiles); the app works with the listed backups. */
@@ -71,12 +74,16 @@ async function backupTo(ctx: ReadContext, out: string) {
   return { name: basename(file), takenAt: ctx.now().toISOString(), automatic: false, bytes: statSync(file).size, file, pages };
 }
 
-export const backupHandlers: HandlerMap<'backup.list' | 'backup.create' | 'backup.restore'> = {
+export const backupHandlers: HandlerMap<'backup.list' | 'backup.create' | 'backup.daily' | 'backup.restore'> = {
   'backup.list': (_, ctx) => ({ dir: backupDir(ctx.dataDir), backups: listBackups(ctx.dataDir).map(info) }),
   'backup.create': async ({ out }, ctx) => {
     if (out !== undefined) return backupTo(ctx, out);
     const b = await backupNow(ctx.db, ctx.dataDir, ctx.now(), { signal: ctx.signal, step: ctx.progress });
     return { ...info(b), file: b.file, pages: b.pages };
+  },
+  'backup.daily': ({ keep }, ctx) => {
+    if (ctx.dbPath === ':memory:') throw new DossierError('conflict', 'This dossier lives in memory only; there is no file to back up.');
+    return dailyBackup(ctx.db, ctx.dataDir, ctx.now(), keep ?? DEFAULT_KEEP, { signal: ctx.signal, step: ctx.progress });
   },
   // Replaces the file under the open connection: it runs outside the write transaction (see Exclusive).
   'backup.restore': exclusive<'backup.restore'>(async ({ name, file }, ctx) => {

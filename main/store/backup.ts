@@ -140,13 +140,13 @@ export async function backupNow(db: ReadDb, dataDir: string, now: Date, opts: Lo
  * The automatic daily backup, called at start-up by the app and the host: makes `dossier-YYYY-MM-DD.db` unless
  * a backup (automatic or not) was already taken that UTC day, then keeps only the newest `keep` automatic ones.
  */
-export async function dailyBackup(db: ReadDb, dataDir: string, now: Date, keep = DEFAULT_KEEP): Promise<{ created: string | null; removed: string[] }> {
+export async function dailyBackup(db: ReadDb, dataDir: string, now: Date, keep = DEFAULT_KEEP, opts: LongOptions = {}): Promise<{ created: string | null; removed: string[] }> {
   const today = day(now);
   makePrivateDir(backupDir(dataDir), true);
   const newest = listBackups(dataDir)[0];
   let created: string | null = null;
   if (!newest || newest.takenAt.slice(0, 10) < today) {
-    created = (await copyDatabase(db, join(backupDir(dataDir), `dossier-${today}.db`))).file;
+    created = (await copyDatabase(db, join(backupDir(dataDir), `dossier-${today}.db`), opts)).file;
   }
   const removed: string[] = [];
   for (const old of listBackups(dataDir).filter((b) => b.automatic).slice(Math.max(1, keep))) {

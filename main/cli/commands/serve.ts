@@ -1,4 +1,4 @@
-/** serve: the browser-mode host on 127.0.0.1 (makes the daily backup at start-up). */
+/** serve: the browser-mode host on 127.0.0.1 (starts the daily backup beside it). */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost } from '../../host/http';
@@ -19,12 +19,13 @@ export const serve: Command = {
     const staticDir = join(appRoot(), 'renderer', 'dist');
     if (!existsSync(join(staticDir, 'index.html'))) env.io.err('The renderer is not built yet: run `npm run build` (the API still answers).');
     const ctx = env.ctx();
-    await startupBackup(ctx, undefined, env.io.err);
     // The page is not the shell's user: it may not name paths to write to. The same context, not a copy, so a
     // restore from the page (which reopens ctx.db) is the connection the CLI closes at the end. Long work runs on a
     // lane of its own (ops/engine.ts).
     ctx.writesFiles = false;
     const engine = await startEngine(ctx);
+    // Once a day: a backup in <dataDir>/backups, made on the engine's lane while the page loads.
+    const backup = startupBackup(engine, env.io.err);
     try {
       const host = await startHost({ ctx, engine, port, staticDir });
       // A team dossier syncs by itself while it is served (live on the team's changes), on the engine's connection.
@@ -36,6 +37,8 @@ export const serve: Command = {
       });
       await stopTeamSync(engine.ctx);
       await host.close();
+      // A backup still copying is finished, not cut off (it would only be a .part file left to remove).
+      await backup;
     } finally {
       await engine.close();
     }

@@ -93,7 +93,7 @@ export const de: PackLabels = {
     outcomes: 'Ergebnisse und Zusagen',
     committedBy: 'Zugesagt von',
     counterpartCommitted: 'Zusage der Gegenseite',
-    us: 'uns',
+    us: 'unsere Delegation',
     noOutcomes: 'Keine Ergebnisse erfasst.',
     followUps: 'Noch offene Folgeaufträge',
     people: 'Wer ist neu, wer ist nicht mehr dabei',

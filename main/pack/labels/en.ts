@@ -93,7 +93,7 @@ export const en: PackLabels = {
     outcomes: 'Outcomes and commitments',
     committedBy: 'Committed by',
     counterpartCommitted: 'Counterpart commitment',
-    us: 'us',
+    us: 'our delegation',
     noOutcomes: 'No outcomes were recorded.',
     followUps: 'Follow-ups still open',
     people: 'Who is new, who has left',

@@ -93,7 +93,7 @@ export const fr: PackLabels = {
     outcomes: 'Résultats et engagements',
     committedBy: 'Engagement de',
     counterpartCommitted: 'Engagement de l’interlocuteur',
-    us: 'nous',
+    us: 'notre délégation',
     noOutcomes: 'Aucun résultat enregistré.',
     followUps: 'Actions de suivi encore ouvertes',
     people: 'Qui est nouveau, qui est parti',

@@ -93,7 +93,7 @@ export const nl: PackLabels = {
     outcomes: 'Uitkomsten en toezeggingen',
     committedBy: 'Toegezegd door',
     counterpartCommitted: 'Toezegging van de wederpartij',
-    us: 'ons',
+    us: 'onze delegatie',
     noOutcomes: 'Geen uitkomsten vastgelegd.',
     followUps: 'Nog openstaande acties',
     people: 'Wie is nieuw, wie is vertrokken',
