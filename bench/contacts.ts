@@ -19,7 +19,7 @@ import { writeVCards } from '../main/formats/vcard-write';
 import { dispatch } from '../main/ops/index';
 import { openDossier } from '../main/ops/open';
 import { openDb } from '../main/store/db';
-import { fold } from '../main/store/search';
+import { fold, optimizeIndex } from '../main/store/search';
 import { positionalGid, randomGid } from '../main/store/sync/schema';
 import { rng } from '../main/test-support/rng';
 
@@ -89,7 +89,8 @@ const fmt = (n: number) => n.toLocaleString('en');
  * matching: what the store cannot do with less. The sort name is part of a contact's row (the list sorts by it).
  * It writes the way the store writes best, as the import does: each row's team gid given with the row (so the
  * capture trigger has nothing to do), and the search entries queued and written 5,000 at a time (FTS5 starts a
- * new segment at every statement savepoint, and every trigger-firing insert opens one; see store/search.ts).
+ * new segment at every statement savepoint, and every trigger-firing insert opens one; see store/search.ts), the
+ * index merged into one segment at the end.
  */
 export function rawInsert(path: string, contacts: ContactData[]): void {
   const db = openDb(path);
@@ -144,8 +145,9 @@ export function rawInsert(path: string, contacts: ContactData[]): void {
         if (queued.length === 5000) flush();
       }
       flush();
-      // The institutions' search entries last, so the index is written in rowid order.
+      // The institutions' search entries last, so the index is written in rowid order; then merged into one segment.
       for (const [key, id] of instIds) insFts.run(id * 8 + 1, fold(key.slice(key.indexOf('/') + 1)), '');
+      optimizeIndex(db);
     })();
   } finally {
     db.close();

@@ -185,7 +185,7 @@ function contactWriter(ctx: WriteContext, matcher: InstitutionMatcher, input: Co
       else created.push(createContact(db, f, shared));
     },
     finish(rejected: number) {
-      shared.index.flush();
+      shared.index.finish();
       for (const id of institutionsCreated) reindexInstitution(db, id);
       const updated = new Set<number>();
       for (const u of updates) {
