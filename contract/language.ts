@@ -82,6 +82,17 @@ const isNamed = remembered((tag: string): boolean => {
  * one line). Empty stays empty.
  */
 export function normaliseLanguage(value: string): string {
+  // An address book names the same few languages on every card: each answer is remembered (a pure function).
+  let known = normalised.get(value);
+  if (known === undefined) {
+    known = normaliseUncached(value);
+    if (normalised.size < 2000) normalised.set(value, known);
+  }
+  return known;
+}
+const normalised = new Map<string, string>();
+
+function normaliseUncached(value: string): string {
   const v = value.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
   if (!v) return '';
   const whole = canonicalTag(v);

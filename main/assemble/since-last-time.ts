@@ -125,7 +125,7 @@ export function sinceLastTime(source: PackSource, input: SinceInput, title: stri
     outcomes: previous.outcomes.map((o) => {
       const by = o.committedBy.trim();
       const counterpart = by !== '' && fold(by) !== 'us';
-      return { text: o.text, committedBy: fold(by) === 'us' ? L.us : by, counterpart };
+      return { text: o.text, committedBy: fold(by) === 'us' ? L.us : fold(by) === 'counterpart' ? L.them : by, counterpart };
     }),
     actions: input.actions,
     joined: everyone(meeting).filter((p) => !before.has(p.contactId)).map(person),

@@ -66,30 +66,41 @@ function splitOutsideQuotes(text: string, sep: string): string[] {
   return out;
 }
 
+// The parameters of a line that has none (FN, N, ORG, NOTE: most lines), shared: nothing writes to a line's params.
+const NO_PARAMS: Map<string, string[]> = new Map();
+
 /** Parses one unfolded content line, or null if it has no "NAME…:" shape. */
 export function parseContentLine(text: string, no: number): CardLine | null {
   const m = NAME.exec(text);
   if (!m) return null;
-  // The value starts at the first ':' outside a quoted parameter value.
-  let quoted = false;
-  let colon = -1;
-  for (let i = m[0].length; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') quoted = !quoted;
-    else if (ch === ':' && !quoted) {
-      colon = i;
-      break;
+  const from = m[0].length;
+  // The value starts at the first ':' outside a quoted parameter value (found directly when no quote comes first).
+  let colon = text.indexOf(':', from);
+  const quote = text.indexOf('"', from);
+  if (quote >= 0 && quote < colon) {
+    let quoted = false;
+    colon = -1;
+    for (let i = from; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === '"') quoted = !quoted;
+      else if (ch === ':' && !quoted) {
+        colon = i;
+        break;
+      }
     }
   }
   if (colon < 0) return null;
-  const rawParams = text.slice(m[0].length, colon);
-  const params = new Map<string, string[]>();
-  for (const p of splitOutsideQuotes(rawParams, ';').slice(1)) {
-    if (!p) continue;
-    const eq = p.indexOf('=');
-    const key = eq < 0 ? (BARE_ENCODINGS.test(p) ? 'ENCODING' : 'TYPE') : p.slice(0, eq).trim().toUpperCase();
-    const values = (eq < 0 ? [p] : splitOutsideQuotes(p.slice(eq + 1), ',')).map(paramValue);
-    params.set(key, [...(params.get(key) ?? []), ...values.filter((v) => v !== '')]);
+  const rawParams = text.slice(from, colon);
+  const params = rawParams === '' ? NO_PARAMS : new Map<string, string[]>();
+  if (rawParams !== '') {
+    for (const p of splitOutsideQuotes(rawParams, ';').slice(1)) {
+      if (!p) continue;
+      const eq = p.indexOf('=');
+      const key = eq < 0 ? (BARE_ENCODINGS.test(p) ? 'ENCODING' : 'TYPE') : p.slice(0, eq).trim().toUpperCase();
+      const values = (eq < 0 ? [p] : splitOutsideQuotes(p.slice(eq + 1), ',')).map(paramValue).filter((v) => v !== '');
+      const had = params.get(key);
+      params.set(key, had ? [...had, ...values] : values);
+    }
   }
   return { no, group: m[1] ?? '', name: m[2]!.toUpperCase(), params, rawParams, value: text.slice(colon + 1) };
 }
@@ -110,12 +121,12 @@ export function* splitCards(content: string, file: string, rejected: RejectedRec
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    let raw = text.slice(start, end);
-    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
+    const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     start = end + 1;
     no++;
+    // Blank (or white-space only: a line that starts with a letter is neither).
+    if (raw === '' || (raw.charCodeAt(0) <= 32 && raw.trim() === '')) continue;
     const last = card?.raw[card.raw.length - 1];
-    if (raw.trim() === '') continue;
     if (card && last && (raw[0] === ' ' || raw[0] === '\t')) {
       // RFC 6350 §3.2 folding; 2.1 base64 and Apple's PHOTO;BASE64 indent their data lines the same way.
       last.text += isBase64Start(last.text) ? raw.trim() : raw.slice(1);
@@ -148,7 +159,7 @@ export function* splitCards(content: string, file: string, rejected: RejectedRec
     } else if (last && /^[A-Za-z0-9+/=]+$/.test(raw.trim()) && isBase64Start(last.text)) {
       // Base64 data lines some 2.1 writers leave unindented.
       last.text += raw.trim();
-    } else if (!NAME.test(raw) || !/^[^:]*:/.test(raw)) {
+    } else if (!NAME.test(raw) || !raw.includes(':')) {
       if (last && TEXT_PROPERTY.test(last.text)) {
         // A line that lost its folding space inside a text (Outlook, hand-edited files): its meaning is clear, it continues the text.
         card.warnings.push(`Line ${no} does not start a property; read as the continuation of line ${last.no}.`);

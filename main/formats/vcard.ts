@@ -85,6 +85,44 @@ class CardError extends Error {
   }
 }
 
+/** What reading one card shares between its lines: the contact so far, Apple's group labels, the tallies. */
+interface CardRead {
+  c: ContactData;
+  labels: Map<string, string>;
+  env: Env;
+}
+
+// Module functions rather than closures made per card: tsx names every function it creates, a cost per card.
+
+// Android writes its custom labels as types: EMAIL;X-Secretariat.
+const typesOf = (l: CardLine) => (l.params.get('TYPE') ?? []).map((t) => t.replace(/^X-/i, ''));
+
+function labelOf(r: CardRead, l: CardLine): string {
+  const apple = l.group ? r.labels.get(l.group.toLowerCase()) : undefined;
+  // Apple's built-in labels (Work, Mobile, HomePage) are the standard ones; its custom ones are kept as written.
+  const std = apple ? labelFromTypes([apple]) : '';
+  return first(l, X.label) ?? (apple ? (['work', 'home', 'mobile', 'fax', 'pager'].includes(std) ? std : apple) : undefined) ?? labelFromTypes(typesOf(l));
+}
+
+const NAME_PARAM = new RegExp(`;${X.name}=("[^"]*"|[^;:]*)`, 'i');
+
+/** Keeps a value as an other detail (or drops it, if the user chose so). */
+function other({ c, labels, env }: CardRead, l: CardLine, value: string, name?: string): void {
+  if (env.drop.has(l.name)) return env.tallies.add(l.name, 'dropped');
+  const label = l.group ? labels.get(l.group.toLowerCase()) : undefined;
+  const own = first(l, X.name);
+  const shown = own ?? (l.name === X.detail ? first(l, 'X-NAME') : undefined) ?? name ?? label ?? detailName(l.name);
+  // The property as written, without our own naming parameter, so an export writes it back the same.
+  // Transfer encodings (2.1's QUOTED-PRINTABLE and CHARSET) describe the file, not the value, and are left behind.
+  const params = l.rawParams
+    .replace(NAME_PARAM, '')
+    .replace(/;(ENCODING|CHARSET)=[^;:]*/gi, '')
+    .replace(/;(QUOTED-PRINTABLE|BASE64|8BIT)(?=[;:]|$)/gi, '');
+  const detail: OtherDetail = { name: shown.slice(0, 200), value, property: l.name === X.detail ? '' : `${l.name}${params}`.slice(0, 500) };
+  c.otherDetails.push(detail);
+  env.tallies.add(l.name, 'other');
+}
+
 /** Reads one card into a proposal; throws CardError for a card that cannot become a contact. */
 function readCard(card: RawCard, env: Env): ContactProposal {
   const c: ContactData = emptyContact();
@@ -96,30 +134,7 @@ function readCard(card: RawCard, env: Env): ContactProposal {
     if (l.name === 'X-ABLABEL' && l.group) labels.set(l.group.toLowerCase(), appleLabel(textValue(l)));
     if (l.name === 'X-ABADR' && l.group) abadr.set(l.group.toLowerCase(), textValue(l).toUpperCase());
   }
-  // Android writes its custom labels as types: EMAIL;X-Secretariat.
-  const typesOf = (l: CardLine) => (l.params.get('TYPE') ?? []).map((t) => t.replace(/^X-/i, ''));
-  const labelOf = (l: CardLine) => {
-    const apple = l.group ? labels.get(l.group.toLowerCase()) : undefined;
-    // Apple's built-in labels (Work, Mobile, HomePage) are the standard ones; its custom ones are kept as written.
-    const std = apple ? labelFromTypes([apple]) : '';
-    return first(l, X.label) ?? (apple ? (['work', 'home', 'mobile', 'fax', 'pager'].includes(std) ? std : apple) : undefined) ?? labelFromTypes(typesOf(l));
-  };
-  const other = (l: CardLine, value: string, name?: string) => {
-    if (env.drop.has(l.name)) return tallies.add(l.name, 'dropped');
-    const label = l.group ? labels.get(l.group.toLowerCase()) : undefined;
-    const own = first(l, X.name);
-    const shown = own ?? (l.name === X.detail ? first(l, 'X-NAME') : undefined) ?? name ?? label ?? detailName(l.name);
-    // The property as written, without our own naming parameter, so an export writes it back the same.
-    // Transfer encodings (2.1's QUOTED-PRINTABLE and CHARSET) describe the file, not the value, and are left behind.
-    const params = l.rawParams
-      .replace(new RegExp(`;${X.name}=("[^"]*"|[^;:]*)`, 'i'), '')
-      .replace(/;(ENCODING|CHARSET)=[^;:]*/gi, '')
-      .replace(/;(QUOTED-PRINTABLE|BASE64|8BIT)(?=[;:]|$)/gi, '');
-    const detail: OtherDetail = { name: shown.slice(0, 200), value, property: l.name === X.detail ? '' : `${l.name}${params}`.slice(0, 500) };
-    c.otherDetails.push(detail);
-    tallies.add(l.name, 'other');
-  };
-  const stored = (l: CardLine) => tallies.add(l.name, 'stored');
+  const r: CardRead = { c, labels, env };
 
   let fn = '';
   let hasN = false;
@@ -140,26 +155,26 @@ function readCard(card: RawCard, env: Env): ContactProposal {
     switch (l.name) {
       case 'FN':
         fn = text;
-        stored(l);
+        tallies.add(l.name, 'stored');
         break;
       case 'N': {
         const [family = '', given = '', additional = '', prefix = '', suffix = ''] = structured(value).map((p) => p.join(' ').trim());
         Object.assign(c, { familyName: family, givenName: [given, additional].filter(Boolean).join(' '), honorific: prefix });
         hasN = family !== '' || given !== '';
-        stored(l);
+        tallies.add(l.name, 'stored');
         if (suffix) c.otherDetails.push({ name: SUFFIX_DETAIL, value: suffix, property: '' });
         break;
       }
       case 'ORG': {
         const units = structured(value).map((p) => p.join(', ').trim()).filter(Boolean);
-        if (c.institutionNames.length === 0) (c.institutionNames = units), stored(l);
-        else other(l, units.join(' > '));
+        if (c.institutionNames.length === 0) (c.institutionNames = units), tallies.add(l.name, 'stored');
+        else other(r, l, units.join(' > '));
         break;
       }
       case 'TITLE':
       case 'ROLE':
-        if (!c.position && text) (c.position = text), stored(l);
-        else if (text) other(l, text);
+        if (!c.position && text) (c.position = text), tallies.add(l.name, 'stored');
+        else if (text) other(r, l, text);
         break;
       case 'TEL': {
         const v = text;
@@ -167,45 +182,45 @@ function readCard(card: RawCard, env: Env): ContactProposal {
         const uri = isUri ? readTelUri(v) : null;
         const written = first(l, X.written) ?? uri?.written ?? v;
         if (!written) break;
-        c.phones.push({ label: labelOf(l), value: written, e164: first(l, X.e164) ?? uri?.e164 ?? null });
-        stored(l);
+        c.phones.push({ label: labelOf(r, l), value: written, e164: first(l, X.e164) ?? uri?.e164 ?? null });
+        tallies.add(l.name, 'stored');
         break;
       }
       case 'EMAIL':
-        if (text) c.emails.push({ label: labelOf(l), value: text.replace(/^mailto:/i, '') }), stored(l);
+        if (text) c.emails.push({ label: labelOf(r, l), value: text.replace(/^mailto:/i, '') }), tallies.add(l.name, 'stored');
         break;
       case 'URL':
-        if (!c.website && text) (c.website = text), stored(l);
-        else if (text) other(l, text);
+        if (!c.website && text) (c.website = text), tallies.add(l.name, 'stored');
+        else if (text) other(r, l, text);
         break;
       case 'LANG':
-        if (text) langs.push({ pref: Number(first(l, 'PREF') ?? 100), tag: text }), stored(l);
+        if (text) langs.push({ pref: Number(first(l, 'PREF') ?? 100), tag: text }), tallies.add(l.name, 'stored');
         break;
       case 'NOTE':
-        if (text) notes.push(text), stored(l);
+        if (text) notes.push(text), tallies.add(l.name, 'stored');
         break;
       case 'ADR': {
         const [poBox = '', extended = '', street = '', locality = '', region = '', postalCode = '', country = ''] = structured(value).map((p) =>
           p.map((x) => x.trim()).filter(Boolean).join('\n'),
         );
-        const a: Address = { label: labelOf(l), poBox, extended, street, locality, region, postalCode, country };
+        const a: Address = { label: labelOf(r, l), poBox, extended, street, locality, region, postalCode, country };
         // Apple keeps the address's country code apart (item1.X-ABADR:ch) when the country is not written.
         if (!a.country && l.group && abadr.has(l.group.toLowerCase())) a.country = abadr.get(l.group.toLowerCase())!;
-        if (Object.values(a).some((x, i) => i > 0 && x)) c.addresses.push(a), stored(l);
+        if (Object.values(a).some((x, i) => i > 0 && x)) c.addresses.push(a), tallies.add(l.name, 'stored');
         break;
       }
       case 'LABEL':
         // 2.1/3.0 formatted address: the ADR of the same card says it structured; without one it is the address.
-        if (card.lines.some((x) => x.name === 'ADR')) stored(l);
-        else if (text) c.addresses.push({ label: labelOf(l), poBox: '', extended: '', street: text, locality: '', region: '', postalCode: '', country: '' }), stored(l);
+        if (card.lines.some((x) => x.name === 'ADR')) tallies.add(l.name, 'stored');
+        else if (text) c.addresses.push({ label: labelOf(r, l), poBox: '', extended: '', street: text, locality: '', region: '', postalCode: '', country: '' }), tallies.add(l.name, 'stored');
         break;
       case 'PHOTO': {
         const img = inlineImage(l);
         if (img && !c.photo && (PHOTO_TYPES as readonly string[]).includes(img.mediaType) && img.dataBase64.length <= PHOTO_MAX_BASE64) {
           c.photo = { mediaType: img.mediaType as (typeof PHOTO_TYPES)[number], dataBase64: img.dataBase64 };
-          stored(l);
-        } else if (!img) other(l, unescapeText(value).trim());
-        else if (img.dataBase64.length <= 20_000) other(l, `data:${img.mediaType};base64,${img.dataBase64}`);
+          tallies.add(l.name, 'stored');
+        } else if (!img) other(r, l, unescapeText(value).trim());
+        else if (img.dataBase64.length <= 20_000) other(r, l, `data:${img.mediaType};base64,${img.dataBase64}`);
         else {
           warnings.push(`Line ${l.no}: a ${img.mediaType} photo of ${Math.round((img.dataBase64.length * 3) / 4096)} KB could not be kept (only one photo of JPEG, PNG, GIF or WebP up to 3 MB is).`);
           tallies.add(l.name, 'dropped');
@@ -215,41 +230,41 @@ function readCard(card: RawCard, env: Env): ContactProposal {
       case 'REV':
         if (!c.informationDated) {
           c.informationDated = toPartialDate(text);
-          if (c.informationDated) stored(l);
-          else other(l, text);
-        } else stored(l);
+          if (c.informationDated) tallies.add(l.name, 'stored');
+          else other(r, l, text);
+        } else tallies.add(l.name, 'stored');
         break;
       case X.dated:
         c.informationDated = toPartialDate(text);
         if (!c.informationDated) throw new CardError(l.no, `X-DOSSIER-DATED "${text}" is not a year, a year-month or a date.`);
-        stored(l);
+        tallies.add(l.name, 'stored');
         break;
       case X.internal:
         c.internal = /^(true|1|yes)$/i.test(text);
-        stored(l);
+        tallies.add(l.name, 'stored');
         break;
       case X.source:
         c.source = text;
-        stored(l);
+        tallies.add(l.name, 'stored');
         break;
       case 'X-ABLABEL':
       case 'X-ABADR':
-        stored(l);
+        tallies.add(l.name, 'stored');
         break;
       case 'CATEGORIES':
       case 'NICKNAME':
-        if (text) other(l, listValue(value).map((x) => x.trim()).filter(Boolean).join(', '));
+        if (text) other(r, l, listValue(value).map((x) => x.trim()).filter(Boolean).join(', '));
         break;
       case 'X-ANDROID-CUSTOM': {
         // Android keeps nicknames and relations here: "vnd.android.cursor.item/nickname;Nicky;1;;;…".
         const [kind = '', v = ''] = structured(value).map((p) => p.join(','));
         const what = kind.split('/').pop() ?? '';
-        if (what === 'nickname' && v) other({ ...l, name: 'NICKNAME', rawParams: '' }, v);
-        else if (text) other(l, text);
+        if (what === 'nickname' && v) other(r, { ...l, name: 'NICKNAME', rawParams: '' }, v);
+        else if (text) other(r, l, text);
         break;
       }
       default:
-        if (text) other(l, text);
+        if (text) other(r, l, text);
     }
   }
   c.languages = normaliseLanguages(langs.sort((a, b) => a.pref - b.pref).map((l) => l.tag));

@@ -129,6 +129,24 @@ describe('contact.importPreview and contact.importCommit', () => {
     expect(reports.at(-1)).toEqual([4, 4]);
   });
 
+  it('a large import is found by search card for card, and its rows carry the team ids the capture triggers give', async () => {
+    // More cards than one search-index batch (store/search.ts IndexBatch), so entries written in several batches are checked.
+    const n = 5200;
+    const cards = Array.from({ length: n }, (_, i) => card([`FN:Person${i} Quellmalz${i}`, `N:Quellmalz${i};Person${i};;;`, `EMAIL:p${i}@example.org`, `TEL:+41 22 799 ${String(i).padStart(4, '0')}`]));
+    const r = await dispatch(ctx, 'contact.importCommit', { format: 'vcard', content: cards.join(''), fileName: 'many.vcf' });
+    expect(r.created).toHaveLength(n);
+    for (const i of [0, 4999, 5000, n - 1]) {
+      const hits = await dispatch(ctx, 'search.query', { query: `quellmalz${i}` });
+      expect(hits.map((h) => h.id)).toEqual([r.created[i]]);
+    }
+    const rows = ctx.db
+      .prepare(`SELECT c.gid, p.gid AS phone, e.gid AS email FROM contacts c JOIN contact_phones p ON p.contact_id = c.id JOIN contact_emails e ON e.contact_id = c.id WHERE c.id IN (?, ?)`)
+      .all(r.created[0], r.created[n - 1]) as { gid: string; phone: string; email: string }[];
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toEqual({ gid: expect.stringMatching(/^[0-9a-f]{32}$/), phone: `${row.gid}|p0`, email: `${row.gid}|e0` });
+    expect(rows[0]!.gid).not.toBe(rows[1]!.gid);
+  });
+
   it('imports CSV with the mapping shown in the preview, and all contacts of a text file', async () => {
     const csv = 'Wer,Mail,Firma\nDr. Ana da Silva,ana.silva@example.org,OECD\n';
     const p = await dispatch(ctx, 'contact.importPreview', { format: 'csv', content: csv, fileName: 'x.csv', mapping: { Wer: 'fullName', Mail: 'email.work', Firma: 'organisation' } });

@@ -142,8 +142,8 @@ describe('since last time', () => {
     expect(data.outcomes).toEqual([
       { text: 'The Office will present options for a joint ILO–WTO study on the employment effects of trade at the next session.', committedBy: 'ILO Office', counterpart: true },
       { text: 'The Working Party asked the Office to report on due diligence initiatives in global supply chains.', committedBy: 'ILO Office', counterpart: true },
-      { text: 'Germany offered to host an expert workshop on financing social protection floors.', committedBy: 'us', counterpart: false },
-      { text: 'The Office will circulate a draft outline.', committedBy: 'counterpart', counterpart: true },
+      { text: 'Germany offered to host an expert workshop on financing social protection floors.', committedBy: 'our delegation', counterpart: false },
+      { text: 'The Office will circulate a draft outline.', committedBy: 'the counterpart', counterpart: true },
     ]);
     expect(data.actions.map((a) => [a.text, a.overdue])).toEqual([
       ['Send comments on the draft ILO–WTO study outline to MULTILATERALS', true],

@@ -16,8 +16,8 @@ import { drawSinceLastTime } from './sections-since';
 import { embedAttachments } from './attachments';
 import { drawChanges, drawSectionNotes } from './sections-release';
 import { useFonts } from './fonts';
-import { collectOutput, escapeXmpInfo, nativeStreamWrites } from './pdfkit-private';
-import { COLOR, CONTENT_WIDTH, PAGE, SIZE } from './theme';
+import { collectOutput, escapeXmpInfo, nativeStreamWrites, plainColors } from './pdfkit-private';
+import { COLOR, CONTENT_WIDTH, PAGE, SIZE, rgbOperands } from './theme';
 
 /** Builds the pack. The same document and options give byte-identical bytes. */
 export async function buildPack(d: PackDocument, opts: BuildOptions): Promise<BuiltPack> {
@@ -31,6 +31,8 @@ export async function buildPack(d: PackDocument, opts: BuildOptions): Promise<Bu
     lang: d.language || 'en',
     displayTitle: true,
     pdfVersion: '1.7',
+    // No default Helvetica: the pack sets its own fonts (fonts.ts), and parsing Helvetica's metrics cost every pack.
+    font: '',
     // PDF/A-3 is the archival level that allows embedded data files; without attachments the pack stays PDF/A-2.
     ...(opts.pdfa ? { subset: d.attachments?.length ? ('PDF/A-3b' as const) : ('PDF/A-2b' as const) } : {}),
     // The file ID is an MD5 of this info, so pinning the dates pins the ID too.
@@ -46,6 +48,7 @@ export async function buildPack(d: PackDocument, opts: BuildOptions): Promise<Bu
   });
   const { chunks, done } = collectOutput(pdf);
   nativeStreamWrites(pdf);
+  plainColors(pdf, rgbOperands);
   useFonts(pdf);
   pdf.appendXML(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${stamp.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`);
   escapeXmpInfo(pdf);

@@ -5,6 +5,7 @@
  */
 import type { Layout, Doc } from './layout';
 import { currentFont } from './pdfkit-private';
+import { shaperFor } from './shaping';
 import { COLOR, PAGE } from './theme';
 
 /** Height of the letters, in points. */
@@ -27,7 +28,8 @@ function outline(doc: Doc, text: string): Outline {
   if (known) return known;
   doc.font('bold');
   const font = currentFont(doc).font;
-  const run = font.layout(text);
+  // Shaped as the pack's words are (fontkit's full shaper only where the fast one cannot say): the same glyphs.
+  const run = (shaperFor(font).shape(text) as ReturnType<typeof font.layout> | null) ?? font.layout(text);
   const ops: string[] = [];
   let advance = 0;
   run.glyphs.forEach((glyph, i) => {

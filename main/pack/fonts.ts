@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Doc } from './layout';
-import { fontFamily, quickTables } from './pdfkit-private';
+import { fontFamily, quickSubset, quickTables, shapeWordsWith } from './pdfkit-private';
+import { shaperFor } from './shaping';
 import type { FontName } from './theme';
 
 const FILES: Record<FontName, string> = {
@@ -34,6 +35,9 @@ export function useFonts(doc: Doc): void {
     // Opening every face now fixes their resource names (F1..F4) whatever the content; unused faces are not embedded.
     doc.font(name);
     const embedded = fontFamily(doc, name)!;
+    const shaper = shaperFor(embedded.font);
+    shapeWordsWith(embedded, (text) => shaper.shape(text));
+    quickSubset(embedded);
     if (known && known.size() < CACHE_LIMIT) embedded.layoutCache = known.cache;
     else {
       const cache = embedded.layoutCache ?? Object.create(null);

@@ -7,7 +7,7 @@
  * (pdfkit is pinned to ^0.20).
  */
 import type { Doc } from './layout';
-import { type EmbeddedFont, type GlyphPosition, currentFontSize, useFontOnPage } from './pdfkit-private';
+import { type EmbeddedFont, currentFontSize, useFontOnPage } from './pdfkit-private';
 
 /** A number as PDF writes it: at most three decimals, never an exponent. */
 const num = (v: number) => String(Math.round(v * 1000) / 1000);
@@ -30,23 +30,54 @@ export function writeText(doc: Doc, text: string, x: number, y: number, spacing 
   let hex = '';
   let gx = x;
   let shifted = false;
-  eachGlyph(font, text, (h, pos) => {
-    if (pos.xOffset || pos.yOffset) {
-      if (hex) tj += `<${hex}> `;
-      if (tj) out += ` [${tj}] TJ`;
-      out += ` 1 0 0 -1 ${num(gx + pos.xOffset * scale)} ${num(baseline - pos.yOffset * scale)} Tm [<${h}>] TJ`;
-      tj = hex = '';
-      shifted = true;
-    } else {
-      if (shifted) out += ` 1 0 0 -1 ${num(gx)} ${num(baseline)} Tm`;
-      shifted = false;
-      hex += h;
-      if (pos.xAdvance !== pos.advanceWidth) {
-        tj += `<${hex}> ${num(pos.advanceWidth - pos.xAdvance)} `;
-        hex = '';
+  const words = wordsOf(font);
+  eachWord(font, text, (run) => {
+    const known = words.get(run);
+    if (known && !shifted) {
+      // A word met before in this document: its glyphs' codes and kerning as one piece.
+      if (known.adjust === null) hex += known.first;
+      else {
+        tj += `<${hex}${known.first}> ${known.adjust} ${known.middle}`;
+        hex = known.tail;
       }
+      for (const a of known.advances) gx += a * scale;
+      return;
     }
-    gx += pos.xAdvance * scale;
+    // Taken apart glyph by glyph; remembered as a piece when no glyph of it is placed apart.
+    let plain = true;
+    const pieces: string[] = [];
+    let piece = '';
+    for (let k = 0; k < run.glyphs.length; k++) {
+      const h = glyphHex(font, run.glyphs[k]!);
+      const pos = run.positions[k]!;
+      if (pos.xOffset || pos.yOffset) {
+        plain = false;
+        if (hex) tj += `<${hex}> `;
+        if (tj) out += ` [${tj}] TJ`;
+        out += ` 1 0 0 -1 ${num(gx + pos.xOffset * scale)} ${num(baseline - pos.yOffset * scale)} Tm [<${h}>] TJ`;
+        tj = hex = '';
+        shifted = true;
+      } else {
+        if (shifted) out += ` 1 0 0 -1 ${num(gx)} ${num(baseline)} Tm`;
+        shifted = false;
+        hex += h;
+        piece += h;
+        if (pos.xAdvance !== pos.advanceWidth) {
+          const adjust = num(pos.advanceWidth - pos.xAdvance);
+          tj += `<${hex}> ${adjust} `;
+          hex = '';
+          pieces.push(piece, adjust);
+          piece = '';
+        }
+      }
+      gx += pos.xAdvance * scale;
+    }
+    if (plain) {
+      pieces.push(piece);
+      const middle = [];
+      for (let i = 2; i + 1 < pieces.length; i += 2) middle.push(`<${pieces[i]}> ${pieces[i + 1]} `);
+      words.set(run, { first: pieces[0]!, adjust: pieces.length > 1 ? pieces[1]! : null, middle: middle.join(''), tail: pieces[pieces.length - 1]!, advances: run.positions.map((p) => p.xAdvance) });
+    }
   });
   if (hex) tj += `<${hex}>`;
   if (tj) out += ` [${tj}] TJ`;
@@ -54,34 +85,56 @@ export function writeText(doc: Doc, text: string, x: number, y: number, spacing 
   doc.addContent(`${out}${spacing ? ' 0 Tc' : ''} ET`);
 }
 
+type Run = ReturnType<EmbeddedFont['layoutCached']>;
+/**
+ * A shaped word as it goes into a TJ array, per document font: the glyph codes up to the first kerning adjustment,
+ * that adjustment (null: none), the closed segments after it, the codes after the last, and the advances.
+ */
+interface WordCodes {
+  first: string;
+  adjust: string | null;
+  middle: string;
+  tail: string;
+  advances: number[];
+}
+const wordCodes = new WeakMap<EmbeddedFont, Map<Run, WordCodes>>();
+function wordsOf(font: EmbeddedFont): Map<Run, WordCodes> {
+  let words = wordCodes.get(font);
+  if (!words) wordCodes.set(font, (words = new Map()));
+  return words;
+}
+
 const hexOf = new WeakMap<EmbeddedFont, Map<number, string>>();
 
 /**
- * pdfkit's EmbeddedFont.encode, without its per-character scan and growing array copies: the same space-ended
- * chunks (so the same shaping cache), each glyph entered in the subset, its width and its text for copy-paste;
- * `visit` gets each glyph's hex code and position in turn.
+ * A glyph's code in this document's subset, as four hex digits. The first time, as pdfkit's EmbeddedFont.encode
+ * does: the glyph is entered in the subset, with its width and its text for copy-paste.
  */
-function eachGlyph(font: EmbeddedFont, text: string, visit: (hex: string, pos: GlyphPosition) => void): void {
+function glyphHex(font: EmbeddedFont, glyph: Run['glyphs'][number]): string {
   let ids = hexOf.get(font);
   if (!ids) hexOf.set(font, (ids = new Map()));
+  let h = ids.get(glyph.id);
+  if (h === undefined) {
+    const gid = font.subset.includeGlyph(glyph.id);
+    h = `0000${gid.toString(16)}`.slice(-4);
+    ids.set(glyph.id, h);
+    font.widths[gid] ??= glyph.advanceWidth * font.scale;
+    font.unicode[gid] ??= glyph.codePoints;
+  }
+  return h;
+}
+
+/**
+ * pdfkit's EmbeddedFont.encode, without its per-character scan and growing array copies: the same space-ended
+ * chunks (so the same shaping cache), each shaped word handed to `visit` in turn.
+ */
+function eachWord(font: EmbeddedFont, text: string, visit: (run: Run) => void): void {
   let last = 0;
   let index = 0;
   while (index <= text.length) {
     const ch = text[index];
     if ((index === text.length && last < index) || ch === ' ' || ch === '\t') {
-      const run = font.layoutCached(text.slice(last, ++index));
-      for (let k = 0; k < run.glyphs.length; k++) {
-        const glyph = run.glyphs[k]!;
-        let h = ids.get(glyph.id);
-        if (h === undefined) {
-          const gid = font.subset.includeGlyph(glyph.id);
-          h = `0000${gid.toString(16)}`.slice(-4);
-          ids.set(glyph.id, h);
-          font.widths[gid] ??= glyph.advanceWidth * font.scale;
-          font.unicode[gid] ??= glyph.codePoints;
-        }
-        visit(h, run.positions[k]!);
-      }
+      visit(font.layoutCached(text.slice(last, ++index)));
       last = index;
     } else index++;
   }

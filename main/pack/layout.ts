@@ -9,7 +9,7 @@ import type PDFDocument from 'pdfkit';
 import { writeText } from './glyphs';
 import { currentFont } from './pdfkit-private';
 import { type Atom, atomize, breakLines } from './lines';
-import { COLOR, CONTENT_WIDTH, type FontName, PAGE, SIZE, fontFor } from './theme';
+import { COLOR, CONTENT_WIDTH, type FontName, PAGE, SIZE, fontFor, rgbOperands } from './theme';
 
 export type Doc = InstanceType<typeof PDFDocument>;
 export type Struct = PDFKit.PDFStructureElement;
@@ -132,7 +132,11 @@ export class Layout {
   /** Adds tagged content for `runs` to an existing element (for elements with several parts, e.g. TOC items). */
   fill(el: Struct, runs: Run[], style: Style, opts: { x?: number; width?: number; noBreak?: boolean } = {}): void {
     const width = opts.width ?? CONTENT_WIDTH;
-    this.place(this.plan(runs, style, width), style, opts.x ?? PAGE.marginX, this.doc.y, width, opts.noBreak !== true, (link, draw) => {
+    const plan = this.plan(runs, style, width);
+    // Drawn: the plan is not needed again (a table row is measured, then drawn once); kept, every plan of the pack
+    // would live to its end, and the garbage collector copy them on each pass.
+    this.plans.delete(runs);
+    this.place(plan, style, opts.x ?? PAGE.marginX, this.doc.y, width, opts.noBreak !== true, (link, draw) => {
       if (!link) return void el.add(() => draw(null));
       const linkEl = this.doc.struct('Link');
       el.add(linkEl);
@@ -209,7 +213,7 @@ export class Layout {
     this.size = size;
     if (color !== this.color) {
       // The plain "rg" operator: pdfkit's fillColor() parses the colour and writes colour space and value each time.
-      this.doc.addContent(fillOperator(color));
+      this.doc.addContent(`${rgbOperands(color)} rg`);
       this.color = color;
     }
   }
@@ -366,17 +370,6 @@ export class Layout {
     return wordWidth(this.doc, this.face, text) * this.size + (style.spacing ?? 0) * text.length;
   }
 
-}
-
-const fillOperators = new Map<string, string>();
-function fillOperator(hex: string): string {
-  let op = fillOperators.get(hex);
-  if (!op) {
-    const n = parseInt(hex.slice(1), 16);
-    op = `${[n >> 16, (n >> 8) & 0xff, n & 0xff].map((c) => Math.round((c / 255) * 1000) / 1000).join(' ')} rg`;
-    fillOperators.set(hex, op);
-  }
-  return op;
 }
 
 const widthCache = new Map<FontName, Map<string, number>>();

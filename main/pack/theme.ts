@@ -27,6 +27,18 @@ export const COLOR = {
   warnSoft: '#fdf4e2',
 } as const;
 
+const operands = new Map<string, string>();
+/** A #rrggbb colour as the operands of PDF's rg / RG operators ("0.122 0.306 0.475"), three decimals. */
+export function rgbOperands(hex: string): string {
+  let op = operands.get(hex);
+  if (!op) {
+    const n = parseInt(hex.slice(1), 16);
+    op = [n >> 16, (n >> 8) & 0xff, n & 0xff].map((c) => Math.round((c / 255) * 1000) / 1000).join(' ');
+    operands.set(hex, op);
+  }
+  return op;
+}
+
 export const SIZE = {
   body: 9.5,
   small: 8,

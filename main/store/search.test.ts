@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDb } from './db';
-import { fold, indexRecord, searchAll, searchIndex, toFtsQuery } from './search';
+import { IndexBatch, fold, indexRecord, searchAll, searchIndex, toFtsQuery } from './search';
 
 describe('search', () => {
   it('folds case, accents and letters without a decomposition', () => {
@@ -8,6 +8,28 @@ describe('search', () => {
     expect(fold('Weiß')).toBe('weiss');
     expect(fold('Małgorzata Øvergård')).toBe('malgorzata overgard');
     expect(fold('Παπαδοπούλου')).toBe('παπαδοπουλου');
+  });
+
+  it('an index batch writes what indexRecord writes, in batches, folding each piece as the whole text folds', () => {
+    const [a, b] = [createDb(), createDb()];
+    const records: [string[], string[]][] = [
+      [['ΟΔΟΣ', 'Weiß'], ['Chargée de mission', '', 'X@Example.ORG', 'Ærø\u0301 ΣΟΦΟΣ', 'Ölçek']],
+      [['Łukasz', 'Nowak'], ['Chargée de mission', 'Ministère du Travail']],
+      [['Ana', 'da Silva'], []],
+    ];
+    const batch = new IndexBatch(a, 2);
+    records.forEach(([title, body], i) => {
+      batch.add('contact', i + 1, title, body);
+      indexRecord(b, 'contact', i + 1, title.join(' '), body.join(' '));
+    });
+    // Two written when the batch filled, the third waits for flush.
+    expect(searchIndex(a, 'ana', 10)).toEqual([]);
+    batch.flush();
+    for (const q of ['οδος weiss', 'σοφος', 'aero', 'chargee ministere', 'lukasz', 'x@example.org', 'olcek', 'da silva']) {
+      expect(searchIndex(a, q, 10), q).toEqual(searchIndex(b, q, 10));
+      expect(searchIndex(a, q, 10).length, q).toBeGreaterThan(0);
+    }
+    expect(['ΟΔΟΣ Weiß', 'Ærø\u0301 ΣΟΦΟΣ Ölçek'].map(fold)).toEqual(['οδος weiss', 'aero σοφος olcek']);
   });
 
   it('turns typed words into prefix terms and ignores punctuation', () => {

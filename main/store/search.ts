@@ -32,7 +32,66 @@ export function fold(s: string): string {
  * by rowid). Also right for a record just created: a deleted record of the same id may have left its entry behind.
  */
 export function indexRecord(db: WriteDb, kind: SearchKind, id: number, title: string, body: string): void {
-  run(db, 'INSERT OR REPLACE INTO search_index (rowid, title, body) VALUES (?, ?, ?)', rowidOf(kind, id), fold(title), fold(body));
+  run(db, INDEX, rowidOf(kind, id), fold(title), fold(body));
+}
+const INDEX = 'INSERT OR REPLACE INTO search_index (rowid, title, body) VALUES (?, ?, ?)';
+
+/**
+ * Index entries written a batch at a time, for writes of many records in one transaction (an import). FTS5 flushes
+ * its pending terms to a new segment at every statement savepoint, and every write that fires a trigger opens one
+ * (the team capture triggers are on every shared table), so entries written between the rows make one segment
+ * per record and endless merging. Queued here, they are written together: one segment per batch. The batch is
+ * bounded, so 100,000 records never wait in memory at once. Call `flush` before the transaction ends.
+ */
+export class IndexBatch {
+  private queue: [rowid: number, title: string, body: string][] = [];
+  private folded = new Map<string, string>();
+  constructor(
+    private readonly db: WriteDb,
+    private readonly size = 5000,
+  ) {}
+  /** A record's title and body, each as pieces to be joined by spaces (names, post, institution, addresses…). */
+  add(kind: SearchKind, id: number, title: readonly string[], body: readonly string[]): void {
+    this.queue.push([rowidOf(kind, id), this.fold(title), this.fold(body)]);
+    if (this.queue.length >= this.size) this.flush();
+  }
+  /**
+   * fold(pieces.join(' ')), folding each distinct piece once: thousands of records share a post, an institution,
+   * a given name. (Folding keeps a space where it is and works within the text between spaces, so piece by piece
+   * gives the same text.)
+   */
+  fold(pieces: readonly string[]): string {
+    let out = '';
+    for (let i = 0; i < pieces.length; i++) {
+      const p = pieces[i]!;
+      let f = ASCII.test(p) ? p.toLowerCase() : this.folded.get(p);
+      if (f === undefined) {
+        f = fold(p);
+        if (this.folded.size < 20_000 && p.length <= 300) this.folded.set(p, f);
+      }
+      out = i === 0 ? f : `${out} ${f}`;
+    }
+    return out;
+  }
+  flush(): void {
+    if (this.queue.length) this.batches++;
+    for (const [rowid, title, body] of this.queue) run(this.db, INDEX, rowid, title, body);
+    this.queue = [];
+  }
+  /**
+   * The last entries, and after a bulk write of several batches the index merged into one segment: each batch left a
+   * segment of its own, and a search reads every segment (p95 of the contacts bench 2.7 ms unmerged, 2.0 ms merged).
+   */
+  finish(): void {
+    this.flush();
+    if (this.batches > 1) optimizeIndex(this.db);
+  }
+  private batches = 0;
+}
+
+/** Merges the search index into one segment (FTS5 'optimize'): after bulk writes, so searches read one segment. */
+export function optimizeIndex(db: WriteDb): void {
+  run(db, `INSERT INTO search_index (search_index) VALUES ('optimize')`);
 }
 
 export function unindexRecord(db: WriteDb, kind: SearchKind, id: number): void {

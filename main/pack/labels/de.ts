@@ -94,6 +94,7 @@ export const de: PackLabels = {
     committedBy: 'Zugesagt von',
     counterpartCommitted: 'Zusage der Gegenseite',
     us: 'unsere Delegation',
+    them: 'die Gegenseite',
     noOutcomes: 'Keine Ergebnisse erfasst.',
     followUps: 'Noch offene Folgeaufträge',
     people: 'Wer ist neu, wer ist nicht mehr dabei',

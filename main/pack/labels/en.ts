@@ -94,6 +94,7 @@ export const en: PackLabels = {
     committedBy: 'Committed by',
     counterpartCommitted: 'Counterpart commitment',
     us: 'our delegation',
+    them: 'the counterpart',
     noOutcomes: 'No outcomes were recorded.',
     followUps: 'Follow-ups still open',
     people: 'Who is new, who has left',

@@ -94,6 +94,7 @@ export const fr: PackLabels = {
     committedBy: 'Engagement de',
     counterpartCommitted: 'Engagement de l’interlocuteur',
     us: 'notre délégation',
+    them: 'l’homologue',
     noOutcomes: 'Aucun résultat enregistré.',
     followUps: 'Actions de suivi encore ouvertes',
     people: 'Qui est nouveau, qui est parti',

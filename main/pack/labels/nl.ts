@@ -94,6 +94,7 @@ export const nl: PackLabels = {
     committedBy: 'Toegezegd door',
     counterpartCommitted: 'Toezegging van de wederpartij',
     us: 'onze delegatie',
+    them: 'de tegenpartij',
     noOutcomes: 'Geen uitkomsten vastgelegd.',
     followUps: 'Nog openstaande acties',
     people: 'Wie is nieuw, wie is vertrokken',

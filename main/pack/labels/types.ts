@@ -109,6 +109,8 @@ export interface SinceLabels {
   committedBy: string;
   counterpartCommitted: string;
   us: string;
+  /** An outcome committed by 'counterpart' (the side we met), as the pack names it. */
+  them: string;
   noOutcomes: string;
   followUps: string;
   people: string;

@@ -6,6 +6,7 @@
  * each inserted, updated or deleted row (all columns, as JSON) into `team_capture_log` in the same transaction as
  * the write; `stamp.ts` turns those raw images into stamped changes before the transaction commits.
  */
+import { randomBytes } from 'node:crypto';
 import type { WriteDb, ReadDb } from '../db';
 import { get } from '../sql';
 
@@ -26,12 +27,13 @@ export const LOCAL_COLUMNS: Record<string, readonly string[]> = {
  * Rows whose code rewrites them wholesale (delete all, insert again) get a gid from their parent and place, so a
  * rewrite of an unchanged list nets out to no change and concurrent edits merge field by field, never doubling.
  */
-const POSITIONAL: Record<string, { parent: string; position: string; tag: string }> = {
+const POSITIONAL_TABLES = {
   contact_phones: { parent: 'contact_id', position: 'position', tag: 'p' },
   contact_emails: { parent: 'contact_id', position: 'position', tag: 'e' },
   contact_addresses: { parent: 'contact_id', position: 'position', tag: 'a' },
   contact_details: { parent: 'contact_id', position: 'position', tag: 'd' },
 };
+const POSITIONAL: Record<string, { parent: string; position: string; tag: string }> = POSITIONAL_TABLES;
 /**
  * Rows that come back under their old local id (a version restore keeps section ids, so comparisons match sections
  * by id) are the same record again: they take back the gid their tombstone kept.
@@ -161,6 +163,17 @@ function gidExpression(t: TableInfo, src: string): string {
   return `lower(hex(randomblob(16)))`;
 }
 
+/** A gid its writer gives a new row of a table whose gids are random (a contact), the same as gidExpression makes. */
+export function randomGid(): string {
+  // Drawn from a pool: a call to the system's generator per row costs more than the row's insert.
+  if (gidAt + 16 > gidPool.length) [gidPool, gidAt] = [randomBytes(4096), 0];
+  return gidPool.toString('hex', gidAt, (gidAt += 16));
+}
+let gidPool = Buffer.alloc(0);
+let gidAt = 0;
+/** The gid of a contact's phone, e-mail, address or detail at `position` under a parent of gid `parentGid`, as gidExpression derives it. */
+export const positionalGid = (table: keyof typeof POSITIONAL_TABLES, parentGid: string, position: number): string => `${parentGid}|${POSITIONAL_TABLES[table].tag}${position}`;
+
 const keyMatch = (t: TableInfo, src: string) => (t.idColumn ? `rowid = ${src}.rowid` : t.pk.map((c) => `${q(c)} = ${src}.${q(c)}`).join(' AND '));
 const image = (t: TableInfo, src: string) =>
   `json_object(${t.columns
@@ -174,7 +187,9 @@ export function captureTriggers(t: TableInfo): string[] {
   const on = `(SELECT enabled FROM team_capture)`;
   const data = t.columns.map((c) => c.name).filter((c) => c !== 'gid');
   return [
-    `CREATE TRIGGER ${q(`team_i_${t.name}`)} AFTER INSERT ON ${n} BEGIN
+    // Skipped whole when the writer gave the gid (randomGid, positionalGid) and capture is off: a trigger's body costs
+    // more than the row's own insert, and a large import writes hundreds of thousands of rows.
+    `CREATE TRIGGER ${q(`team_i_${t.name}`)} AFTER INSERT ON ${n} WHEN NEW.gid IS NULL OR ${on} BEGIN
        UPDATE ${n} SET gid = ${gidExpression(t, 'NEW')} WHERE ${keyMatch(t, 'NEW')} AND gid IS NULL;
        INSERT INTO team_capture_log (tbl, gid, kind, new) SELECT '${t.name}', gid, 'i', ${image(t, 'NEW')} FROM ${n} WHERE ${keyMatch(t, 'NEW')} AND ${on};
      END`,
