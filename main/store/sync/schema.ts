@@ -166,11 +166,17 @@ function gidExpression(t: TableInfo, src: string): string {
 /** A gid its writer gives a new row of a table whose gids are random (a contact), the same as gidExpression makes. */
 export function randomGid(): string {
   // Drawn from a pool: a call to the system's generator per row costs more than the row's insert.
-  if (gidAt + 16 > gidPool.length) [gidPool, gidAt] = [randomBytes(4096), 0];
+  if (gidAt + 16 > gidPool.length) [gidPool, gidAt] = [gidBytes(4096), 0];
   return gidPool.toString('hex', gidAt, (gidAt += 16));
 }
-let gidPool = Buffer.alloc(0);
+let gidPool: Buffer = Buffer.alloc(0);
 let gidAt = 0;
+let gidBytes: (n: number) => Buffer = randomBytes;
+/** Tests: where randomGid draws its bytes (a seeded source, so a seeded run replays); null for the system's. */
+export function setGidBytes(fn: ((n: number) => Buffer) | null): void {
+  gidBytes = fn ?? randomBytes;
+  [gidPool, gidAt] = [Buffer.alloc(0), 0];
+}
 /** The gid of a contact's phone, e-mail, address or detail at `position` under a parent of gid `parentGid`, as gidExpression derives it. */
 export const positionalGid = (table: keyof typeof POSITIONAL_TABLES, parentGid: string, position: number): string => `${parentGid}|${POSITIONAL_TABLES[table].tag}${position}`;
 
