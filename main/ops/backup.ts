@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { DossierError } from '../../contract/errors';
-import { DEFAULT_KEEP, type BackupFile, backupDir, backupNow, commitRestore, copyDatabase, dailyBackup, listBackups, prepareRestore } from '../store/backup';
+import { DEFAULT_KEEP, type BackupFile, backupDir, backupNow, commitRestore, copyDatabase, dailyBackup, dailyBackupDue, listBackups, prepareRestore } from '../store/backup';
 import { openDb } from '../store/db';
 import { type HandlerMap, type OpsContext, type ReadContext, exclusive } from './context';
 import type { Engine } from './engine';
@@ -48,6 +48,9 @@ export async function restoreClosed(dbPath: string, source: string, now: Date): 
  */
 export async function startupBackup(engine: Engine, log: (msg: string) => void = (m) => console.error(m)): Promise<string | null> {
   if (engine.ctx.dbPath === ':memory:') return null;
+  // Most starts have nothing to do: say so from the folder here, rather than start the lane (a thread loading the
+  // operations) while the window is opening.
+  if (!dailyBackupDue(engine.ctx.dataDir, engine.ctx.now())) return null;
   const reply = await engine.call('backup.daily', {});
   if (reply.ok) return (reply.value as { created: string | null }).created;
   if (reply.error.code !== 'cancelled') log(`Dossier: the daily backup to ${backupDir(engine.ctx.dataDir)} failed: ${reply.error.message}`);

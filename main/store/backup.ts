@@ -136,6 +136,12 @@ export async function backupNow(db: ReadDb, dataDir: string, now: Date, opts: Lo
   return { ...listBackups(dataDir).find((b) => b.name === name)!, pages };
 }
 
+/** Whether no backup (automatic or not) was taken yet on `now`'s UTC day: a look at the folder, nothing opened. */
+export function dailyBackupDue(dataDir: string, now: Date): boolean {
+  const newest = listBackups(dataDir)[0];
+  return !newest || newest.takenAt.slice(0, 10) < day(now);
+}
+
 /**
  * The automatic daily backup, called at start-up by the app and the host: makes `dossier-YYYY-MM-DD.db` unless
  * a backup (automatic or not) was already taken that UTC day, then keeps only the newest `keep` automatic ones.
@@ -143,9 +149,8 @@ export async function backupNow(db: ReadDb, dataDir: string, now: Date, opts: Lo
 export async function dailyBackup(db: ReadDb, dataDir: string, now: Date, keep = DEFAULT_KEEP, opts: LongOptions = {}): Promise<{ created: string | null; removed: string[] }> {
   const today = day(now);
   makePrivateDir(backupDir(dataDir), true);
-  const newest = listBackups(dataDir)[0];
   let created: string | null = null;
-  if (!newest || newest.takenAt.slice(0, 10) < today) {
+  if (dailyBackupDue(dataDir, now)) {
     created = (await copyDatabase(db, join(backupDir(dataDir), `dossier-${today}.db`), opts)).file;
   }
   const removed: string[] = [];
