@@ -51,6 +51,14 @@ async function open(browser: Browser, host: Host): Promise<Page> {
   return page;
 }
 
+/** A contact made through the contact form, as a member would. */
+async function createContact(page: Page, host: Host, given: string, family: string): Promise<void> {
+  await page.goto(`${host.url}#/contacts/new`);
+  await page.getByLabel('Given name').fill(given);
+  await page.getByLabel('Family name').fill(family);
+  await page.getByRole('button', { name: 'Create contact' }).click();
+}
+
 test('two dossiers joined to one team see each other’s edits, and a conflict shows in the briefing', async ({ browser }) => {
   test.setTimeout(120_000);
   mkdirSync(SHOTS, { recursive: true });
@@ -63,18 +71,12 @@ test('two dossiers joined to one team see each other’s edits, and a conflict s
   await expect(b.getByRole('button', { name: /Team sync: Synced/ })).toBeVisible({ timeout: 15_000 });
 
   // Anna adds a contact in her app; Ben's list shows it by itself.
-  await a.goto(`${anna.host.url}#/contacts/new`);
-  await a.getByLabel('Given name').fill('Ingrid');
-  await a.getByLabel('Family name').fill('Vasquez-Lindqvist');
-  await a.getByRole('button', { name: 'Create contact' }).click();
+  await createContact(a, anna.host, 'Ingrid', 'Vasquez-Lindqvist');
   await b.goto(`${ben.host.url}#/contacts`);
   await expect(b.getByText('Vasquez-Lindqvist, Ingrid').first()).toBeVisible({ timeout: 15_000 });
 
   // And the other way round.
-  await b.goto(`${ben.host.url}#/contacts/new`);
-  await b.getByLabel('Given name').fill('Tomasz');
-  await b.getByLabel('Family name').fill('Wierzbicki');
-  await b.getByRole('button', { name: 'Create contact' }).click();
+  await createContact(b, ben.host, 'Tomasz', 'Wierzbicki');
   await a.goto(`${anna.host.url}#/contacts`);
   await expect(a.getByText('Wierzbicki, Tomasz').first()).toBeVisible({ timeout: 15_000 });
 

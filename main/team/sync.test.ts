@@ -39,6 +39,16 @@ async function withClient<T>(login: string, db: string, fn: (c: Awaited<ReturnTy
 }
 const sync = (login: string, r: OpsContext) => withClient(login, 'unit', (c) => syncOnce(c, r.db));
 
+/** A team of its own for one scenario, with two members: anna makes it from her dossier, ben joins it. */
+async function twoMembers(name: string) {
+  await pg.team(name, ['anna', 'ben']);
+  return {
+    sync: (login: string, r: OpsContext) => withClient(login, name, (c) => syncOnce(c, r.db)),
+    create: (r: OpsContext) => withClient('anna', name, (c, addr) => createTeam(c, r.db, addr)),
+    join: (r: OpsContext) => withClient('ben', name, (c, addr) => joinTeam(c, r.db, addr)),
+  };
+}
+
 describe('two dossiers joined to one PostgreSQL', () => {
   it('a contact created on one is found on the other after sync; one section written on both converges, the other text kept as a version on both', async () => {
     const a = replica('anna');
@@ -104,8 +114,8 @@ describe('two dossiers joined to one PostgreSQL', () => {
 
 describe('ids inside saved data name the same record on every replica', () => {
   it('a version naming a removed agenda item still names it after a new item takes that item’s local id', async () => {
-    await pg.team('reuse', ['anna', 'ben']);
-    const sync2 = (login: string, r: OpsContext) => withClient(login, 'reuse', (c) => syncOnce(c, r.db));
+    const team = await twoMembers('reuse');
+    const sync2 = team.sync;
     const a = replica('anna');
     await a.call('system.loadDemo', {});
     const meeting = (await a.call('meeting.list', {}))[0];
@@ -115,9 +125,9 @@ describe('ids inside saved data name the same record on every replica', () => {
     const sec = brief.sections.find((s: { kind: string }) => s.kind === 'agenda_briefs') ?? (await a.call('section.add', { briefingId: brief.id, kind: 'agenda_briefs', title: 'Agenda' })).sections.find((s: { kind: string }) => s.kind === 'agenda_briefs');
     await a.call('section.update', { id: sec.id, content: JSON.stringify({ briefs: [{ agendaItemId: item.id, text: 'Lines on the removed item' }] }) });
     await a.call('version.save', { briefingId: brief.id, name: 'with the item' });
-    await withClient('anna', 'reuse', (c, addr) => createTeam(c, a.db, addr));
+    await team.create(a);
     const b = replica('ben');
-    await withClient('ben', 'reuse', (c, addr) => joinTeam(c, b.db, addr));
+    await team.join(b);
 
     // Anna removes the item (the highest id) and adds another: SQLite hands the new one the same local id.
     await a.call('agenda.remove', { meetingId: meeting.id, id: item.id });
@@ -131,19 +141,19 @@ describe('ids inside saved data name the same record on every replica', () => {
 
 describe('clocks that disagree', () => {
   it('an edit made over a text from a laptop whose clock is a month ahead wins, on every replica', async () => {
-    await pg.team('ahead', ['anna', 'ben']);
-    const sync2 = (login: string, r: OpsContext) => withClient(login, 'ahead', (c) => syncOnce(c, r.db));
+    const team = await twoMembers('ahead');
+    const sync2 = team.sync;
     const now = Date.now();
     const a = replica('anna');
     setHlcWall(a.db, () => now);
     await a.call('system.loadDemo', {});
     const meeting = (await a.call('meeting.list', {}))[0];
     const brief = await a.call('briefing.create', { meetingId: meeting.id, title: 'Brief' });
-    await withClient('anna', 'ahead', (c, addr) => createTeam(c, a.db, addr));
+    await team.create(a);
     const b = replica('ben');
     // Ben's laptop is set a month ahead: more than the day a clock follows another by.
     setHlcWall(b.db, () => now + 30 * 24 * 3600_000);
-    await withClient('ben', 'ahead', (c, addr) => joinTeam(c, b.db, addr));
+    await team.join(b);
     const contact = (await a.call('contact.list', {})).items?.[0] ?? (await a.call('contact.list', {}))[0];
     const gidOf = (r: OpsContext, tbl: string, id: number) => (r.db.prepare(`SELECT gid FROM ${tbl} WHERE id = ?`).get(id) as { gid: string }).gid;
     const idOf = (r: OpsContext, tbl: string, gid: string) => (r.db.prepare(`SELECT id FROM ${tbl} WHERE gid = ?`).get(gid) as { id: number }).id;
@@ -174,15 +184,15 @@ describe('clocks that disagree', () => {
 
 describe('a removed section keeps its identity', () => {
   it('a section added after the one with the highest id was removed is a new record, and the removed one stays restorable with its text', async () => {
-    await pg.team('revive', ['anna', 'ben']);
-    const sync2 = (login: string, r: OpsContext) => withClient(login, 'revive', (c) => syncOnce(c, r.db));
+    const team = await twoMembers('revive');
+    const sync2 = team.sync;
     const a = replica('anna');
     await a.call('system.loadDemo', {});
     const meeting = (await a.call('meeting.list', {}))[0];
     const first = await a.call('briefing.create', { meetingId: meeting.id, title: 'First brief' });
-    await withClient('anna', 'revive', (c, addr) => createTeam(c, a.db, addr));
+    await team.create(a);
     const b = replica('ben');
-    await withClient('ben', 'revive', (c, addr) => joinTeam(c, b.db, addr));
+    await team.join(b);
     const last = first.sections[first.sections.length - 1];
     await a.call('section.update', { id: last.id, content: 'Text that must stay restorable.' });
     const removedGid = (a.db.prepare('SELECT gid FROM briefing_sections WHERE id = ?').get(last.id) as { gid: string }).gid;
@@ -204,8 +214,8 @@ describe('a removed section keeps its identity', () => {
 
 describe('a writer who keeps typing on a text that lost', () => {
   it('updates the conflict version another member’s merge made, even when that member’s clock is ahead', async () => {
-    await pg.team('typing', ['anna', 'ben']);
-    const sync2 = (login: string, r: OpsContext) => withClient(login, 'typing', (c) => syncOnce(c, r.db));
+    const team = await twoMembers('typing');
+    const sync2 = team.sync;
     let t = 0;
     const T0 = Date.UTC(2026, 10, 23, 8);
     const a = replica('anna');
@@ -213,10 +223,10 @@ describe('a writer who keeps typing on a text that lost', () => {
     await a.call('system.loadDemo', {});
     const meeting = (await a.call('meeting.list', {}))[0];
     const brief = await a.call('briefing.create', { meetingId: meeting.id, title: 'Brief' });
-    await withClient('anna', 'typing', (c, addr) => createTeam(c, a.db, addr));
+    await team.create(a);
     const b = replica('ben');
     setHlcWall(b.db, () => T0 + 3600_000 + t); // an hour ahead
-    await withClient('ben', 'typing', (c, addr) => joinTeam(c, b.db, addr));
+    await team.join(b);
     const sec = brief.sections.find((s: { title: string }) => s.title === 'Objectives');
     const sg = (a.db.prepare('SELECT gid FROM briefing_sections WHERE id = ?').get(sec.id) as { gid: string }).gid;
     const bSec = (b.db.prepare('SELECT id FROM briefing_sections WHERE gid = ?').get(sg) as { id: number }).id;
@@ -245,12 +255,12 @@ describe('a writer who keeps typing on a text that lost', () => {
 
 describe('a big pull', () => {
   it('keeps the search index right: a pulled contact is found by its new words, not by the words it lost', async () => {
-    await pg.team('bigpull', ['anna', 'ben']);
+    const team = await twoMembers('bigpull');
     const a = replica('anna');
     await a.call('system.loadDemo', {});
-    await withClient('anna', 'bigpull', (c, addr) => createTeam(c, a.db, addr));
+    await team.create(a);
     const b = replica('ben');
-    await withClient('ben', 'bigpull', (c, addr) => joinTeam(c, b.db, addr));
+    await team.join(b);
     // A thousand changes and more, in Anna's order of her contacts, which is no order of Ben's local ids (his came from
     // the team's copy): every contact's notes, many times.
     const ids = (a.db.prepare('SELECT id FROM contacts').all() as { id: number }[]).map((r) => r.id);
@@ -276,8 +286,8 @@ describe('a big pull', () => {
 
 describe('a section brought back over an edit it received while deleted', () => {
   it('keeps that edit in the conflict version, with the section in it', async () => {
-    await pg.team('back', ['anna', 'ben']);
-    const sync2 = (login: string, r: OpsContext) => withClient(login, 'back', (c) => syncOnce(c, r.db));
+    const team = await twoMembers('back');
+    const sync2 = team.sync;
     const a = replica('anna');
     await a.call('system.loadDemo', {});
     const meeting = (await a.call('meeting.list', {}))[0];
@@ -285,9 +295,9 @@ describe('a section brought back over an edit it received while deleted', () => 
     const sec = brief.sections.find((s: { title: string }) => s.title === 'Objectives');
     await a.call('section.update', { id: sec.id, content: 'The text as saved.' });
     await a.call('version.save', { briefingId: brief.id, name: 'saved' });
-    await withClient('anna', 'back', (c, addr) => createTeam(c, a.db, addr));
+    await team.create(a);
     const b = replica('ben');
-    await withClient('ben', 'back', (c, addr) => joinTeam(c, b.db, addr));
+    await team.join(b);
     const sg = (a.db.prepare('SELECT gid FROM briefing_sections WHERE id = ?').get(sec.id) as { gid: string }).gid;
     const bSec = (b.db.prepare('SELECT id, briefing_id FROM briefing_sections WHERE gid = ?').get(sg) as { id: number; briefing_id: number });
 
