@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,12 +19,16 @@ describe('daily backups', () => {
     const ctx = ctxAt(dir);
     await dispatch(ctx, 'institution.create', { name: 'International Labour Organization', acronym: 'ILO' });
     const day0 = Date.parse('2026-11-01T08:00:00Z');
+    // A copy cut off by closing the app on an earlier day: cleared by the next daily backup.
+    mkdirSync(join(dir, 'backups'), { recursive: true });
+    writeFileSync(join(dir, 'backups', 'dossier-2026-10-31.db.part'), 'half a copy');
     for (let d = 0; d < 10; d++) {
       const r = await dailyBackup(ctx.db, dir, new Date(day0 + d * 86_400_000), 7);
       expect(r.created).toMatch(/dossier-2026-11-\d\d\.db$/);
       // A second start the same day does nothing.
       expect((await dailyBackup(ctx.db, dir, new Date(day0 + d * 86_400_000 + 3_600_000), 7)).created).toBeNull();
     }
+    expect(readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.part'))).toEqual([]);
     expect(names(dir)).toEqual(['04', '05', '06', '07', '08', '09', '10'].map((d) => `dossier-2026-11-${d}.db`).reverse());
     // Each backup is a Dossier database with the data in it.
     const copy = new Database(listBackups(dir)[0]!.file, { readonly: true });

@@ -151,6 +151,8 @@ export async function dailyBackup(db: ReadDb, dataDir: string, now: Date, keep =
   makePrivateDir(backupDir(dataDir), true);
   let created: string | null = null;
   if (dailyBackupDue(dataDir, now)) {
+    // A daily backup cut off when the app was closed mid-copy left its `.part` file; it is never finished later.
+    for (const name of readdirSync(backupDir(dataDir))) if (/^dossier-\d{4}-\d{2}-\d{2}\.db\.part$/.test(name)) removeWithSideFiles(join(backupDir(dataDir), name));
     created = (await copyDatabase(db, join(backupDir(dataDir), `dossier-${today}.db`), opts)).file;
   }
   const removed: string[] = [];
