@@ -45,8 +45,10 @@ export interface InstitutionMatcher {
   seat(id: number): string | null;
 }
 
-export function institutionMatcher(db: ReadDb): InstitutionMatcher {
-  const list = listInstitutions(db);
+export const institutionMatcher = (db: ReadDb): InstitutionMatcher => matcherOf(listInstitutions(db));
+
+/** A matcher over these institutions (listInstitutions' rows): an import's reader thread gets them as data. */
+export function matcherOf(list: readonly Institution[]): InstitutionMatcher {
   const byId = new Map(list.map((i) => [i.id, i]));
   const byKey = new Map<string, Institution[]>();
   const put = (k: string, i: Institution) => k && byKey.set(k, [...(byKey.get(k) ?? []), i]);

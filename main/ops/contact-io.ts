@@ -1,27 +1,27 @@
 /**
  * Contacts in and out: paste-to-contact, import preview and all-or-nothing import of vCard, CSV and text files,
  * and vCard/CSV export. The import reads, checks and writes a vCard file one card at a time inside the one write
- * transaction (a bad record rolls it all back), so 100,000 cards are never held at once.
+ * transaction (a bad record rolls it all back), so 100,000 cards are never held at once; a large file is read and
+ * checked on a reader thread while this one writes (contact-read.ts).
  */
 import { mergeContact } from '../../contract/contact-merge';
 import { DossierError, notFound } from '../../contract/errors';
-import { type Contact, ContactInput, type ContactProposal, type ImportItem, InstitutionInput } from '../../contract/model';
-import { contactInputFast } from '../../contract/model/contact-fast';
+import { type Contact, type ContactProposal, type ImportItem, InstitutionInput } from '../../contract/model';
 import type { Parsed } from '../../contract/ops';
 import { type ContactData, contactData } from '../formats/contact-data';
 import { parseContactText, parseContactTexts } from '../formats/contact-text';
 import type { FieldTally, RejectedRecord } from '../../contract/model';
 import { readCsvFile, writeCsv } from '../formats/csv';
-import { reresolvePhones } from '../formats/phone-region';
-import { isRejected, readVCardFile, vCardRecords } from '../formats/vcard';
+import { readVCardFile, vCardRecords } from '../formats/vcard';
 import { writeVCards } from '../formats/vcard-write';
 import { getSetting } from '../store/settings';
 import { type ContactFields, allContactIds, createContact, findDuplicate, getContact, getContacts, institutionText, lastContactId, updateContact } from '../store/contacts';
 import { type ReadDb, nowIso } from '../store/db';
-import { createInstitution, reindexInstitution } from '../store/institutions';
+import { createInstitution, listInstitutions, reindexInstitution } from '../store/institutions';
 import { IndexBatch } from '../store/search';
-import { type InstitutionMatcher, institutionMatcher, nameKey } from './contact-io-match';
-import type { HandlerMap, WriteContext } from './context';
+import { type InstitutionMatcher, institutionMatcher, matcherOf, nameKey } from './contact-io-match';
+import { type Checked, type ContactReader, type UnitMatch, checkRecords, dedupeKey, matchProposal, startContactReader, validate } from './contact-read';
+import { type HandlerMap, type ReadContext, type WriteContext, type WriteStep, staged } from './context';
 
 type ImportInput = Parsed<'contact.importPreview'>;
 
@@ -45,18 +45,19 @@ function readFile({ format, content, fileName, mapping, drop }: ImportInput, reg
 }
 
 /**
- * The file's records one at a time (contacts, and those that cannot be imported), and how many cards there are (for
- * progress). A vCard file is read card by card as the import goes; CSV and text are small enough to be read first.
+ * The file's records one at a time (contacts, and those that cannot be imported). A vCard file is read card by card
+ * as the import goes; CSV and text are small enough to be read first.
  */
-function streamFile(input: ImportInput, region: string | null): { records: Iterable<ContactProposal | RejectedRecord>; total: number } {
+function streamFile(input: ImportInput, region: string | null): Iterable<ContactProposal | RejectedRecord> {
   if (input.format !== 'vcard') {
     const { proposals, rejected } = readFile(input, region);
-    return { records: [...proposals, ...rejected].sort((a, b) => a.line - b.line), total: proposals.length + rejected.length };
+    return [...proposals, ...rejected].sort((a, b) => a.line - b.line);
   }
-  // Counting the cards is a scan for one word (milliseconds for 40 MB); reading them is the import itself.
-  const total = input.content.match(/^BEGIN:VCARD/gim)?.length ?? 0;
-  return { records: vCardRecords(input.content, input.fileName, { region, drop: input.drop }), total };
+  return vCardRecords(input.content, input.fileName, { region, drop: input.drop });
 }
+
+/** How many records a file has, for progress: for a vCard file a scan for one word (milliseconds for 40 MB); reading them is the import itself. */
+const cardCount = (input: ImportInput) => (input.format === 'vcard' ? (input.content.match(/^BEGIN:VCARD/gim)?.length ?? 0) : null);
 
 /** The region numbers without a country code fall back to: the caller's, else the dossier's setting. */
 const regionSetting = (db: ReadDb, given: string | null) => given ?? getSetting(db, 'region');
@@ -65,16 +66,9 @@ const regionSetting = (db: ReadDb, given: string | null) => given ?? getSetting(
  * One proposal with its institution match and the stored contact it duplicates (among contacts up to id `upTo`:
  * those stored before an import began; 0, none); national numbers re-read if the seat tells their country.
  */
-function toItem(db: ReadDb, matcher: InstitutionMatcher, p: ContactProposal, region: string | null = null, upTo?: number): ImportItem {
-  const institution = matcher.match(p);
-  // A contact headed for a unit still to be created cannot share a name and institution with a stored one; its e-mail still can.
-  const byName = institution.create.length === 0;
-  const dup =
-    upTo === 0 ? null : findDuplicate(db, { givenName: byName ? p.givenName : '', familyName: byName ? p.familyName : '', institutionId: institution.institutionId, emails: p.emails }, upTo);
-  // The proposal is this reader's own fresh object: set the match on it rather than copy it (imports make 100,000).
-  p.institutionId = institution.institutionId;
-  const seat = institution.institutionId === null ? null : matcher.seat(institution.institutionId);
-  if (seat) p.phoneRegion = reresolvePhones(p, p.phoneRegion, seat, region);
+function toItem(db: ReadDb, matcher: InstitutionMatcher, p: ContactProposal, region: string | null = null): ImportItem {
+  const institution = matchProposal(matcher, p, region);
+  const dup = findDuplicate(db, { ...dedupeKey(p, institution), institutionId: institution.institutionId });
   return { proposal: p, institution, duplicateOf: dup?.id ?? null, duplicateReason: dup?.reason ?? null };
 }
 
@@ -95,19 +89,6 @@ export function previewContacts(db: ReadDb, input: ImportInput, matcher: Institu
     fields,
     rejected,
   };
-}
-
-/** The proposal as ContactInput fields; a value the contact model refuses stops the import, naming file and line. */
-function validate(p: ContactProposal): ContactFields | RejectedRecord {
-  // No photo in the file means "keep the stored one" when a duplicate is updated.
-  const input = { ...p, institutionId: null, photo: p.photo ?? undefined };
-  // Most records are already in the schema's form; the schema itself decides the rest (and words the errors).
-  const fast = contactInputFast(input);
-  if (fast) return fast;
-  const r = ContactInput.safeParse(input);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  return { line: p.line, reason: `${issue.path.map(String).join('.')}: ${issue.message}` };
 }
 
 /** "Update": the stored contact merged with what came in, by the one rule (contract/contact-merge.ts). */
@@ -156,7 +137,7 @@ function contactWriter(ctx: WriteContext, matcher: InstitutionMatcher, input: Co
   const units = new Map<string, number>();
   const resolved = new Map<string, number | null>();
   let skipped = 0;
-  const unitFor = ({ institutionId, create }: ImportItem['institution']): number | null => {
+  const unitFor = ({ institutionId, create }: UnitMatch): number | null => {
     const memo = `${institutionId ?? ''}\u0001${create.join('\u0001')}`;
     const known = resolved.get(memo);
     if (known !== undefined) return known;
@@ -177,7 +158,7 @@ function contactWriter(ctx: WriteContext, matcher: InstitutionMatcher, input: Co
   };
   return {
     /** One record: `i` is its index in the preview (the index `overrides` use). */
-    add(item: ImportItem, fields: ContactFields, i: number) {
+    add(item: { institution: UnitMatch; duplicateOf: number | null }, fields: ContactFields, i: number) {
       const choice = input.overrides[String(i)] ?? input.resolution;
       if (item.duplicateOf !== null && choice === 'skip') return void skipped++;
       const f = { ...fields, institutionId: unitFor(item.institution) };
@@ -215,29 +196,54 @@ export function importContacts(ctx: WriteContext, { kept, rejected, matcher }: C
   return writer.finish(rejected.length);
 }
 
+/** Files with at least this many cards are read on a reader thread beside the writer (a thread costs tens of ms to start). */
+const READER_FROM = 2000;
+
 /**
  * contact.importCommit in one pass, inside dispatch's write transaction: each record is read, matched, checked and
  * written in turn; the first that cannot be imported throws (rolling back what came before) unless the user chose
- * to leave such records out. Duplicates are looked for among the contacts stored before the import, as the preview did.
+ * to leave such records out. Duplicates are looked for among the contacts stored before the import, as the preview
+ * did. A vCard file of `readerFrom` cards or more is read on a reader thread, started before the transaction.
  */
-function commitImport(ctx: WriteContext, input: Parsed<'contact.importCommit'>) {
+export const importCommit = ({ readerFrom = READER_FROM }: { readerFrom?: number } = {}) =>
+  staged<'contact.importCommit'>(async (input, ctx: ReadContext): Promise<WriteStep<ReturnType<typeof commitImport>>> => {
+    const total = cardCount(input);
+    if (total === null || total < readerFrom) return (w) => commitImport(w, input, total, null);
+    ctx.progress?.(0, total, 'Importing contacts');
+    const reader = await startContactReader(input.content, input.fileName, input.drop);
+    // The write step runs right after this returns, before any timer: if it never ran (the write lock was not to be had), the reader stops here.
+    setImmediate(() => reader.stop());
+    if (ctx.signal?.aborted) throw cancelled();
+    return (w) => commitImport(w, input, total, reader);
+  });
+
+function commitImport(ctx: WriteContext, input: Parsed<'contact.importCommit'>, count: number | null, reader: ContactReader | null) {
   const db = ctx.db;
-  const matcher = institutionMatcher(db);
+  const institutions = listInstitutions(db);
+  const matcher = matcherOf(institutions);
   const region = regionSetting(db, input.defaultRegion);
   const stored = lastContactId(db);
   const writer = contactWriter(ctx, matcher, input);
-  const { records, total } = streamFile(input, region);
+  const checks = { skipInvalid: input.skipInvalid, dedupe: stored > 0 };
+  const checkCancel = () => {
+    if (ctx.signal?.aborted) throw cancelled();
+  };
+  let records: Iterable<Checked>;
+  let total: number;
+  if (reader) {
+    records = reader.records({ ...checks, institutions, region }, checkCancel);
+    total = count ?? 0;
+  } else {
+    const read = streamFile(input, region);
+    records = checkRecords(read, matcher, region, checks);
+    total = count ?? (Array.isArray(read) ? read.length : 0);
+  }
   let rejected = 0;
   // Without skipInvalid the first record that cannot be imported refuses the file; the rest is only read to count them.
   let first: RejectedRecord | null = null;
-  const reject = (bad: RejectedRecord) => {
-    rejected++;
-    if (!input.skipInvalid) first ??= bad;
-  };
-  // Records are read and checked a hundred at a time, then written: each step in a run of its own keeps its working
-  // set in the CPU's caches (interleaved record by record, the reader's garbage evicted SQLite's pages). A hundred
-  // records' objects still die young, so the garbage collector does not have to carry them.
-  const pending: [ImportItem, ContactFields, number][] = [];
+  // Records are taken a hundred at a time, then written: each step in a run of its own keeps its working set in the
+  // CPU's caches (interleaved record by record, the reader's garbage evicted SQLite's pages).
+  const pending: [{ institution: UnitMatch; duplicateOf: number | null }, ContactFields, number][] = [];
   const write = () => {
     for (const [item, f, index] of pending) writer.add(item, f, index);
     pending.length = 0;
@@ -246,19 +252,18 @@ function commitImport(ctx: WriteContext, input: Parsed<'contact.importCommit'>) 
   for (const r of records) {
     if (i % 100 === 0) write();
     if (i % 1000 === 0) {
-      if (ctx.signal?.aborted) throw cancelled();
+      checkCancel();
       ctx.progress?.(i, total, 'Importing contacts');
     }
-    if (isRejected(r)) {
-      reject(r);
+    if (r.i !== undefined) i = r.i + 1;
+    if ('reason' in r) {
+      rejected++;
+      if (!input.skipInvalid) first ??= r;
       continue;
     }
-    const index = i++;
-    // Matched first: the seat's country can re-read the phone numbers that validate checks.
-    const item = first ? null : toItem(db, matcher, r, region, stored);
-    const f = validate(r);
-    if ('reason' in f) reject(f);
-    else if (item) pending.push([item, f, index]);
+    if (r.institution === null || first) continue;
+    const dup = r.key ? findDuplicate(db, { ...r.key, institutionId: r.institution.institutionId }, stored) : null;
+    pending.push([{ institution: r.institution, duplicateOf: dup?.id ?? null }, r.f, r.i]);
   }
   if (first) throw refused(input.fileName, first, rejected);
   write();
@@ -304,7 +309,7 @@ export const contactIoHandlers: HandlerMap<'contact.parseText' | 'contact.import
     return { ...toItem(db, institutionMatcher(db), proposal, region), candidates: parseContactTexts(text, { defaultRegion: region }).length };
   },
   'contact.importPreview': (input, { db }) => previewContacts(db, input),
-  'contact.importCommit': (input, ctx) => commitImport(ctx, input),
+  'contact.importCommit': importCommit(),
   'contact.export': (input, { db, now }) => exportContacts(db, input, now()),
   'contact.saveProposal': (input, ctx) => saveProposal(ctx, input),
 };

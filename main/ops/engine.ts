@@ -7,11 +7,7 @@
  * import had begun) and started afresh for the next call. The HTTP host, the Electron operations process and the CLI
  * all run their operations through an engine.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { DossierError, type ErrorData, type Reply } from '../../contract/errors';
 import { isLongOp, isOpName, ops } from '../../contract/ops';
 import { openDb } from '../store/db';
@@ -19,6 +15,7 @@ import { announceTeamCommit } from '../store/sync/stamp';
 import type { OpsContext } from './context';
 import { call } from './index';
 import { teamCapture } from './open';
+import { startThread } from './threads';
 import type { FromLane, LaneSetup, Progress, ToLane } from './lane-protocol';
 
 export type { Progress } from './lane-protocol';
@@ -99,21 +96,9 @@ export function engineOf(ctx: OpsContext, log?: (msg: string, err: unknown) => v
   };
 }
 
-/** The lane's entry: the bundled file beside this one (Electron, the CLI bundle), else lane.ts through tsx. */
+/** The lane's entry: the bundled file beside this one (Electron, the CLI bundle), else lane.ts through tsx (threads.ts). */
 function laneWorker(setup: LaneSetup, heapMb: number): Worker {
-  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
-  const options = { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: heapMb } };
-  if (!here.endsWith('.ts')) {
-    for (const name of ['ops-lane.cjs', 'ops-lane.mjs']) {
-      const bundled = join(dirname(here), name);
-      if (existsSync(bundled)) return new Worker(bundled, options);
-    }
-  }
-  // From the sources: register tsx in the worker first (Node 20 does not hand --import hooks to a worker's entry).
-  const source = here.endsWith('.ts') ? join(dirname(here), 'lane.ts') : join(dirname(here), '..', '..', 'main', 'ops', 'lane.ts');
-  const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url ?? pathToFileURL(here).href).resolve('tsx/esm/api')), 'index.mjs')).href;
-  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(pathToFileURL(source).href)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
+  return startThread('lane', { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
 }
 
 interface LongCall {
