@@ -44,6 +44,11 @@ describe('the CLI bundle', () => {
     expect(contact.phones[0]!.e164).toBe('+4722249090');
     // The import ran on the lane bundled beside the CLI (engine.ts), held to its budget.
     expect(readFileSync(join(outDir, 'ops-lane.mjs'), 'utf8')).toContain('afterWriteHooks');
+    // A file large enough to be read on the import's reader thread, bundled beside the CLI too (main/ops/threads.ts).
+    const many = join(dir, 'many.vcf');
+    writeFileSync(many, Array.from({ length: 2500 }, (_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person${i} Bundle\r\nN:Bundle;Person${i};;;\r\nEMAIL:p${i}@example.org\r\nEND:VCARD\r\n`).join(''));
+    expect((JSON.parse(run('import', many, '--json')) as { created: number[] }).created).toHaveLength(2500);
+    expect(readFileSync(join(outDir, 'ops-contact-reader.mjs'), 'utf8')).toContain('vCardRecords');
 
     const [meeting] = JSON.parse(run('list', 'meetings', '--when', 'upcoming', '--json')) as { id: number }[];
     const pack = JSON.parse(run('pack', String(meeting!.id), '--out', join(dir, 'pack.pdf'), '--date', '2026-03-02', '--json')) as { pages: number };

@@ -75,16 +75,20 @@ function writeAtomic(file: string, contents: Uint8Array): void {
   renameSync(tmp, file);
 }
 
+/** The worker threads' entries (main/ops/threads.ts), each bundled beside the CLI as ops-<name>.mjs. */
+const THREADS = ['lane', 'contact-reader'] as const;
+
 /**
  * `out` is for tests: any .mjs one folder below the project root (the bundle finds node_modules and the app from there).
- * Beside it goes ops-lane.mjs, the worker thread an import runs on (main/ops/engine.ts looks for it there).
+ * Beside it go the worker threads (main/ops/threads.ts looks for them there): ops-lane.mjs, the lane an import runs
+ * on, and ops-contact-reader.mjs, the reader of a large contact import.
  */
 export async function buildCli(out = OUT): Promise<void> {
-  const lane = join(dirname(out), 'ops-lane.mjs');
-  const [cli, worker] = await Promise.all([bundle('main/cli/dossier.ts', out), bundle('main/ops/lane.ts', lane)]);
+  const files = THREADS.map((name) => join(dirname(out), `ops-${name}.mjs`));
+  const [cli, ...workers] = await Promise.all([bundle('main/cli/dossier.ts', out), ...THREADS.map((name, k) => bundle(`main/ops/${name}.ts`, files[k]!))]);
   mkdirSync(dirname(out), { recursive: true });
-  writeAtomic(lane, worker.js);
-  writeFileSync(join(dirname(out), 'cli.inputs.json'), JSON.stringify([...new Set([...cli.inputs, ...worker.inputs])].sort()) + '\n');
+  workers.forEach((w, k) => writeAtomic(files[k]!, w.js));
+  writeFileSync(join(dirname(out), 'cli.inputs.json'), JSON.stringify([...new Set([...cli.inputs, ...workers.flatMap((w) => w.inputs)])].sort()) + '\n');
   writeAtomic(out, cli.js);
 }
 

@@ -1,7 +1,8 @@
 /**
  * Bundles the Electron main process, the preload, the operations process (a utilityProcess that owns the dossier) and
  * its long-work lane (a worker thread) with esbuild into .build/electron/ (CommonJS, as the sandboxed preload
- * requires). better-sqlite3 and electron stay external. The lane is found beside the operations process (engine.ts).
+ * requires). better-sqlite3 and electron stay external. The lane and the contact reader are found beside the operations
+ * process (main/ops/threads.ts).
  */
 import { build } from 'esbuild';
 
@@ -18,7 +19,8 @@ export async function buildElectron(out = '.build/electron'): Promise<void> {
     banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   };
   await build({ ...ops, entryPoints: ['main/electron/ops-process.ts'], outfile: `${out}/ops-process.cjs` });
-  await build({ ...ops, entryPoints: ['main/ops/lane.ts'], outfile: `${out}/ops-lane.cjs` });
+  // The worker threads (main/ops/threads.ts): the long-work lane, and the reader of a large contact import.
+  for (const name of ['lane', 'contact-reader']) await build({ ...ops, entryPoints: [`main/ops/${name}.ts`], outfile: `${out}/ops-${name}.cjs` });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildElectron();

@@ -33,7 +33,7 @@ describe('the Electron bundles', () => {
       `const { EventEmitter } = require('node:events');
        const port = new EventEmitter();
        const seen = [];
-       process.parentPort = { on: (e, f) => port.on(e, f), postMessage: (m) => { seen.push(m); if (m.type === 'ready') go(); if (m.type === 'failed') done(); if (m.type === 'reply' && m.id === 3) done(); } };
+       process.parentPort = { on: (e, f) => port.on(e, f), postMessage: (m) => { seen.push(m); if (m.type === 'ready') go(); if (m.type === 'failed') done(); if (m.type === 'reply' && m.id === 4) done(); } };
        require(${JSON.stringify(join(OUT, 'ops-process.cjs'))});
        const { threadId } = require('node:worker_threads');
        port.emit('message', { data: { type: 'open', db: ${JSON.stringify(join(dir, 'dossier.db'))} } });
@@ -41,15 +41,20 @@ describe('the Electron bundles', () => {
          port.emit('message', { data: { type: 'call', id: 1, name: 'system.loadDemo', input: {} } });
          port.emit('message', { data: { type: 'call', id: 2, name: 'meeting.list', input: { when: 'upcoming' } } });
          port.emit('message', { data: { type: 'call', id: 3, name: 'pack.build', input: { meetingId: 1, date: '2026-11-23' } } });
+         const cards = Array.from({ length: 2500 }, (_, i) => 'BEGIN:VCARD\\r\\nVERSION:3.0\\r\\nFN:Person' + i + ' Bundle\\r\\nEMAIL:p' + i + '@example.org\\r\\nEND:VCARD\\r\\n');
+         port.emit('message', { data: { type: 'call', id: 4, name: 'contact.importCommit', input: { format: 'vcard', content: cards.join(''), fileName: 'many.vcf' } } });
        }
        function done() { process.stdout.write(JSON.stringify(seen)); process.exit(0); }`,
     );
     const r = spawnSync(process.execPath, [harness], { encoding: 'utf8', timeout: 90_000, env: { ...process.env, DOSSIER_DB: '' } });
     expect(r.status, r.stderr).toBe(0);
-    const seen = JSON.parse(r.stdout) as { type: string; id?: number; reply?: { ok: boolean; value?: { pages?: number } }; progress?: { label: string } }[];
+    const seen = JSON.parse(r.stdout) as { type: string; id?: number; reply?: { ok: boolean; value?: { pages?: number; created?: number[] } }; progress?: { label: string } }[];
     expect(seen[0]).toEqual({ type: 'ready' });
     expect(seen.find((m) => m.id === 1 && m.type === 'reply')?.reply?.ok).toBe(true);
     expect(seen.find((m) => m.id === 3 && m.type === 'reply')?.reply).toMatchObject({ ok: true, value: { pages: expect.any(Number) } });
+    // A file large enough for the import's reader thread, bundled beside the lane (main/ops/threads.ts).
+    expect(seen.find((m) => m.id === 4 && m.type === 'reply')?.reply?.value?.created).toHaveLength(2500);
+    expect(readFileSync(join(OUT, 'ops-contact-reader.cjs'), 'utf8')).toContain('vCardRecords');
     expect(seen.filter((m) => m.id === 3 && m.type === 'progress').map((m) => m.progress!.label)).toEqual(['Reading the dossier', 'Laying out the pages', 'Preparing the preview', 'Done']);
   }, 120_000);
 
