@@ -410,6 +410,9 @@ export function findDuplicate(
   return hit ? { id: hit.id, reason: 'name_institution' } : null;
 }
 
+/** How many contacts the dossier holds. */
+export const contactCount = (db: ReadDb): number => get<{ n: number }>(db, 'SELECT count(*) AS n FROM contacts')!.n;
+
 /** The highest contact id in the dossier (0 when there is none): contacts an import adds all come after it. */
 export function lastContactId(db: ReadDb): number {
   return get<{ id: number | null }>(db, 'SELECT max(id) AS id FROM contacts')!.id ?? 0;

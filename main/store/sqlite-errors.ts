@@ -5,7 +5,7 @@
  */
 import { DossierError, RESTORE_ADVICE } from '../../contract/errors';
 
-const sqliteCode = (err: unknown): string | null => {
+export const sqliteCode = (err: unknown): string | null => {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
 };
