@@ -48,7 +48,7 @@ export interface DedupeKey {
 export function dedupeKey(p: ContactProposal, institution: InstitutionMatch): DedupeKey {
   // A contact headed for a unit still to be created cannot share a name and institution with a stored one; its e-mail still can.
   const byName = institution.create.length === 0;
-  return { givenName: byName ? p.givenName : '', familyName: byName ? p.familyName : '', emails: p.emails };
+  return { givenName: byName ? p.givenName : '', familyName: byName ? p.familyName : '', emails: p.emails.map((e) => ({ value: e.value })) };
 }
 
 /**

@@ -182,6 +182,29 @@ describe('capture: every write is a change the team receives', () => {
     expect([...(sent.get('meetings') ?? [])]).toEqual(expect.arrayContaining(['all_day', 'ics_uid', 'ics_recurrence_id']));
   }, 120_000);
 
+  it('a bulk import, its indexes built at the end and its cards read on a reader thread, is captured contact by contact, field by field', async () => {
+    // Enough cards to defer the contact tables' indexes and to be read beside the writer (ops/contact-io.ts); into an empty team dossier.
+    const ctx = member();
+    const n = 2100;
+    const cards = Array.from({ length: n }, (_, i) =>
+      ['BEGIN:VCARD', 'VERSION:4.0', `FN:Person${i} Kaptur`, `N:Kaptur;Person${i};;;`, `EMAIL:p${i}@example.org`, `TEL:+41 22 799 ${String(i).padStart(4, '0')}`, 'ORG:Bulk Unit', 'END:VCARD', ''].join('\r\n'),
+    );
+    const before = canonicalDump(ctx.db);
+    const seq = maxSeq(ctx);
+    const r = await dispatch(ctx, 'contact.importCommit', { format: 'vcard', content: cards.join(''), fileName: 'bulk.vcf' });
+    expect(r.created).toHaveLength(n);
+    const changed = changedRecords(before, canonicalDump(ctx.db));
+    const captured = outboxSince(ctx, seq);
+    // Every contact, phone and e-mail, and the unit, each with every field.
+    expect([...changed.keys()].filter((k) => k.startsWith('contacts|')).length).toBe(n);
+    expect([...changed.keys()].filter((k) => k.startsWith('contact_phones|')).length).toBe(n);
+    expect([...changed.keys()].filter((k) => k.startsWith('contact_emails|')).length).toBe(n);
+    for (const [key, fields] of changed) expect({ record: key, missing: [...fields].filter((f) => !captured.get(key)?.has(f)) }).toEqual({ record: key, missing: [] });
+    // The indexes are back as the migrations define them.
+    const indexes = ctx.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('contacts', 'contact_phones', 'contact_emails') AND sql IS NOT NULL ORDER BY name`).all();
+    expect(indexes.map((i) => (i as { name: string }).name)).toEqual(['contact_emails_contact', 'contact_emails_gid', 'contact_emails_value', 'contact_phones_contact', 'contact_phones_gid', 'contacts_gid', 'contacts_institution', 'contacts_sort_name']);
+  }, 60_000);
+
   it('every shared table has a gid and capture triggers, and no unique rule the merge does not know', () => {
     const db = createDb();
     const triggers = new Set((db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger'`).all() as { name: string }[]).map((r) => r.name));
