@@ -109,16 +109,29 @@ const isQuotedPrintable = (t: string) => /^[^:]*;(?:ENCODING=)?QUOTED-PRINTABLE[
 const isBase64Start = (t: string) => /^[^:]*;(?:ENCODING=)?(?:BASE64|B)[;:]/i.test(t);
 
 /**
+ * Where a reading of a file stands just after a card: the offset of the line after its END:VCARD (in the file
+ * without its byte order mark) and that END line's number. Another reader can go on from there (an import hands
+ * the rest of a file to its reader thread, ops/contact-read.ts).
+ */
+export interface CardCursor {
+  offset: number;
+  line: number;
+}
+
+/**
  * The cards of the file one by one, as each END:VCARD is reached (a 100,000-card file is never held as cards all at
  * once). Records that cannot be read go to `rejected`; a file without any card is refused with a DossierError.
+ * Given a `cursor`, reading starts where it points (a position after a card: see CardCursor), and the cursor is set
+ * to the position after each card as it is yielded.
  */
-export function* splitCards(content: string, file: string, rejected: RejectedRecord[]): Generator<RawCard> {
+export function* splitCards(content: string, file: string, rejected: RejectedRecord[], cursor?: CardCursor): Generator<RawCard> {
   const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
   let card: OpenCard | null = null;
-  let found = 0;
-  let no = 0;
+  // Going on after a card: the file has one.
+  let found = cursor && cursor.line > 0 ? 1 : 0;
+  let no = cursor?.line ?? 0;
   let outside: number | null = null;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = cursor?.offset ?? 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
@@ -149,6 +162,10 @@ export function* splitCards(content: string, file: string, rejected: RejectedRec
       found++;
       const done = finish(card, rejected);
       card = null;
+      if (cursor) {
+        cursor.offset = start;
+        cursor.line = no;
+      }
       if (done) yield done;
     } else if (!card) {
       // Text between cards: report the run once, at its first line.

@@ -12,7 +12,7 @@ import type { ContactProposal } from '../../contract/model';
 import { type ContactData, type ContactFileRead, Tallies, emptyContact, labelFromTypes, proposeName, proposalOf, rejectedError, toPartialDate } from './contact-data';
 import { resolvePhones } from './phone-region';
 import { splitName } from './text-name';
-import { type CardLine, type RawCard, splitCards } from './vcard-lines';
+import { type CardCursor, type CardLine, type RawCard, splitCards } from './vcard-lines';
 import { inlineImage, listValue, rawText, structured, textValue, unescapeText } from './vcard-values';
 
 /** Our own properties, so a Dossier → Dossier round trip keeps what vCard has no place for. */
@@ -288,6 +288,11 @@ export interface VCardReadOptions {
   region?: string | null;
   /** Property names (TEL, X-ABUID) whose values the user chose not to keep. */
   drop?: readonly string[];
+  /**
+   * Where to start (a position after a card), kept up to date as the file is read: `atCard` is true while the
+   * record last yielded is a card's (contact or refusal), and the cursor then points just after that card.
+   */
+  cursor?: CardCursor & { atCard?: boolean };
 }
 
 /**
@@ -298,14 +303,21 @@ export interface VCardReadOptions {
 export function* vCardRecords(content: string, file: string, opts: VCardReadOptions = {}, tallies = new Tallies()): Generator<ContactProposal | RejectedRecord> {
   const rejected: RejectedRecord[] = [];
   const env: Env = { tallies, drop: new Set((opts.drop ?? []).map((d) => d.toUpperCase())), setting: opts.region ?? null };
-  for (const card of splitCards(content, file, rejected)) {
-    if (rejected.length) yield* rejected.splice(0);
+  const cursor = opts.cursor;
+  for (const card of splitCards(content, file, rejected, cursor)) {
+    if (rejected.length) {
+      // The file has been read past the card about to come: no position to go on from until it is yielded.
+      if (cursor) cursor.atCard = false;
+      yield* rejected.splice(0);
+    }
+    if (cursor) cursor.atCard = true;
     try {
       yield readCard(card, env);
     } catch (err) {
       yield { line: err instanceof CardError ? err.line : card.begin, reason: (err as Error).message };
     }
   }
+  if (cursor) cursor.atCard = false;
   yield* rejected.splice(0);
 }
 

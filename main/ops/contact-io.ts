@@ -21,8 +21,8 @@ import { createInstitution, listInstitutions, reindexInstitution } from '../stor
 import { deferIndexes } from '../store/deferred-indexes';
 import { IndexBatch } from '../store/search';
 import { type InstitutionMatcher, institutionMatcher, matcherOf, nameKey } from './contact-io-match';
-import { type Checked, type ContactReader, type UnitMatch, checkRecords, dedupeKey, matchProposal, startContactReader, validate } from './contact-read';
-import { type HandlerMap, type ReadContext, type WriteContext, type WriteStep, staged } from './context';
+import { type Checked, type UnitMatch, checkRecords, dedupeKey, matchProposal, readBeside, validate } from './contact-read';
+import type { HandlerMap, WriteContext } from './context';
 
 type ImportInput = Parsed<'contact.importPreview'>;
 
@@ -217,22 +217,16 @@ const DEFER_INDEXES_FROM = 1000;
  * contact.importCommit in one pass, inside dispatch's write transaction: each record is read, matched, checked and
  * written in turn; the first that cannot be imported throws (rolling back what came before) unless the user chose
  * to leave such records out. Duplicates are looked for among the contacts stored before the import, as the preview
- * did. A vCard file of `readerFrom` cards or more is read on a reader thread, started before the transaction.
+ * did. A vCard file of `readerFrom` cards or more is read on a reader thread beside the writer (contact-read.ts).
  */
-export const importCommit = ({ readerFrom = READER_FROM }: { readerFrom?: number } = {}) =>
-  staged<'contact.importCommit'>(async (input, ctx: ReadContext): Promise<WriteStep<ReturnType<typeof commitImport>>> => {
-    const total = cardCount(input);
-    if (total === null || total < readerFrom) return (w) => commitImport(w, input, total, null);
-    ctx.progress?.(0, total, 'Importing contacts');
-    const reader = await startContactReader(input.content, input.fileName, input.drop);
-    // The write step runs right after this returns, before any timer: if it never ran (the write lock was not to be had), the reader stops here.
-    setImmediate(() => reader.stop());
-    if (ctx.signal?.aborted) throw cancelled();
-    return (w) => commitImport(w, input, total, reader);
-  });
+export const importCommit =
+  (opts: { readerFrom?: number; handOverAt?: number } = {}) =>
+  (input: Parsed<'contact.importCommit'>, ctx: WriteContext) =>
+    commitImport(ctx, input, opts);
 
-function commitImport(ctx: WriteContext, input: Parsed<'contact.importCommit'>, count: number | null, reader: ContactReader | null) {
+function commitImport(ctx: WriteContext, input: Parsed<'contact.importCommit'>, { readerFrom = READER_FROM, handOverAt }: { readerFrom?: number; handOverAt?: number }) {
   const db = ctx.db;
+  const count = cardCount(input);
   const institutions = listInstitutions(db);
   const matcher = matcherOf(institutions);
   const region = regionSetting(db, input.defaultRegion);
@@ -246,9 +240,10 @@ function commitImport(ctx: WriteContext, input: Parsed<'contact.importCommit'>, 
   };
   let records: Iterable<Checked>;
   let total: number;
-  if (reader) {
-    records = reader.records({ ...checks, institutions, region }, checkCancel);
-    total = count ?? 0;
+  if (count !== null && count >= readerFrom) {
+    const plan = { ...checks, content: input.content, fileName: input.fileName, drop: input.drop, institutions, matcher, region };
+    records = readBeside(handOverAt === undefined ? plan : { ...plan, handOverAt }, checkCancel);
+    total = count;
   } else {
     const read = streamFile(input, region);
     records = checkRecords(read, matcher, region, checks);

@@ -6,12 +6,13 @@
  * memory stays flat; the writer takes them synchronously inside its one write transaction (receiveMessageOnPort,
  * waiting on a shared counter), so the import stays all or nothing. Cancelling or failing stops the reader too.
  */
-import { MessageChannel, type MessagePort, type Worker, receiveMessageOnPort } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import { DossierError, type ErrorData } from '../../contract/errors';
 import { ContactInput, type ContactProposal, type Institution, type InstitutionMatch, type RejectedRecord } from '../../contract/model';
 import { contactInputFast } from '../../contract/model/contact-fast';
 import { reresolvePhones } from '../formats/phone-region';
-import { isRejected } from '../formats/vcard';
+import { isRejected, vCardRecords } from '../formats/vcard';
+import type { CardCursor } from '../formats/vcard-lines';
 import type { ContactFields } from '../store/contacts';
 import type { InstitutionMatcher } from './contact-io-match';
 import { startThread } from './threads';
@@ -67,23 +68,36 @@ export interface CheckOptions {
   dedupe: boolean;
 }
 
-/** The file's records in file order, each read, matched (first: the seat's country can re-read phone numbers) and checked. */
-export function* checkRecords(records: Iterable<ContactProposal | RejectedRecord>, matcher: InstitutionMatcher, region: string | null, opts: CheckOptions): Generator<Checked> {
-  let i = 0;
-  let refusing = false;
+/** How far checking has got: the index the next record gets, and whether the file is refused already. */
+export interface CheckState {
+  i: number;
+  refusing: boolean;
+}
+
+/**
+ * The file's records in file order, each read, matched (first: the seat's country can re-read phone numbers) and
+ * checked. `state` is kept up to date, so another reader can go on where this one stopped.
+ */
+export function* checkRecords(
+  records: Iterable<ContactProposal | RejectedRecord>,
+  matcher: InstitutionMatcher,
+  region: string | null,
+  opts: CheckOptions,
+  state: CheckState = { i: 0, refusing: false },
+): Generator<Checked> {
   for (const r of records) {
     if (isRejected(r)) {
-      refusing ||= !opts.skipInvalid;
+      state.refusing ||= !opts.skipInvalid;
       yield r;
       continue;
     }
-    const index = i++;
-    const institution = refusing ? null : matchProposal(matcher, r, region);
+    const index = state.i++;
+    const institution = state.refusing ? null : matchProposal(matcher, r, region);
     const f = validate(r);
     if ('reason' in f) {
-      refusing ||= !opts.skipInvalid;
+      state.refusing ||= !opts.skipInvalid;
       yield { ...f, i: index };
-    } else if (institution === null || refusing) yield { i: index, institution: null };
+    } else if (institution === null || state.refusing) yield { i: index, institution: null };
     else yield opts.dedupe ? { i: index, institution, f, key: dedupeKey(r, institution) } : { i: index, institution, f };
   }
 }
@@ -176,15 +190,18 @@ export interface ReaderSetup {
   fileName: string;
   drop: readonly string[];
   port: MessagePort;
-  /** Int32 counters: messages posted, messages taken, and a stop flag (see POSTED, TAKEN, STOP). */
+  /** Int32 counters and flags: see POSTED, TAKEN, STOP, READY. */
   state: SharedArrayBuffer;
 }
-export const [POSTED, TAKEN, STOP] = [0, 1, 2];
+/** Messages posted, messages taken; the writer stopped the reading; the reader is loaded and waits for its go. */
+export const [POSTED, TAKEN, STOP, READY] = [0, 1, 2, 3];
 
 /** What the writer sends from inside its transaction, as the dossier stands then: the reader starts reading on it. */
 export interface ReaderGo extends CheckOptions {
   institutions: Institution[];
   region: string | null;
+  /** Where to start: just after the card the writer read last (null: at the beginning), and the check state there. */
+  from: { cursor: CardCursor | null } & CheckState;
   /** Records per message, and how many messages the reader may be ahead of the writer. */
   batch: number;
   ahead: number;
@@ -198,69 +215,78 @@ const AHEAD = 4;
 /** A reader that posts nothing for this long has died (out of memory: no message can say so). */
 const SILENT_MS = 60_000;
 
-/** A reader thread started and ready; `records` runs it (once) inside the write transaction. */
-export interface ContactReader {
-  records(go: Omit<ReaderGo, 'batch' | 'ahead'>, waiting: () => void): Generator<Checked>;
-  /** Stops the thread (idempotent): after the import, or when it never ran. */
-  stop(): void;
+/** What the writer reads a file with, here and on the reader thread. */
+export interface ReadPlan extends CheckOptions {
+  content: string;
+  fileName: string;
+  drop: readonly string[];
+  institutions: Institution[];
+  matcher: InstitutionMatcher;
+  region: string | null;
+  /** Hand over after this many records, waiting for the thread if need be (tests; default: as soon as it is ready). */
+  handOverAt?: number;
 }
 
 /**
- * Starts a reader thread for a vCard file and waits until it is ready to read. `waiting` is called while the writer
- * waits for records (it throws to cancel).
+ * A vCard file's records as the writer takes them, read on a reader thread. The thread takes a moment to start (it
+ * loads the reading code; more from the sources through tsx), so the writer reads here until it is ready, then hands
+ * it the rest of the file from just after the last card read here, and takes its records. `waiting` is called while
+ * the writer waits for records (it throws to cancel). Returning or throwing stops the thread.
  */
-export async function startContactReader(content: string, fileName: string, drop: readonly string[]): Promise<ContactReader> {
+export function* readBeside(plan: ReadPlan, waiting: () => void): Generator<Checked> {
+  const { content, fileName, drop } = plan;
   const { port1, port2 } = new MessageChannel();
-  const state = new Int32Array(new SharedArrayBuffer(12));
+  const state = new Int32Array(new SharedArrayBuffer(16));
   const setup: ReaderSetup = { content, fileName, drop, port: port2, state: state.buffer as SharedArrayBuffer };
-  const worker: Worker = startThread('contact-reader', { workerData: setup, transferList: [port2] });
-  let stopped = false;
-  const stop = () => {
-    if (stopped) return;
-    stopped = true;
+  const worker = startThread('contact-reader', { workerData: setup, transferList: [port2] });
+  // Its failures reach the writer as messages (or as silence); the event only must not go unheard.
+  worker.on('error', () => {});
+  try {
+    const cursor: CardCursor & { atCard?: boolean } = { offset: 0, line: 0 };
+    const checked: CheckState = { i: 0, refusing: false };
+    const checks = { skipInvalid: plan.skipInvalid, dedupe: plan.dedupe };
+    const here = checkRecords(vCardRecords(content, fileName, { region: plan.region, drop, cursor }), plan.matcher, plan.region, checks, checked);
+    const ready = () => Atomics.load(state, READY) === 1;
+    let taken = 0;
+    for (;;) {
+      // Hand over at the start, or just after a card (not amid the refusals read before the next one).
+      if ((taken === 0 || cursor.atCard) && (plan.handOverAt === undefined ? ready() : taken >= plan.handOverAt)) break;
+      const r = here.next();
+      if (r.done) return;
+      taken++;
+      yield r.value;
+    }
+    here.return(undefined);
+    for (const since = performance.now(); !ready(); ) {
+      waiting();
+      if (Atomics.wait(state, READY, 0, 100) === 'timed-out' && performance.now() - since > SILENT_MS) throw new Error(`The contact reader of ${fileName} did not start.`);
+    }
+    const from = { cursor: taken === 0 ? null : { offset: cursor.offset, line: cursor.line }, ...checked };
+    port1.postMessage({ ...checks, institutions: plan.institutions, region: plan.region, from, batch: BATCH, ahead: AHEAD } satisfies ReaderGo);
+    let silentSince = performance.now();
+    for (;;) {
+      const posted = Atomics.load(state, POSTED);
+      const got = receiveMessageOnPort(port1);
+      if (!got) {
+        waiting();
+        if (Atomics.wait(state, POSTED, posted, 100) === 'timed-out' && performance.now() - silentSince > SILENT_MS) {
+          throw new Error(`The contact reader of ${fileName} stopped answering.`);
+        }
+        continue;
+      }
+      silentSince = performance.now();
+      Atomics.add(state, TAKEN, 1);
+      Atomics.notify(state, TAKEN);
+      const m = got.message as FromReader;
+      if (m.type === 'batch') yield* unpack(m.records);
+      else if (m.type === 'done') return;
+      else if (m.bug) throw new Error(`The contact reader failed: ${m.bug}`);
+      else throw DossierError.from(m.error);
+    }
+  } finally {
     Atomics.store(state, STOP, 1);
     Atomics.notify(state, TAKEN);
     port1.close();
     void worker.terminate();
-  };
-  // Failures after start reach the writer as messages (or as silence); the event only must not go unheard.
-  worker.on('error', () => {});
-  try {
-    await new Promise<void>((resolve, reject) => {
-      worker.once('message', () => resolve());
-      worker.once('error', reject);
-      worker.once('exit', () => reject(new Error('The contact reader stopped while starting.')));
-    });
-  } catch (err) {
-    stop();
-    throw err;
   }
-  function* records(go: Omit<ReaderGo, 'batch' | 'ahead'>, waiting: () => void): Generator<Checked> {
-    try {
-      port1.postMessage({ ...go, batch: BATCH, ahead: AHEAD } satisfies ReaderGo);
-      let silentSince = performance.now();
-      for (;;) {
-        const posted = Atomics.load(state, POSTED);
-        const got = receiveMessageOnPort(port1);
-        if (!got) {
-          waiting();
-          if (Atomics.wait(state, POSTED, posted, 100) === 'timed-out' && performance.now() - silentSince > SILENT_MS) {
-            throw new Error(`The contact reader of ${fileName} stopped answering.`);
-          }
-          continue;
-        }
-        silentSince = performance.now();
-        Atomics.add(state, TAKEN, 1);
-        Atomics.notify(state, TAKEN);
-        const m = got.message as FromReader;
-        if (m.type === 'batch') yield* unpack(m.records);
-        else if (m.type === 'done') return;
-        else if (m.bug) throw new Error(`The contact reader failed: ${m.bug}`);
-        else throw DossierError.from(m.error);
-      }
-    } finally {
-      stop();
-    }
-  }
-  return { records, stop };
 }

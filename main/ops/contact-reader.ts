@@ -1,13 +1,14 @@
 /**
  * The reader thread of a large contact import (see contact-read.ts): reads the vCard file card by card, matches and
  * checks each record, and posts them to the writer in file order, a batch at a time, never more than a few batches
- * ahead of what the writer has taken. Started by contact-read.ts (through threads.ts); nothing else talks to it.
+ * ahead of what the writer has taken, from where the writer tells it to start (the writer reads the file's start
+ * itself while this thread loads). Started by contact-read.ts (through threads.ts); nothing else talks to it.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { DossierError } from '../../contract/errors';
 import { vCardRecords } from '../formats/vcard';
 import { matcherOf } from './contact-io-match';
-import { type Checked, type FromReader, POSTED, type ReaderGo, type ReaderSetup, STOP, TAKEN, checkRecords, pack } from './contact-read';
+import { type Checked, type FromReader, POSTED, READY, type ReaderGo, type ReaderSetup, STOP, TAKEN, checkRecords, pack } from './contact-read';
 
 const { content, fileName, drop, port, state: shared } = workerData as ReaderSetup;
 const state = new Int32Array(shared);
@@ -28,7 +29,9 @@ function send(m: FromReader, ahead: number): boolean {
 
 function read(go: ReaderGo): void {
   try {
-    const records = checkRecords(vCardRecords(content, fileName, { region: go.region, drop }), matcherOf(go.institutions), go.region, go);
+    const { cursor, ...checked } = go.from;
+    const read = vCardRecords(content, fileName, { region: go.region, drop, ...(cursor ? { cursor } : {}) });
+    const records = checkRecords(read, matcherOf(go.institutions), go.region, { skipInvalid: go.skipInvalid, dedupe: go.dedupe }, checked);
     let batch: Checked[] = [];
     for (const r of records) {
       batch.push(r);
@@ -46,4 +49,5 @@ function read(go: ReaderGo): void {
 }
 
 port.once('message', (go: ReaderGo) => read(go));
-parentPort!.postMessage('ready');
+// The writer reads on its own until this is set (contact-read.ts, readBeside).
+Atomics.store(state, READY, 1);
