@@ -208,8 +208,9 @@ const READER_FROM = 2000;
 const CONTACT_TABLES = ['contacts', 'contact_phones', 'contact_emails'];
 /**
  * An import of at least this many cards, and at least as many as the dossier holds contacts, builds the contact
- * tables' indexes at the end instead of row by row: kept up, they cost about 28 µs a contact; built, about 12 µs a
- * contact the table holds (store/deferred-indexes.ts), so building wins once an import adds about as many as there are.
+ * tables' indexes at the end instead of row by row. Kept up, they cost 25 to 45 µs a contact imported; built, 12 to
+ * 23 µs a contact the tables then hold (store/deferred-indexes.ts): building wins once an import at least doubles
+ * them. Below a thousand cards there is little to win, and the schema change re-prepares every statement.
  */
 const DEFER_INDEXES_FROM = 1000;
 

@@ -1,9 +1,10 @@
 /**
  * Index work deferred inside one write transaction (issue 18). A bulk write that adds many rows to a table, relative
  * to what it holds, is faster with the table's secondary indexes dropped at its start and re-created before it
- * commits: each index is then built once, by sorting, instead of being updated row by row at random pages. At 100,000
- * contacts written into an empty dossier, the indexes of contacts, contact_phones and contact_emails cost about 2.8 s
- * kept up row by row and about 1.2 s built at the end. The definitions are read from sqlite_master, as the migrations
+ * commits: each index is then built once, by sorting, instead of being updated row by row at random pages. For
+ * 100,000 contacts written into an empty dossier (bench/contacts.ts, raw loop), the eight indexes of contacts,
+ * contact_phones and contact_emails cost 2.5 to 4.5 s of CPU kept up row by row and 1.2 to 2.3 s built at the end
+ * (quiet to busy machine). The definitions are read from sqlite_master, as the migrations
  * left them (one source of truth), and dropping and re-creating are part of the transaction: a rollback restores
  * the indexes with everything else. Nothing inside the bulk write may rely on an index it dropped (`keep` those).
  */
