@@ -214,6 +214,11 @@ const BATCH = 1000;
 const AHEAD = 4;
 /** A reader that posts nothing for this long has died (out of memory: no message can say so). */
 const SILENT_MS = 60_000;
+const READER_HEAP_MB = 1024;
+const silent = (file: string) =>
+  new DossierError('invalid_input', `Reading ${file} stopped: the thread reading it no longer answered (the file may need more memory than Dossier allows its reader, ${READER_HEAP_MB} MB); nothing was changed.`, {
+    details: { file, budget: 'memory', megabytes: READER_HEAP_MB },
+  });
 
 /** What the writer reads a file with, here and on the reader thread. */
 export interface ReadPlan extends CheckOptions {
@@ -238,7 +243,9 @@ export function* readBeside(plan: ReadPlan, waiting: () => void): Generator<Chec
   const { port1, port2 } = new MessageChannel();
   const state = new Int32Array(new SharedArrayBuffer(16));
   const setup: ReaderSetup = { content, fileName, drop, port: port2, state: state.buffer as SharedArrayBuffer };
-  const worker = startThread('contact-reader', { workerData: setup, transferList: [port2] });
+  // Held to a heap of its own (the lane's budget does not reach another thread): the file (at most 64 MB of text), and
+  // a few batches. Past it the thread stops, and the writer fails the import when it stays silent.
+  const worker = startThread('contact-reader', { workerData: setup, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB } });
   // Its failures reach the writer as messages (or as silence); the event only must not go unheard.
   worker.on('error', () => {});
   try {
@@ -259,7 +266,7 @@ export function* readBeside(plan: ReadPlan, waiting: () => void): Generator<Chec
     here.return(undefined);
     for (const since = performance.now(); !ready(); ) {
       waiting();
-      if (Atomics.wait(state, READY, 0, 100) === 'timed-out' && performance.now() - since > SILENT_MS) throw new Error(`The contact reader of ${fileName} did not start.`);
+      if (Atomics.wait(state, READY, 0, 100) === 'timed-out' && performance.now() - since > SILENT_MS) throw silent(fileName);
     }
     const from = { cursor: taken === 0 ? null : { offset: cursor.offset, line: cursor.line }, ...checked };
     port1.postMessage({ ...checks, institutions: plan.institutions, region: plan.region, from, batch: BATCH, ahead: AHEAD } satisfies ReaderGo);
@@ -270,7 +277,7 @@ export function* readBeside(plan: ReadPlan, waiting: () => void): Generator<Chec
       if (!got) {
         waiting();
         if (Atomics.wait(state, POSTED, posted, 100) === 'timed-out' && performance.now() - silentSince > SILENT_MS) {
-          throw new Error(`The contact reader of ${fileName} stopped answering.`);
+          throw silent(fileName);
         }
         continue;
       }
