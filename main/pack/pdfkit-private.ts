@@ -184,6 +184,29 @@ export function nativeStreamWrites(pdf: Doc): void {
   proto.nativeWrites = true;
 }
 
+/** `prefix-123`: a name that only differs from its siblings in the number after its last hyphen. */
+const NUMBERED = /^(.*-)(\d+)$/;
+
+/**
+ * pdfkit sorts a name tree's keys (the sections' named destinations, `section-1`…) with localeCompare, whose first call
+ * in a process builds an ICU collator: some 30 ms of a fresh process's first pack (issue 18). Keys with the same prefix
+ * and only digits after it are put in the order every collation gives them (digits compare one by one, 0 before 9,
+ * a shorter key first), here without a collator; any other pair of keys still goes to localeCompare. Patched once on
+ * pdfkit's name-tree class.
+ */
+export function numberedNamesInOrder(pdf: Doc): void {
+  const tree = (inside(pdf)._root as { data: { Names: { data: { Dests: object } } } }).data.Names.data.Dests;
+  const proto = Object.getPrototypeOf(tree) as { _compareKeys(a: string, b: string): number; numberedKeys?: true };
+  if (proto.numberedKeys) return;
+  const compare = proto._compareKeys;
+  proto._compareKeys = function (a: string, b: string) {
+    const [x, y] = [NUMBERED.exec(a), NUMBERED.exec(b)];
+    if (x && y && x[1] === y[1]) return x[2]! < y[2]! ? -1 : x[2]! > y[2]! ? 1 : 0;
+    return compare.call(this, a, b);
+  };
+  proto.numberedKeys = true;
+}
+
 /**
  * Fill and stroke colours given as #rrggbb written as the plain rg / RG operators with three decimals (what the pack's
  * text colours already are): pdfkit writes the colour space and then sixteen-digit values each time, some 2,000 times
