@@ -5,8 +5,9 @@
  *
  * What stays out of the bundle:
  * - better-sqlite3 (a native module) and pdfjs-dist (already imported on demand, by pack import only): external.
- * - pdfkit and google-libphonenumber: external AND loaded on first use. Their CommonJS entry points cost far more to
- *   load than a whole `dossier list` takes, and most commands never touch them (`pack`, `import` do). Each becomes a
+ * - pdfkit, google-libphonenumber and pg: external AND loaded on first use. Their CommonJS entry points cost far more
+ *   to load than a whole `dossier list` takes (pg alone, through Node's fetch it touches, was 57 ms of a `serve`
+ *   start), and most commands never touch them (`pack`, `import`, a team dossier's sync do). Each becomes a
  *   stand-in whose first property access or `new` requires the real module (synchronously, as the code expects).
  *
  * Beside the bundle, .build/cli.inputs.json lists the source files it was built from: bin/dossier.js runs the
@@ -19,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(root, '.build', 'cli.mjs');
-const LAZY = ['pdfkit', 'google-libphonenumber'];
+const LAZY = ['pdfkit', 'google-libphonenumber', 'pg'];
 
 /** A module whose default export is a stand-in for `name`, required on first use (see the header). */
 const lazyModule = (name: string) => `

@@ -4,18 +4,16 @@
  * country-code domain of its e-mail or website, then the user's region setting. The preview says which one was used.
  */
 import type { Address, PhoneRegion } from '../../contract/model';
-import lib from 'google-libphonenumber';
-import { readPhone, regionOfDomain } from './phone';
+import { phoneUtil, readPhone, regionOfDomain } from './phone';
 import { simplify } from './text-lines';
 
-const util = lib.PhoneNumberUtil.getInstance();
 let names: Map<string, string> | null = null;
 
 /** Country names in the languages of our users and their partners (and ISO codes, and a few usual short forms) → region. */
 function countryNames(): Map<string, string> {
   if (names) return names;
   names = new Map();
-  const regions = util.getSupportedRegions() as string[];
+  const regions = phoneUtil().getSupportedRegions() as string[];
   for (const lang of ['en', 'de', 'fr', 'nl', 'es', 'it', 'pt']) {
     const display = new Intl.DisplayNames([lang], { type: 'region' });
     for (const r of regions) {

@@ -7,7 +7,7 @@ import type { Phone } from '../../contract/model';
 
 // Made on first use: loading libphonenumber costs more than a whole `dossier list`, which never reads a number.
 let instance: lib.PhoneNumberUtil | undefined;
-const phoneUtil = () => (instance ??= lib.PhoneNumberUtil.getInstance());
+export const phoneUtil = () => (instance ??= lib.PhoneNumberUtil.getInstance());
 
 /** What reading one number gave: the E.164 form (null if unknown) and, if so, why. */
 export interface PhoneReading {

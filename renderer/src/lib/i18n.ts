@@ -1,6 +1,8 @@
 /**
- * The UI's languages (svelte-i18n). Catalogs are bundled (four small JSON files), so there is no loading
- * state: `$_('meetings.title')` works from the first render. The chosen locale is remembered in
+ * The UI's languages (svelte-i18n). English is in the first script (it is also every message's fallback); the other
+ * catalogs are loaded when chosen (each is 60 KB a start in another language never reads), and main.ts waits for
+ * the remembered one before the first render (`ready`), so there is no loading state: `$_('meetings.title')` works
+ * from the first render. The chosen locale is remembered in
  * localStorage, mirrored to `<html lang>` (which lib/format.ts reads for Intl dates and numbers, and screen
  * readers use for pronunciation), and can be changed at run time with `setLanguage`.
  *
@@ -10,9 +12,6 @@
 import { addMessages, init, locale, _, getLocaleFromNavigator } from 'svelte-i18n';
 import { get } from 'svelte/store';
 import en from '../locales/en.json';
-import de from '../locales/de.json';
-import nl from '../locales/nl.json';
-import fr from '../locales/fr.json';
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -26,9 +25,18 @@ const STORAGE_KEY = 'dossier-language';
 const isLanguage = (s: string | null | undefined): s is Language => LANGUAGES.some((l) => l.code === s);
 
 addMessages('en', en);
-addMessages('de', de);
-addMessages('nl', nl);
-addMessages('fr', fr);
+const CATALOGS: Record<Exclude<Language, 'en'>, () => Promise<{ default: typeof en }>> = {
+  de: () => import('../locales/de.json'),
+  nl: () => import('../locales/nl.json'),
+  fr: () => import('../locales/fr.json'),
+};
+const loaded = new Set<Language>(['en']);
+
+async function loadCatalog(code: Language): Promise<void> {
+  if (loaded.has(code)) return;
+  addMessages(code, (await CATALOGS[code as Exclude<Language, 'en'>]()).default);
+  loaded.add(code);
+}
 
 /** The remembered choice, else the system's language when we have it, else English. */
 function initialLanguage(): Language {
@@ -38,15 +46,27 @@ function initialLanguage(): Language {
   return isLanguage(nav) ? nav : 'en';
 }
 
-init({ fallbackLocale: 'en', initialLocale: initialLanguage() });
+init({ fallbackLocale: 'en', initialLocale: 'en' });
+
+/** Settled once the remembered language's catalog is in and chosen: main.ts renders after it. */
+export const ready: Promise<void> = (async () => {
+  const code = initialLanguage();
+  try {
+    await loadCatalog(code);
+    locale.set(code);
+  } catch {
+    locale.set('en'); // a catalog that cannot be loaded leaves the app in English rather than not at all
+  }
+})();
 
 locale.subscribe((l) => {
   if (l) document.documentElement.lang = l;
 });
 
 /** Switches the UI language now and remembers it for the next start. */
-export function setLanguage(code: Language): void {
+export async function setLanguage(code: Language): Promise<void> {
   localStorage.setItem(STORAGE_KEY, code);
+  await loadCatalog(code);
   locale.set(code);
 }
 
