@@ -287,6 +287,61 @@ export function quickTables(fontkitFont: FontkitFont): void {
   }
 }
 
+/** A fontkit glyph, as far as horizontalMetricsFirst reaches into it. */
+interface GlyphInternals {
+  id: number;
+  _metrics?: object;
+  _font: {
+    _variationProcessor?: unknown;
+    vmtx?: unknown;
+    hmtx: unknown;
+    'OS/2'?: { version: number; typoAscender: number; typoDescender: number };
+    hhea: { ascent: number; descent: number };
+  };
+  _getTableMetrics(table: unknown): { advance: number; bearing: number };
+  _getCBox(internal: boolean): { maxY: number };
+  _getMetrics(): object;
+}
+
+/**
+ * A TrueType glyph's metrics as fontkit gives them, with the vertical ones (advanceHeight, topBearing) worked out when
+ * first read rather than at once: fontkit decodes each glyph's outline header for them, which a pack, setting text
+ * horizontally, never reads (a few ms of a fresh process's first pack, issue 18). The same values whenever read;
+ * fonts with variations or vertical metrics go through fontkit as before. Patched once on fontkit's glyph class.
+ */
+export function horizontalMetricsFirst(fontkitFont: FontkitFont): void {
+  const glyph = (fontkitFont as unknown as { getGlyph(id: number): object }).getGlyph(0);
+  const proto = Object.getPrototypeOf(glyph) as { _getMetrics(this: GlyphInternals): object; lazyVertical?: true };
+  if (proto.lazyVertical) return;
+  const original = proto._getMetrics;
+  proto._getMetrics = function (this: GlyphInternals) {
+    if (this._metrics) return this._metrics;
+    const font = this._font;
+    if (font._variationProcessor || font.vmtx) return original.call(this);
+    const { advance, bearing } = this._getTableMetrics(font.hmtx);
+    let vertical: { advanceHeight: number; topBearing: number } | null = null;
+    // fontkit's Glyph._getMetrics without vmtx: OS/2's typographic ascender and descender when it has them, else hhea.
+    const verticalOf = () => {
+      if (vertical) return vertical;
+      const maxY = this._getCBox(true).maxY;
+      const os2 = font['OS/2'];
+      const [ascent, descent] = os2 && os2.version > 0 ? [os2.typoAscender, os2.typoDescender] : [font.hhea.ascent, font.hhea.descent];
+      return (vertical = { advanceHeight: Math.abs(ascent - descent), topBearing: ascent - maxY });
+    };
+    const metrics = { advanceWidth: advance, leftBearing: bearing } as Record<string, number>;
+    for (const key of ['advanceHeight', 'topBearing'] as const) {
+      Object.defineProperty(metrics, key, {
+        enumerable: true,
+        configurable: true,
+        get: () => verticalOf()[key],
+        set: (value: number) => Object.defineProperty(metrics, key, { value, writable: true, enumerable: true, configurable: true }),
+      });
+    }
+    return (this._metrics = metrics);
+  };
+  proto.lazyVertical = true;
+}
+
 /** fontkit's TrueType subset and font, as far as quickSubset reaches into them. */
 interface SubsetInternals {
   font: FontkitInternals & {
