@@ -102,8 +102,9 @@ export function engineOf(ctx: OpsContext, log?: (msg: string, err: unknown) => v
 /**
  * The lane's memory: the old generation up to `heapMb`; the young generation (new objects, swept by every minor GC)
  * up to LANE_YOUNG_MB. Long work allocates fast and keeps much of it until it ends (a pack's pages, an import's rows):
- * at 64 MB a 40-page pack took about 12% less CPU than with V8's default for a worker (interleaved runs, issue 18;
- * 32 MB and 128 MB in between). bench/pack.ts builds its packs on a worker with these same limits.
+ * at 64 MB a 40-page pack took 11 to 15% less process CPU than with V8's default for a worker in three of four
+ * interleaved runs, 3% more in the fourth (issue 18; 16 MB was worse, 32 and 128 MB no better). bench/pack.ts
+ * builds its packs on a worker with these same limits.
  */
 export const LANE_YOUNG_MB = 64;
 export const laneLimits = (heapMb = DEFAULT_HEAP_MB): ResourceLimits => ({ maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: LANE_YOUNG_MB });
