@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { languageLabel, languageTag, normaliseLanguage, normaliseLanguages } from './language';
+import { KNOWN, UI, languageLabel, languageTag, normaliseLanguage, normaliseLanguages } from './language';
+import { LANGUAGE_NAMES } from './language-names';
 
 describe('language values', () => {
   it('normalises names in four languages and tags to BCP 47, keeping a note after the tag as written', () => {
@@ -30,6 +31,16 @@ describe('language values', () => {
     ];
     for (const [input, stored] of cases) expect(normaliseLanguage(input), input).toBe(stored);
     expect(normaliseLanguages(['Deutsch', 'de', ' ', 'English', 'EN'])).toEqual(['de', 'en']);
+  });
+
+  it('has the platform’s own names for the common languages written out (run scripts/language-names.ts if not)', () => {
+    for (const ui of UI) {
+      const dn = new Intl.DisplayNames([ui], { type: 'language', fallback: 'code' });
+      expect(LANGUAGE_NAMES[ui], ui).toEqual(Object.fromEntries(KNOWN.map((tag) => [tag, dn.of(tag)])));
+    }
+    // A language outside the table, or a tag with a region, is still named by the platform.
+    expect(languageLabel('haw', 'en')).toBe('Hawaiian');
+    expect(languageLabel('en-GB (fluent)', 'de')).toBe('Englisch (Vereinigtes Königreich) (fluent)');
   });
 
   it('prints tags in the reader’s language and everything else as written', () => {

@@ -5,9 +5,11 @@
  * throws, so no language value can break a pack (Intl.DisplayNames throws on anything that is not a tag).
  */
 
+import { LANGUAGE_NAMES } from './language-names';
+
 /** Languages whose names are recognised in English, German, Dutch and French ("Deutsch", "German", "allemand", "Duits"). */
-const KNOWN = ['en', 'fr', 'de', 'nl', 'es', 'it', 'pt', 'ru', 'ar', 'zh', 'ja', 'ko', 'tr', 'pl', 'el', 'sv', 'da', 'no', 'nb', 'fi', 'cs', 'sk', 'sl', 'hu', 'ro', 'bg', 'hr', 'sr', 'uk', 'he', 'hi', 'sw', 'lb', 'et', 'lv', 'lt', 'ga', 'mt', 'is', 'fa', 'ur', 'bn', 'id', 'ms', 'th', 'vi', 'am', 'ha', 'yo', 'zu', 'af', 'sq', 'hy', 'ka', 'mk', 'bs', 'ca', 'eu', 'gl', 'cy', 'tl', 'ta', 'ne', 'so', 'rw'];
-const UI = ['en', 'de', 'nl', 'fr'];
+export const KNOWN = ['en', 'fr', 'de', 'nl', 'es', 'it', 'pt', 'ru', 'ar', 'zh', 'ja', 'ko', 'tr', 'pl', 'el', 'sv', 'da', 'no', 'nb', 'fi', 'cs', 'sk', 'sl', 'hu', 'ro', 'bg', 'hr', 'sr', 'uk', 'he', 'hi', 'sw', 'lb', 'et', 'lv', 'lt', 'ga', 'mt', 'is', 'fa', 'ur', 'bn', 'id', 'ms', 'th', 'vi', 'am', 'ha', 'yo', 'zu', 'af', 'sq', 'hy', 'ka', 'mk', 'bs', 'ca', 'eu', 'gl', 'cy', 'tl', 'ta', 'ne', 'so', 'rw'];
+export const UI = ['en', 'de', 'nl', 'fr'] as const;
 
 /** Lower case, accents folded ("Französisch" → "franzosisch", "Weiß" → "weiss"). */
 const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/ß/g, 'ss').toLowerCase();
@@ -18,14 +20,8 @@ function nameMap(): Map<string, string> {
   if (names) return names;
   names = new Map();
   for (const ui of UI) {
-    let dn: Intl.DisplayNames;
-    try {
-      dn = new Intl.DisplayNames([ui], { type: 'language' });
-    } catch {
-      continue; // a runtime without language names still takes tags
-    }
     for (const tag of KNOWN) {
-      const name = dn.of(tag);
+      const name = LANGUAGE_NAMES[ui][tag];
       if (name && name !== tag) names.set(fold(name), tag);
     }
   }
@@ -134,11 +130,14 @@ export function languageTag(value: string): string | null {
 const displayNames = new Map<string, Intl.DisplayNames | null>();
 /**
  * A stored value for people to read, in `locale`: "de (Muttersprache)" → "German (Muttersprache)" in English,
- * "Deutsch (Muttersprache)" in German; free text exactly as written. Never throws.
+ * "Deutsch (Muttersprache)" in German; free text exactly as written. Never throws. The common languages in the four UI
+ * languages come from language-names.ts (the platform's own names, written out); others from Intl.DisplayNames.
  */
 export function languageLabel(value: string, locale: string): string {
   const tag = languageTag(value);
   if (!tag) return value;
+  const known = (LANGUAGE_NAMES as Record<string, Record<string, string> | undefined>)[locale]?.[tag];
+  if (known) return `${known}${value.slice(tag.length)}`;
   let dn = displayNames.get(locale);
   if (dn === undefined) {
     try {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mailtoHref, normaliseEmail, safeLink, telHref, websiteHref } from './links';
 import { ContactInput } from './model';
@@ -32,6 +33,27 @@ describe('e-mail addresses', () => {
       '@ilo.org',
       'javascript:alert(1)//@ilo.org',
     ]) expect(normaliseEmail(bad), bad).toBeNull();
+  });
+
+  it('judges an ASCII address (its own quicker rules) as the Unicode rules judge it', () => {
+    // The rules for any script, as links.ts states them; ASCII addresses take a shortcut that must agree.
+    const local = /^[\p{L}\p{N}!#$&'*+=^_`{|}~-]+(?:\.[\p{L}\p{N}!#$&'*+=^_`{|}~-]+)*$/u;
+    const label = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?)$/u;
+    const tld = /^(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/iu;
+    const unicode = (v: string) => {
+      const at = v.lastIndexOf('@');
+      const [l, d] = [v.slice(0, at), v.slice(at + 1).toLowerCase().replace(/\.$/, '')];
+      const labels = d.split('.');
+      return at >= 1 && l.length <= 64 && local.test(l) && labels.length >= 2 && d.length <= 253 && labels.every((x) => label.test(x)) && tld.test(labels[labels.length - 1]!);
+    };
+    const chars = fc.constantFrom(...'aZ09.-_+@!#$&*=^`{|}~\'"(),:;<>[]\\/?% xnXN'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit: chars, maxLength: 24 }), fc.string({ unit: chars, maxLength: 12 }), (a, b) => {
+        const v = `${a}@${b}`.trim();
+        expect(normaliseEmail(v) !== null, v).toBe(!/^mailto:/i.test(v) && !(v.startsWith('<') && v.endsWith('>')) && unicode(v));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('the contract refuses a bad address on every path in, naming the field', () => {

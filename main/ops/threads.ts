@@ -21,7 +21,15 @@ export function startThread(name: ThreadEntry, options: WorkerOptions): Worker {
       if (existsSync(bundled)) return new Worker(bundled, options);
     }
   }
-  const source = here.endsWith('.ts') ? join(dirname(here), `${name}.ts`) : join(dirname(here), '..', '..', 'main', 'ops', `${name}.ts`);
+  return sourceWorker(here.endsWith('.ts') ? join(dirname(here), `${name}.ts`) : join(dirname(here), '..', '..', 'main', 'ops', `${name}.ts`), options);
+}
+
+/**
+ * A worker thread running a TypeScript module from the sources: tsx is registered in the worker first (Node 20 does
+ * not hand --import hooks to a worker's entry).
+ */
+export function sourceWorker(source: string, options: WorkerOptions): Worker {
+  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
   const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url ?? pathToFileURL(here).href).resolve('tsx/esm/api')), 'index.mjs')).href;
   const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(pathToFileURL(source).href)});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);

@@ -16,7 +16,7 @@ import { drawSinceLastTime } from './sections-since';
 import { embedAttachments } from './attachments';
 import { drawChanges, drawSectionNotes } from './sections-release';
 import { useFonts } from './fonts';
-import { collectOutput, escapeXmpInfo, nativeStreamWrites, plainColors } from './pdfkit-private';
+import { collectOutput, escapeXmpInfo, nativeStreamWrites, numberedNamesInOrder, plainColors } from './pdfkit-private';
 import { COLOR, CONTENT_WIDTH, PAGE, SIZE, rgbOperands } from './theme';
 
 /** Builds the pack. The same document and options give byte-identical bytes. */
@@ -48,6 +48,7 @@ export async function buildPack(d: PackDocument, opts: BuildOptions): Promise<Bu
   });
   const { chunks, done } = collectOutput(pdf);
   nativeStreamWrites(pdf);
+  numberedNamesInOrder(pdf);
   plainColors(pdf, rgbOperands);
   useFonts(pdf);
   pdf.appendXML(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${stamp.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`);

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Doc } from './layout';
-import { fontFamily, quickSubset, quickTables, shapeWordsWith } from './pdfkit-private';
+import { fontFamily, horizontalMetricsFirst, quickSubset, quickTables, shapeWordsWith } from './pdfkit-private';
 import { shaperFor } from './shaping';
 import type { FontName } from './theme';
 
@@ -43,6 +43,7 @@ export function useFonts(doc: Doc): void {
       const cache = embedded.layoutCache ?? Object.create(null);
       embedded.layoutCache = cache;
       quickTables(embedded.font);
+      horizontalMetricsFirst(embedded.font);
       parsed.set(name, { font: embedded.font, cache, size: () => Object.keys(cache).length });
     }
   }

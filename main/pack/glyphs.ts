@@ -31,8 +31,8 @@ export function writeText(doc: Doc, text: string, x: number, y: number, spacing 
   let gx = x;
   let shifted = false;
   const words = wordsOf(font);
-  eachWord(font, text, (run) => {
-    const known = words.get(run);
+  eachWord(text, (chunk) => {
+    const known = words.get(chunk);
     if (known && !shifted) {
       // A word met before in this document: its glyphs' codes and kerning as one piece.
       if (known.adjust === null) hex += known.first;
@@ -44,6 +44,7 @@ export function writeText(doc: Doc, text: string, x: number, y: number, spacing 
       return;
     }
     // Taken apart glyph by glyph; remembered as a piece when no glyph of it is placed apart.
+    const run = font.layoutCached(chunk);
     let plain = true;
     const pieces: string[] = [];
     let piece = '';
@@ -76,7 +77,7 @@ export function writeText(doc: Doc, text: string, x: number, y: number, spacing 
       pieces.push(piece);
       const middle = [];
       for (let i = 2; i + 1 < pieces.length; i += 2) middle.push(`<${pieces[i]}> ${pieces[i + 1]} `);
-      words.set(run, { first: pieces[0]!, adjust: pieces.length > 1 ? pieces[1]! : null, middle: middle.join(''), tail: pieces[pieces.length - 1]!, advances: run.positions.map((p) => p.xAdvance) });
+      words.set(chunk, { first: pieces[0]!, adjust: pieces.length > 1 ? pieces[1]! : null, middle: middle.join(''), tail: pieces[pieces.length - 1]!, advances: run.positions.map((p) => p.xAdvance) });
     }
   });
   if (hex) tj += `<${hex}>`;
@@ -87,8 +88,9 @@ export function writeText(doc: Doc, text: string, x: number, y: number, spacing 
 
 type Run = ReturnType<EmbeddedFont['layoutCached']>;
 /**
- * A shaped word as it goes into a TJ array, per document font: the glyph codes up to the first kerning adjustment,
- * that adjustment (null: none), the closed segments after it, the codes after the last, and the advances.
+ * A shaped word as it goes into a TJ array, per document font and space-ended chunk of text (as pdfkit's layoutCached
+ * shapes it): the glyph codes up to the first kerning adjustment, that adjustment (null: none), the closed segments
+ * after it, the codes after the last, and the advances. Looked up by the chunk itself, before any shaping.
  */
 interface WordCodes {
   first: string;
@@ -97,8 +99,8 @@ interface WordCodes {
   tail: string;
   advances: number[];
 }
-const wordCodes = new WeakMap<EmbeddedFont, Map<Run, WordCodes>>();
-function wordsOf(font: EmbeddedFont): Map<Run, WordCodes> {
+const wordCodes = new WeakMap<EmbeddedFont, Map<string, WordCodes>>();
+function wordsOf(font: EmbeddedFont): Map<string, WordCodes> {
   let words = wordCodes.get(font);
   if (!words) wordCodes.set(font, (words = new Map()));
   return words;
@@ -126,15 +128,15 @@ function glyphHex(font: EmbeddedFont, glyph: Run['glyphs'][number]): string {
 
 /**
  * pdfkit's EmbeddedFont.encode, without its per-character scan and growing array copies: the same space-ended
- * chunks (so the same shaping cache), each shaped word handed to `visit` in turn.
+ * chunks (so the same shaping cache), each handed to `visit` in turn.
  */
-function eachWord(font: EmbeddedFont, text: string, visit: (run: Run) => void): void {
+function eachWord(text: string, visit: (chunk: string) => void): void {
   let last = 0;
   let index = 0;
   while (index <= text.length) {
     const ch = text[index];
     if ((index === text.length && last < index) || ch === ' ' || ch === '\t') {
-      visit(font.layoutCached(text.slice(last, ++index)));
+      visit(text.slice(last, ++index));
       last = index;
     } else index++;
   }

@@ -69,7 +69,7 @@ export class Layout {
   private face: FontName = 'regular';
   private size = 0;
   /** Tables measure a row, then draw it: the plan is made once per runs array. */
-  private readonly plans = new WeakMap<Run[], { key: string; plan: Plan }>();
+  private readonly plans = new WeakMap<Run[], { key: string; style: Style; width: number; plan: Plan }>();
   private readonly fitted = new Map<string, { text: string; width: number }>();
 
   constructor(readonly doc: Doc) {
@@ -220,8 +220,10 @@ export class Layout {
 
   /** Breaks the runs into lines of `width` (memoised per runs array, style and width). */
   private plan(runs: Run[], style: Style, width: number): Plan {
-    const key = `${width}|${style.size}|${style.bold}|${style.italic}|${style.spacing}|${style.lineGap}`;
     const memo = this.plans.get(runs);
+    // The same style object and width (a table cell drawn after it was measured): no key to build.
+    if (memo && memo.style === style && memo.width === width) return memo.plan;
+    const key = `${width}|${style.size}|${style.bold}|${style.italic}|${style.spacing}|${style.lineGap}`;
     if (memo?.key === key) return memo.plan;
     const atoms: Atom<Measured>[] = [];
     for (const run of runs) {
@@ -260,7 +262,7 @@ export class Layout {
         plan.height += tallest + gap;
       });
     }
-    this.plans.set(runs, { key, plan });
+    this.plans.set(runs, { key, style, width, plan });
     return plan;
   }
 

@@ -184,6 +184,29 @@ export function nativeStreamWrites(pdf: Doc): void {
   proto.nativeWrites = true;
 }
 
+/** `prefix-123`: a name that only differs from its siblings in the number after its last hyphen. */
+const NUMBERED = /^(.*-)(\d+)$/;
+
+/**
+ * pdfkit sorts a name tree's keys (the sections' named destinations, `section-1`…) with localeCompare, whose first call
+ * in a process builds an ICU collator: some 30 ms of a fresh process's first pack (issue 18). Keys with the same prefix
+ * and only digits after it are put in the order every collation gives them (digits compare one by one, 0 before 9,
+ * a shorter key first), here without a collator; any other pair of keys still goes to localeCompare. Patched once on
+ * pdfkit's name-tree class.
+ */
+export function numberedNamesInOrder(pdf: Doc): void {
+  const tree = (inside(pdf)._root as { data: { Names: { data: { Dests: object } } } }).data.Names.data.Dests;
+  const proto = Object.getPrototypeOf(tree) as { _compareKeys(a: string, b: string): number; numberedKeys?: true };
+  if (proto.numberedKeys) return;
+  const compare = proto._compareKeys;
+  proto._compareKeys = function (a: string, b: string) {
+    const [x, y] = [NUMBERED.exec(a), NUMBERED.exec(b)];
+    if (x && y && x[1] === y[1]) return x[2]! < y[2]! ? -1 : x[2]! > y[2]! ? 1 : 0;
+    return compare.call(this, a, b);
+  };
+  proto.numberedKeys = true;
+}
+
 /**
  * Fill and stroke colours given as #rrggbb written as the plain rg / RG operators with three decimals (what the pack's
  * text colours already are): pdfkit writes the colour space and then sixteen-digit values each time, some 2,000 times
@@ -264,6 +287,61 @@ export function quickTables(fontkitFont: FontkitFont): void {
   }
 }
 
+/** A fontkit glyph, as far as horizontalMetricsFirst reaches into it. */
+interface GlyphInternals {
+  id: number;
+  _metrics?: object;
+  _font: {
+    _variationProcessor?: unknown;
+    vmtx?: unknown;
+    hmtx: unknown;
+    'OS/2'?: { version: number; typoAscender: number; typoDescender: number };
+    hhea: { ascent: number; descent: number };
+  };
+  _getTableMetrics(table: unknown): { advance: number; bearing: number };
+  _getCBox(internal: boolean): { maxY: number };
+  _getMetrics(): object;
+}
+
+/**
+ * A TrueType glyph's metrics as fontkit gives them, with the vertical ones (advanceHeight, topBearing) worked out when
+ * first read rather than at once: fontkit decodes each glyph's outline header for them, which a pack, setting text
+ * horizontally, never reads (a few ms of a fresh process's first pack, issue 18). The same values whenever read;
+ * fonts with variations or vertical metrics go through fontkit as before. Patched once on fontkit's glyph class.
+ */
+export function horizontalMetricsFirst(fontkitFont: FontkitFont): void {
+  const glyph = (fontkitFont as unknown as { getGlyph(id: number): object }).getGlyph(0);
+  const proto = Object.getPrototypeOf(glyph) as { _getMetrics(this: GlyphInternals): object; lazyVertical?: true };
+  if (proto.lazyVertical) return;
+  const original = proto._getMetrics;
+  proto._getMetrics = function (this: GlyphInternals) {
+    if (this._metrics) return this._metrics;
+    const font = this._font;
+    if (font._variationProcessor || font.vmtx) return original.call(this);
+    const { advance, bearing } = this._getTableMetrics(font.hmtx);
+    let vertical: { advanceHeight: number; topBearing: number } | null = null;
+    // fontkit's Glyph._getMetrics without vmtx: OS/2's typographic ascender and descender when it has them, else hhea.
+    const verticalOf = () => {
+      if (vertical) return vertical;
+      const maxY = this._getCBox(true).maxY;
+      const os2 = font['OS/2'];
+      const [ascent, descent] = os2 && os2.version > 0 ? [os2.typoAscender, os2.typoDescender] : [font.hhea.ascent, font.hhea.descent];
+      return (vertical = { advanceHeight: Math.abs(ascent - descent), topBearing: ascent - maxY });
+    };
+    const metrics = { advanceWidth: advance, leftBearing: bearing } as Record<string, number>;
+    for (const key of ['advanceHeight', 'topBearing'] as const) {
+      Object.defineProperty(metrics, key, {
+        enumerable: true,
+        configurable: true,
+        get: () => verticalOf()[key],
+        set: (value: number) => Object.defineProperty(metrics, key, { value, writable: true, enumerable: true, configurable: true }),
+      });
+    }
+    return (this._metrics = metrics);
+  };
+  proto.lazyVertical = true;
+}
+
 /** fontkit's TrueType subset and font, as far as quickSubset reaches into them. */
 interface SubsetInternals {
   font: FontkitInternals & {
@@ -272,11 +350,13 @@ interface SubsetInternals {
     getGlyph(id: number): { advanceWidth: number; _getMetrics(): { leftBearing: number }; _decode(): { components: { glyphID: number; pos: number }[] } | null };
   };
   glyf: Uint8Array[];
-  loca: { offsets: number[] };
-  hmtx: { metrics: { advance: number; bearing: number }[] };
+  loca: { offsets: number[]; version?: number };
+  hmtx: { metrics: { advance: number; bearing: number }[]; bearings?: number[] };
   offset: number;
+  glyphs: number[];
   includeGlyph(id: number): number;
   _addGlyph(id: number): number;
+  encode(): Uint8Array;
 }
 interface GlyphData {
   bytes: Uint8Array;
@@ -324,4 +404,91 @@ export function quickSubset(font: EmbeddedFont): void {
     this.offset += buffer.length;
     return this.glyf.length - 1;
   };
+  const loca = f.directory.tables.loca;
+  if (!loca || !f.directory.tables.head || !f.directory.tables.hhea || !f.directory.tables.maxp) return;
+  const version = (f as unknown as { loca: { version: number } }).loca.version;
+  subset.encode = function (this: SubsetInternals) {
+    // fontkit's TTFSubset.encode: every glyph (components join the list as it goes), then loca's last offset.
+    this.glyf = [];
+    this.offset = 0;
+    this.loca = { offsets: [], version };
+    this.hmtx = { metrics: [], bearings: [] };
+    for (let i = 0; i < this.glyphs.length; i++) this._addGlyph(this.glyphs[i]!);
+    this.loca.offsets.push(this.offset);
+    return subsetFile(f, this, version);
+  };
+}
+
+/** The bytes of table `tag` as the font file has them (a copy), or null. */
+function rawTable(f: FontkitInternals, tag: string): Uint8Array | null {
+  const t = f.directory.tables[tag];
+  if (!t) return null;
+  const view = f.stream.view;
+  return new Uint8Array(view.buffer.slice(view.byteOffset + t.offset, view.byteOffset + t.offset + t.length));
+}
+
+/**
+ * The subset font file as fontkit's restructure encoder writes it (TTFSubset.encode through its Directory), written
+ * directly: the encoder was most of embedding the fonts (a few ms a pack, more in a fresh process). The same bytes
+ * (fonts.test.ts): the tables head, hhea, loca, maxp, cvt, prep, glyf, hmtx, fpgm in that order, packed without
+ * padding, checksums 0; head, hhea and maxp as the font has them with the glyph and metric counts and loca's format
+ * of the subset; cvt, prep and fpgm copied.
+ */
+function subsetFile(f: FontkitInternals, s: SubsetInternals, version: number): Uint8Array {
+  const head = rawTable(f, 'head')!;
+  new DataView(head.buffer).setInt16(50, version);
+  const hhea = rawTable(f, 'hhea')!;
+  new DataView(hhea.buffer).setUint16(34, s.hmtx.metrics.length);
+  const maxp = rawTable(f, 'maxp')!;
+  new DataView(maxp.buffer).setUint16(4, s.glyf.length);
+  const offsets = s.loca.offsets;
+  const loca = new Uint8Array(offsets.length * (version === 0 ? 2 : 4));
+  const locaView = new DataView(loca.buffer);
+  for (let i = 0; i < offsets.length; i++) {
+    if (version === 0) locaView.setUint16(i * 2, offsets[i]! >>> 1);
+    else locaView.setUint32(i * 4, offsets[i]!);
+  }
+  const hmtx = new Uint8Array(s.hmtx.metrics.length * 4);
+  const hmtxView = new DataView(hmtx.buffer);
+  s.hmtx.metrics.forEach((m, i) => {
+    hmtxView.setUint16(i * 4, m.advance);
+    hmtxView.setInt16(i * 4 + 2, m.bearing);
+  });
+  const glyf = Buffer.concat(s.glyf);
+  const tables = (
+    [
+      ['head', head],
+      ['hhea', hhea],
+      ['loca', loca],
+      ['maxp', maxp],
+      ['cvt ', rawTable(f, 'cvt ')],
+      ['prep', rawTable(f, 'prep')],
+      ['glyf', glyf],
+      ['hmtx', hmtx],
+      ['fpgm', rawTable(f, 'fpgm')],
+    ] as [string, Uint8Array | null][]
+  ).filter((t): t is [string, Uint8Array] => t[1] !== null);
+  const n = tables.length;
+  const power = 2 ** Math.floor(Math.log2(n));
+  const out = new Uint8Array(12 + 16 * n + tables.reduce((sum, [, b]) => sum + b.length, 0));
+  const view = new DataView(out.buffer);
+  const tag = (at: number, t: string) => {
+    for (let i = 0; i < 4; i++) out[at + i] = t.charCodeAt(i);
+  };
+  tag(0, 'true');
+  view.setUint16(4, n);
+  view.setUint16(6, power * 16);
+  view.setUint16(8, Math.log2(power));
+  view.setUint16(10, n * 16 - power * 16);
+  let at = 12 + 16 * n;
+  tables.forEach(([t, bytes], i) => {
+    const entry = 12 + 16 * i;
+    tag(entry, t);
+    view.setUint32(entry + 4, 0);
+    view.setUint32(entry + 8, at);
+    view.setUint32(entry + 12, bytes.length);
+    out.set(bytes, at);
+    at += bytes.length;
+  });
+  return out;
 }

@@ -1,4 +1,3 @@
-import './lib/csp';
 import { mount } from 'svelte';
 import { ready } from './lib/i18n';
 import App from './App.svelte';
