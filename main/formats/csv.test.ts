@@ -140,6 +140,11 @@ describe('CSV export', () => {
     expect(readCsv(text, 'export.csv').map(data)).toEqual(people);
   });
 
+  it('keeps a label that is a lone "*" (only "* Work", the mark Google puts on the primary, loses its star)', () => {
+    const starred = [{ ...emptyContact(), givenName: 'Anna', familyName: 'Anna', phones: [{ label: '*', value: '+41 22 799 61 11', e164: '+41227996111' }] }];
+    expect(readCsv(writeCsv(starred), 'export.csv').map(data)).toEqual(starred);
+  });
+
   it('guards cells that a spreadsheet would run as formulas', () => {
     const text = writeCsv(people);
     expect(text).toContain(`"'=cmd|calc`);

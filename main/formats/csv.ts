@@ -29,9 +29,9 @@ export interface CsvTable {
 }
 
 const STANDARD_LABELS = new Set(['work', 'home', 'mobile', 'fax', 'home fax', 'pager']);
-/** "* Work", "Mobile", "WORK" → 'work'/'mobile'; anything else kept as written. */
+/** "* Work" (Google's mark of the primary), "Mobile", "WORK" → 'work'/'mobile'; anything else (a lone "*" too) kept as written. */
 const normalLabel = (raw: string): string => {
-  const clean = raw.replace(/^\*\s*/, '').trim();
+  const clean = raw.replace(/^\*\s*(?=\S)/, '').trim();
   const std = labelFromTypes([clean]);
   return STANDARD_LABELS.has(std) ? std : clean;
 };
