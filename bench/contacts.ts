@@ -4,16 +4,17 @@
  * e-mails, search index) in the same run, interleaved (raw, import, raw, import; the best of each counts); how
  * often the import reported progress and how much heap it held; then search over them with search.query (200
  * queries as people type them, each timed as the best of 3 passes) and whether a name typed out comes first.
- * Both sides build the contact tables' indexes once, at the end of their transaction (store/deferred-indexes.ts);
- * the import reads and checks the cards on a reader thread beside its writer (main/ops/contact-read.ts), so on two
- * cores its time is mostly the writer's, and the ratio shows what the store's write path and the hand-over add.
+ * Both sides build the contact tables' indexes once, at the end of their transaction (store/deferred-indexes.ts),
+ * and write without capture's insert triggers; the import reads and checks the cards on a reader thread beside its
+ * writer (main/ops/contact-read.ts; bundled, as the app starts it), so on two cores its time is mostly the writer's,
+ * and the ratio shows what the store's write path and the hand-over add.
  * Targets: import ≤ 1.5× the raw loop and ≤ 5 s; search p95 ≤ 2 ms, results ranked.
  * Run alone: `npx tsx bench/contacts.ts` (BENCH_CONTACTS=20000 for a quicker run).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ContactData } from '../main/formats/contact-data';
@@ -24,8 +25,12 @@ import { openDossier } from '../main/ops/open';
 import { openDb } from '../main/store/db';
 import { deferIndexes } from '../main/store/deferred-indexes';
 import { fold, optimizeIndex } from '../main/store/search';
-import { positionalGid, randomGid } from '../main/store/sync/schema';
+import { deferInsertCapture, positionalGid, randomGid } from '../main/store/sync/schema';
 import { rng } from '../main/test-support/rng';
+import { startBundledThreadsFrom } from '../main/ops/threads';
+import { buildCli } from '../scripts/build-cli';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const GIVEN = ['Anna-Lena', 'Jürgen', 'Ayşe', 'Małgorzata', 'Ελένη', 'Дмитрий', 'François', 'Zoë', 'Søren', 'Björn', 'José', 'Inês', 'Čeněk', 'Åsa', 'Łukasz', 'Thoralf', 'Claire', 'Pieter', 'Siobhán', 'Nuño', 'Héloïse', 'Jonas', 'Mehmet', 'Agnieszka', 'Γιώργος', 'Olga', 'Raúl', 'Émilie', 'Jan', 'Małgosia'];
 const FAMILY = ['Müller', 'Özdemir', 'Kowalska', 'Παπαδοπούλου', 'Иванов', 'Dubois', 'van der Berg', 'de Vries', 'Weiß', 'Sørensen', 'García', 'Gonçalves', 'Dvořák', 'Lindqvist', 'Wiśniewski', 'Stenvold', 'Lefèvre', 'De Smet', 'Ó Briain', 'Núñez', 'Brontë', 'Yılmaz', 'Nowak', 'Γεωργίου', 'Petrović', 'Fernández', 'Château', 'von Braun', 'Jansen', 'Kühn'];
@@ -104,12 +109,12 @@ const fmt = (n: number) => n.toLocaleString('en');
 /**
  * The raw baseline: the same rows written with prepared statements in one transaction, no reading, validation or
  * matching: what the store cannot do with less. The sort name is part of a contact's row (the list sorts by it).
- * It writes the way the store writes best, as the import does: each row's team gid given with the row (so the
- * capture trigger has nothing to do), the search entries queued and written 5,000 at a time (FTS5 starts a
- * new segment at every statement savepoint, and every trigger-firing insert opens one; see store/search.ts), the
- * index merged into one segment at the end, and the contact tables' indexes dropped at the start and built again
- * before the commit (store/deferred-indexes.ts), as a bulk import into an empty dossier does. What the import does
- * besides (reading, checking, matching the cards, on a reader thread beside its writer) is what the ratio measures.
+ * It writes the way the store writes best, as a bulk import into an empty dossier does: each row's team gid given
+ * with the row, capture's insert triggers set aside meanwhile (with the gid given they do nothing, but cost every
+ * insert a statement journal: store/sync/schema.ts), the search entries queued and written 5,000 at a time and
+ * merged into one segment at the end (store/search.ts), and the contact tables' indexes dropped at the start and
+ * built again before the commit (store/deferred-indexes.ts). What the import does besides (reading, checking,
+ * matching the cards, on a reader thread beside its writer) is what the ratio measures.
  */
 export function rawInsert(path: string, contacts: ContactData[]): void {
   const db = openDb(path);
@@ -131,6 +136,7 @@ export function rawInsert(path: string, contacts: ContactData[]): void {
     };
     db.transaction(() => {
       const rebuildIndexes = deferIndexes(db, ['contacts', 'contact_phones', 'contact_emails']);
+      const restoreCapture = deferInsertCapture(db, ['contacts', 'contact_phones', 'contact_emails']);
       for (const c of contacts) {
         let parent: number | null = null;
         for (const name of c.institutionNames) {
@@ -166,6 +172,7 @@ export function rawInsert(path: string, contacts: ContactData[]): void {
       }
       flush();
       rebuildIndexes();
+      restoreCapture();
       // The institutions' search entries last, so the index is written in rowid order; then merged into one segment.
       for (const [key, id] of instIds) insFts.run(id * 8 + 1, fold(key.slice(key.indexOf('/') + 1)), '');
       optimizeIndex(db);
@@ -184,6 +191,9 @@ export async function benchContacts(n = Number(process.env.BENCH_CONTACTS ?? 100
   setFlagsFromString('--expose-gc'); // for the held-memory figure (a new context then has gc())
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-contacts-'));
   try {
+    // The import's reader thread as the app starts it: bundled (scripts/build-cli.ts), not compiled from the sources.
+    await buildCli();
+    startBundledThreadsFrom(join(ROOT, '.build'));
     const contacts = generateContacts(n);
     const vcf = writeVCards(contacts);
     const read = await timed(() => readVCards(vcf, 'bench.vcf'));
@@ -272,6 +282,7 @@ export async function benchContacts(n = Number(process.env.BENCH_CONTACTS ?? 100
       db.close();
     }
   } finally {
+    startBundledThreadsFrom(null);
     rmSync(dir, { recursive: true, force: true });
   }
 }

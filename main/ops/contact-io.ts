@@ -19,6 +19,7 @@ import { type ContactFields, allContactIds, contactCount, createContact, findDup
 import { type ReadDb, nowIso } from '../store/db';
 import { createInstitution, listInstitutions, reindexInstitution } from '../store/institutions';
 import { deferIndexes } from '../store/deferred-indexes';
+import { deferInsertCapture } from '../store/sync/schema';
 import { IndexBatch } from '../store/search';
 import { type InstitutionMatcher, institutionMatcher, matcherOf, nameKey } from './contact-io-match';
 import { type Checked, type UnitMatch, checkRecords, dedupeKey, matchProposal, readBeside, validate } from './contact-read';
@@ -131,8 +132,10 @@ type CommitChoices = Pick<Parsed<'contact.importCommit'>, 'fileName' | 'resoluti
  */
 function contactWriter(ctx: WriteContext, matcher: InstitutionMatcher, input: CommitChoices, opts: { deferIndexes?: { keep: string[] } } = {}) {
   const db = ctx.db;
-  // A bulk import builds the contact tables' indexes once, at the end (store/deferred-indexes.ts).
+  // A bulk import builds the contact tables' indexes once, at the end (store/deferred-indexes.ts), and, in a dossier
+  // of one's own, writes without capture's insert triggers: createContact gives each row its gid (sync/schema.ts).
   const rebuildIndexes = opts.deferIndexes ? deferIndexes(db, CONTACT_TABLES, opts.deferIndexes.keep) : null;
+  const restoreCapture = opts.deferIndexes ? deferInsertCapture(db, GID_GIVEN_TABLES) : null;
   const shared = { instText: institutionText(db), now: nowIso(), index: new IndexBatch(db) };
   const created: number[] = [];
   const updates: { id: number; f: ContactFields }[] = [];
@@ -171,6 +174,7 @@ function contactWriter(ctx: WriteContext, matcher: InstitutionMatcher, input: Co
     finish(rejected: number) {
       // First: the updates below find a contact's rows by its id.
       rebuildIndexes?.();
+      restoreCapture?.();
       shared.index.finish();
       for (const id of institutionsCreated) reindexInstitution(db, id);
       const updated = new Set<number>();
@@ -206,6 +210,8 @@ const READER_FROM = 2000;
 
 /** The tables a contact import writes many rows to. */
 const CONTACT_TABLES = ['contacts', 'contact_phones', 'contact_emails'];
+/** The tables whose rows createContact writes with their gids (a photo's row takes its gid from capture's trigger). */
+const GID_GIVEN_TABLES = ['contacts', 'contact_phones', 'contact_emails', 'contact_addresses', 'contact_details'];
 /**
  * An import of at least this many cards, and at least as many as the dossier holds contacts, builds the contact
  * tables' indexes at the end instead of row by row. Kept up, they cost 25 to 45 µs a contact imported; built, 12 to

@@ -8,7 +8,7 @@ import { createDb, writeTx } from '../store/db';
 import { applyChanges } from '../store/sync/apply';
 import type { Row } from '../store/sync/codec';
 import { canonicalDump } from '../store/sync/dump';
-import { LOCAL_COLUMNS, sharedTables } from '../store/sync/schema';
+import { deferInsertCapture, installCapture, LOCAL_COLUMNS, sharedTables } from '../store/sync/schema';
 import { startMembership } from '../store/sync/state';
 import { seeded } from '../ops/write-samples';
 
@@ -204,6 +204,53 @@ describe('capture: every write is a change the team receives', () => {
     const indexes = ctx.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('contacts', 'contact_phones', 'contact_emails') AND sql IS NOT NULL ORDER BY name`).all();
     expect(indexes.map((i) => (i as { name: string }).name)).toEqual(['contact_emails_contact', 'contact_emails_gid', 'contact_emails_value', 'contact_phones_contact', 'contact_phones_gid', 'contacts_gid', 'contacts_institution', 'contacts_sort_name']);
   }, 60_000);
+
+  it('in a dossier of one\u2019s own, a bulk import writes without the insert triggers: they come back as they were, and every row has the gid capture gives it', async () => {
+    const ctx = openDossier({ path: ':memory:' });
+    const triggers = () => ctx.db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`).all();
+    const before = triggers();
+    const n = 1200;
+    const photo = 'PHOTO:data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const cards = Array.from({ length: n }, (_, i) =>
+      ['BEGIN:VCARD', 'VERSION:4.0', `FN:Person${i} Eigen`, `N:Eigen;Person${i};;;`, `EMAIL:p${i}@example.org`, `TEL:+41 22 799 ${String(i).padStart(4, '0')}`, 'ADR;TYPE=work:;;Route des Morillons 4;Genève;;1211;Switzerland', 'X-SKYPE:eigen.skype', ...(i % 100 === 0 ? [photo] : []), 'ORG:Own Unit', 'END:VCARD', ''].join('\r\n'),
+    );
+    const r = await dispatch(ctx, 'contact.importCommit', { format: 'vcard', content: cards.join(''), fileName: 'own.vcf' });
+    expect(r.created).toHaveLength(n);
+    expect(triggers()).toEqual(before);
+    const missing = ctx.db.prepare(`SELECT (SELECT count(*) FROM contacts WHERE gid IS NULL) + (SELECT count(*) FROM contact_phones WHERE gid IS NULL) + (SELECT count(*) FROM contact_emails WHERE gid IS NULL) + (SELECT count(*) FROM contact_addresses WHERE gid IS NULL) + (SELECT count(*) FROM contact_details WHERE gid IS NULL) + (SELECT count(*) FROM contact_photos WHERE gid IS NULL) AS n`).get();
+    expect(missing).toEqual({ n: 0 });
+    // A contact's phone, e-mail, address and other detail take their gids from the contact's and their place, as capture derives them.
+    const wrong = ctx.db.prepare(`SELECT count(*) AS n FROM contacts c JOIN contact_phones p ON p.contact_id = c.id JOIN contact_emails e ON e.contact_id = c.id JOIN contact_addresses a ON a.contact_id = c.id
+      WHERE p.gid <> c.gid || '|p0' OR e.gid <> c.gid || '|e0' OR a.gid <> c.gid || '|a0'`).get();
+    expect(wrong).toEqual({ n: 0 });
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM contact_photos p JOIN contacts c ON c.id = p.contact_id AND c.gid = p.gid').get()).toEqual({ n: n / 100 });
+    // Nothing left for capture to mend (installCapture says whether it changed anything).
+    expect(writeTx(ctx.db, () => installCapture(ctx.db))).toBe(false);
+    // And a refused bulk file leaves the triggers where they were.
+    const refused = await dispatch(ctx, 'contact.importCommit', { format: 'vcard', content: [...cards.slice(0, 1100), 'BEGIN:VCARD\r\nVERSION:4.0\r\nEND:VCARD\r\n', ...cards.slice(1100)].join(''), fileName: 'broken.vcf' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Error);
+    expect(triggers()).toEqual(before);
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM contacts').get()).toEqual({ n });
+  }, 60_000);
+
+  it('insert triggers set aside give a row written without its gid the one they would have given it when they come back; a team dossier keeps them', () => {
+    const own = createDb();
+    writeTx(own, () => {
+      const restore = deferInsertCapture(own, ['contacts', 'contact_phones']);
+      expect(own.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('team_i_contacts', 'team_i_contact_phones')`).get()).toEqual({ n: 0 });
+      const id = own.prepare(`INSERT INTO contacts (given_name, family_name, sort_name, created_at, updated_at) VALUES ('Ana', 'Lopes', 'lopes ana', '', '')`).run().lastInsertRowid;
+      own.prepare(`INSERT INTO contact_phones (contact_id, position, value) VALUES (?, 0, '+41 22 799 61 11')`).run(id);
+      restore();
+    });
+    const row = own.prepare(`SELECT c.gid AS contact, p.gid AS phone FROM contacts c JOIN contact_phones p ON p.contact_id = c.id`).get() as { contact: string; phone: string };
+    expect(row.contact).toMatch(/^[0-9a-f]{32}$/);
+    expect(row.phone).toBe(`${row.contact}|p0`);
+    const team = member().db;
+    writeTx(team, () => {
+      deferInsertCapture(team, ['contacts']);
+      expect(team.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'team_i_contacts'`).get()).toEqual({ n: 1 });
+    });
+  });
 
   it('every shared table has a gid and capture triggers, and no unique rule the merge does not know', () => {
     const db = createDb();

@@ -250,6 +250,33 @@ export function installCapture(db: WriteDb, enabled?: boolean): boolean {
   return changed;
 }
 
+/**
+ * Capture's insert triggers of `tables` set aside for a bulk write with capture off (a dossier of one's own), where
+ * the writer gives every row its gid (randomGid, positionalGid): each trigger's WHEN is then false, yet a table with
+ * triggers costs every insert a statement journal and the WHEN's subquery, a seventh of the raw insert loop of
+ * 100,000 contacts (bench/contacts.ts). Returns what puts them back, from their own definitions, after giving any
+ * row written without a gid the gid the trigger would have given it (parents first: list `tables` so). With capture
+ * on (a team dossier) nothing is set aside: there the triggers log every row. Inside a write transaction only, so a
+ * rollback restores the triggers with everything else.
+ */
+export function deferInsertCapture(db: WriteDb, tables: readonly string[]): () => void {
+  if (!db.inTransaction) throw new Error('deferInsertCapture: only inside a write transaction (a rollback must restore the triggers).');
+  if (captureEnabled(db)) return () => {};
+  const defs = tables.flatMap((table) => {
+    const name = `team_i_${table}`;
+    const row = db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?`).get(name) as { sql: string } | undefined;
+    return row ? [{ table, name, sql: row.sql }] : [];
+  });
+  for (const d of defs) db.exec(`DROP TRIGGER ${q(d.name)}`);
+  return () => {
+    for (const d of defs) {
+      const t = tableInfo(db, d.table);
+      if (t) db.exec(`UPDATE ${q(t.name)} SET gid = ${gidExpression(t, q(t.name))} WHERE gid IS NULL`);
+      db.exec(d.sql);
+    }
+  };
+}
+
 /** Drops the capture triggers (before migrations reshape tables) and switches capture off; returns what was on. */
 export function dropCapture(db: WriteDb): { enabled: boolean } {
   const enabled = captureEnabled(db);
