@@ -132,6 +132,7 @@ export function rawInsert(path: string, contacts: ContactData[]): void {
     let queued: [number, string, string][] = [];
     const flush = () => {
       for (const q of queued) insFts.run(...q);
+      db.exec('SAVEPOINT search_batch; RELEASE search_batch'); // one segment per batch, as IndexBatch writes it
       queued = [];
     };
     db.transaction(() => {

@@ -32,6 +32,20 @@ describe('search', () => {
     expect(['ΟΔΟΣ Weiß', 'Ærø\u0301 ΣΟΦΟΣ Ölçek'].map(fold)).toEqual(['οδος weiss', 'aero σοφος olcek']);
   });
 
+  it('each batch of an index batch is one segment of the index, even in a transaction where nothing else opens a savepoint', () => {
+    const db = createDb();
+    const segments = () => (db.prepare('SELECT count(DISTINCT segid) AS n FROM search_index_idx').get() as { n: number }).n;
+    db.transaction(() => {
+      const batch = new IndexBatch(db, 100);
+      // Three batches written back to back, with no other write between them (a bulk import without capture's triggers).
+      for (let i = 1; i <= 300; i++) batch.add('contact', i, [`Person${i}`, 'Lesefaden'], ['Referat VI a 2']);
+      expect(segments()).toBe(3);
+      batch.finish();
+      expect(segments()).toBe(1);
+    })();
+    expect(searchIndex(db, 'lesefaden person12', 10)[0]).toEqual({ kind: 'contact', id: 12 });
+  });
+
   it('turns typed words into prefix terms and ignores punctuation', () => {
     expect(toFtsQuery('van der "Berg')).toBe('"van"* "der"* "berg"*');
     expect(toFtsQuery('  ,;  ')).toBeNull();
