@@ -28,7 +28,7 @@ export function startThread(name: ThreadEntry, options: WorkerOptions): Worker {
 let bundledIn: string | null = null;
 /**
  * Runs the sources with the threads' bundled entries from `dir` (null: as above). The contacts bench times an import
- * with the reader as the app ships it: started from the sources, the thread spends a second compiling TypeScript.
+ * with the reader as the app ships it: started from the sources, the thread spends most of a second compiling TypeScript.
  */
 export function startBundledThreadsFrom(dir: string | null): void {
   bundledIn = dir;
