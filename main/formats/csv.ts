@@ -29,11 +29,15 @@ export interface CsvTable {
 }
 
 const STANDARD_LABELS = new Set(['work', 'home', 'mobile', 'fax', 'home fax', 'pager']);
-/** "* Work" (Google's mark of the primary), "Mobile", "WORK" → 'work'/'mobile'; anything else (a lone "*" too) kept as written. */
+/**
+ * "* Work" (Google's mark of the primary), "Mobile", "WORK" → 'work'/'mobile'. Anything else is kept as written, a
+ * star included ("*", "*!", "* Anna"): a label of one's own that starts with a star comes back from an export as it
+ * went, and a custom label Google marked as the primary keeps its mark rather than lose a character it may mean.
+ */
 const normalLabel = (raw: string): string => {
-  const clean = raw.replace(/^\*\s*(?=\S)/, '').trim();
-  const std = labelFromTypes([clean]);
-  return STANDARD_LABELS.has(std) ? std : clean;
+  const text = raw.trim();
+  const std = labelFromTypes([text.replace(/^\*\s*/, '')]);
+  return STANDARD_LABELS.has(std) ? std : text;
 };
 // Exports guard against spreadsheet formula injection with a leading apostrophe; take it off again.
 const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
