@@ -9,12 +9,11 @@ import { ops } from '../contract/ops';
 import { contactIoHandlers } from '../main/ops/contact-io';
 import { openDossier } from '../main/ops/open';
 import { runHandler } from '../main/ops/run';
+import { numberedCards } from '../main/test-support/cards';
 
 const [dbPath, count] = process.argv.slice(2);
 const n = Number(count);
-const cards = Array.from({ length: n }, (_, i) =>
-  ['BEGIN:VCARD', 'VERSION:4.0', `FN:Person${i} Abbruch`, `N:Abbruch;Person${i};;;`, `EMAIL:p${i}@example.org`, `TEL:+41 22 799 ${String(i % 10_000).padStart(4, '0')}`, 'ORG:Bulk Unit', 'END:VCARD', ''].join('\r\n'),
-).join('');
+const cards = numberedCards(n, 'Abbruch', 'Bulk Unit').join('');
 const say = (line: string) => process.stdout.write(line + '\n');
 const ctx = { ...openDossier({ path: dbPath }), progress: (done: number, total: number) => say(`PROGRESS ${done} ${total}`) };
 await runHandler(ctx, 'contact.importCommit', contactIoHandlers['contact.importCommit'], ops['contact.importCommit'].input.parse({ format: 'vcard', content: cards, fileName: 'bulk.vcf' }));

@@ -74,4 +74,3 @@ describe('durability: every acknowledged write survives a killed process', () =>
     expect((was.schema as { name: string }[]).map((r) => r.name)).toEqual(expect.arrayContaining(['team_i_contacts', 'team_i_contact_phones', 'contacts_sort_name', 'contact_emails_contact']));
   }, 120_000);
 });
-

@@ -11,6 +11,7 @@ import { canonicalDump } from '../store/sync/dump';
 import { deferInsertCapture, installCapture, LOCAL_COLUMNS, sharedTables } from '../store/sync/schema';
 import { startMembership } from '../store/sync/state';
 import { seeded } from '../ops/write-samples';
+import { numberedCards } from '../test-support/cards';
 
 function member(): OpsContext {
   const ctx = openDossier({ path: ':memory:', now: () => new Date('2026-11-23T09:00:00Z'), writesFiles: true });
@@ -186,9 +187,7 @@ describe('capture: every write is a change the team receives', () => {
     // Enough cards to defer the contact tables' indexes and to be read beside the writer (ops/contact-io.ts); into an empty team dossier.
     const ctx = member();
     const n = 2100;
-    const cards = Array.from({ length: n }, (_, i) =>
-      ['BEGIN:VCARD', 'VERSION:4.0', `FN:Person${i} Kaptur`, `N:Kaptur;Person${i};;;`, `EMAIL:p${i}@example.org`, `TEL:+41 22 799 ${String(i).padStart(4, '0')}`, 'ORG:Bulk Unit', 'END:VCARD', ''].join('\r\n'),
-    );
+    const cards = numberedCards(n, 'Kaptur', 'Bulk Unit');
     const before = canonicalDump(ctx.db);
     const seq = maxSeq(ctx);
     const r = await dispatch(ctx, 'contact.importCommit', { format: 'vcard', content: cards.join(''), fileName: 'bulk.vcf' });
@@ -211,9 +210,7 @@ describe('capture: every write is a change the team receives', () => {
     const before = triggers();
     const n = 1200;
     const photo = 'PHOTO:data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-    const cards = Array.from({ length: n }, (_, i) =>
-      ['BEGIN:VCARD', 'VERSION:4.0', `FN:Person${i} Eigen`, `N:Eigen;Person${i};;;`, `EMAIL:p${i}@example.org`, `TEL:+41 22 799 ${String(i).padStart(4, '0')}`, 'ADR;TYPE=work:;;Route des Morillons 4;Genève;;1211;Switzerland', 'X-SKYPE:eigen.skype', ...(i % 100 === 0 ? [photo] : []), 'ORG:Own Unit', 'END:VCARD', ''].join('\r\n'),
-    );
+    const cards = numberedCards(n, 'Eigen', 'Own Unit', (i) => ['ADR;TYPE=work:;;Route des Morillons 4;Genève;;1211;Switzerland', 'X-SKYPE:eigen.skype', ...(i % 100 === 0 ? [photo] : [])]);
     const r = await dispatch(ctx, 'contact.importCommit', { format: 'vcard', content: cards.join(''), fileName: 'own.vcf' });
     expect(r.created).toHaveLength(n);
     expect(triggers()).toEqual(before);
